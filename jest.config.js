@@ -1,0 +1,12 @@
+/** Jest: TypeScript through ts-jest; every suite lives under test/. */
+module.exports = {
+  preset: "ts-jest",
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts"],
+  // office-addin-mock reaches an ESM-only package through office-addin-manifest's index; its
+  // officeApp module is all the mock needs (see ENGINEERING-NOTES).
+  moduleNameMapper: {
+    "^office-addin-manifest$": require.resolve("office-addin-manifest/lib/officeApp.js"),
+  },
+};

@@ -1,0 +1,15 @@
+/** The calculation core: the Case Rate Toolkit's arithmetic, pure and validated. */
+export * from "./errors";
+export * from "./round";
+export * from "./penetration";
+export * from "./caseMix";
+export * from "./utilization";
+export * from "./costPerHour";
+export * from "./caseRate";
+export * from "./budget";
+export * from "./pmpm";
+export * from "./impliedRate";
+export * from "./printedRounding";
+export * from "./model";
+export * from "./parse";
+export { CASE_MIX_TOLERANCE } from "./validate";
