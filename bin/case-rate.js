@@ -4,4 +4,10 @@
 const { run } = require("../lib/cli/main.js");
 const { processIo } = require("../lib/cli/io.js");
 
-process.exitCode = run(process.argv.slice(2), processIo);
+run(process.argv.slice(2), processIo).then(
+  (code) => (process.exitCode = code),
+  (error) => {
+    process.stderr.write(`case-rate: unexpected failure: ${error && error.stack ? error.stack : error}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,6 +1,7 @@
 import { isCaseRateInputError } from "../core";
 import { COMPUTE_HELP, compute } from "./compute";
 import { type CommandIo, UsageError } from "./io";
+import { STARTER_HELP, starter } from "./starter";
 
 export const MAIN_HELP = `Usage: case-rate <command> [options]
 
@@ -8,7 +9,8 @@ Case Rate Workbench on the command line: the Case Rate Toolkit's arithmetic for 
 case rates (bundled payments).
 
 Commands:
-  compute MODEL.json   compute cases, case rates, the budget and PMPM of a rate-setting model
+  compute MODEL.json                 cases, case rates, the budget and PMPM of a rate-setting model
+  starter [--example] -o FILE.xlsx   write the starter workbook (live Excel formulas)
 
 Run 'case-rate <command> --help' for a command's options.
 `;
@@ -16,34 +18,46 @@ Run 'case-rate <command> --help' for a command's options.
 const EXIT_OK = 0;
 const EXIT_USAGE = 2;
 
-function wantsHelp(args: readonly string[]): boolean {
-  return args.includes("--help") || args.includes("-h");
+/** A command: its help text and what it does, given its arguments; returns what to print. */
+interface Command {
+  readonly help: string;
+  readonly run: (args: readonly string[]) => Promise<string>;
 }
 
-/** Runs one command line; returns the exit code. Never throws for bad input. */
-export function run(argv: readonly string[], io: CommandIo): number {
-  const [command, ...args] = argv;
-  try {
-    if (command === undefined || command === "--help" || command === "-h" || command === "help") {
-      io.out(MAIN_HELP);
-      return command === undefined ? EXIT_USAGE : EXIT_OK;
-    }
-    if (command === "compute") {
-      if (wantsHelp(args)) return (io.out(COMPUTE_HELP), EXIT_OK);
+const COMMANDS: Record<string, Command> = {
+  compute: {
+    help: COMPUTE_HELP,
+    run: async (args) => {
       if (args.length !== 1) throw new UsageError("compute takes one MODEL.json file; see 'case-rate compute --help'.");
-      const [modelPath] = args;
-      try {
-        io.out(`${JSON.stringify(compute(modelPath), null, 2)}\n`);
-      } catch (error) {
-        if (isCaseRateInputError(error)) throw new UsageError(`${modelPath}: ${error.message}`);
-        throw error;
-      }
+      return `${JSON.stringify(compute(args[0]), null, 2)}\n`;
+    },
+  },
+  starter: {
+    help: STARTER_HELP,
+    run: async (args) => `Wrote ${await starter(args)}\n`,
+  },
+};
+
+/** Runs one command line; resolves to the exit code. Bad input never throws: it is one line on stderr. */
+export async function run(argv: readonly string[], io: CommandIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    io.out(MAIN_HELP);
+    return name === undefined ? EXIT_USAGE : EXIT_OK;
+  }
+  const command = COMMANDS[name];
+  try {
+    if (command === undefined) throw new UsageError(`unknown command "${name}"; see 'case-rate --help'.`);
+    if (args.includes("--help") || args.includes("-h")) {
+      io.out(command.help);
       return EXIT_OK;
     }
-    throw new UsageError(`unknown command "${command}"; see 'case-rate --help'.`);
+    io.out(await command.run(args));
+    return EXIT_OK;
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.err(`case-rate: ${error.message}\n`);
+    if (error instanceof UsageError || isCaseRateInputError(error)) {
+      const where = name === "compute" && isCaseRateInputError(error) ? `${args[0]}: ` : "";
+      io.err(`case-rate: ${where}${error.message}\n`);
       return EXIT_USAGE;
     }
     throw error;

@@ -1,0 +1,38 @@
+import ExcelJS from "exceljs";
+import { type ScenarioName, describeStarterWorkbook, starterOptions } from "../workbook/starter";
+import { xlsxBytes } from "../workbook/xlsx/writeXlsx";
+import { parseArgs } from "./args";
+import { UsageError } from "./io";
+import { writeFileAtomically } from "./writeAtomically";
+
+export const STARTER_HELP = `Usage: case-rate starter [--example] [--scenario Low|Medium|High] -o FILE.xlsx [--force]
+
+Writes the starter workbook: the toolkit's eight rate-setting steps as live Excel formulas
+(Guide, Inputs, Case Rates, Scenarios, Metrics, Checks), with named inputs and checks.
+
+  --example            fill the inputs with the toolkit's worked example (else blank, to fill in)
+  --scenario NAME      the penetration scenario that drives the model (default Medium)
+  -o, --output FILE    where to write the .xlsx
+  --force              replace FILE if it exists (otherwise an existing file is never touched)
+
+The file is written to a temporary name and renamed into place, so it is never half-written.
+Exit codes: 0 written; 2 bad options or the file cannot be written.
+`;
+
+/** `case-rate starter`: writes the starter workbook; returns the path written. */
+export async function starter(args: readonly string[]): Promise<string> {
+  const { flags, values, positionals } = parseArgs("starter", args, {
+    flags: ["--example", "--force"],
+    valued: ["-o", "--output", "--scenario"],
+  });
+  if (positionals.length > 0) throw new UsageError(`unexpected "${positionals[0]}"; see 'case-rate starter --help'.`);
+  const output = values.get("-o") ?? values.get("--output");
+  if (output === undefined) throw new UsageError("starter needs -o FILE.xlsx; see 'case-rate starter --help'.");
+  if (!output.toLowerCase().endsWith(".xlsx")) throw new UsageError(`${output}: the output file must end in .xlsx.`);
+  const options = starterOptions({
+    example: flags.has("--example"),
+    scenario: (values.get("--scenario") ?? "Medium") as ScenarioName,
+  });
+  writeFileAtomically(output, await xlsxBytes(describeStarterWorkbook(options), ExcelJS), flags.has("--force"));
+  return output;
+}

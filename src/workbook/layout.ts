@@ -1,0 +1,126 @@
+import { cellAddress, columnLetter, rangeAddress } from "./a1";
+import type {
+  CellBlock,
+  CellContent,
+  CheckHighlight,
+  FormatBlock,
+  SheetSpec,
+  StyleName,
+  Validation,
+} from "./spec";
+
+/** Column of row labels, of units, and of the first value (FAST: label, units, then values). */
+export const LABEL_COLUMN = 2;
+export const UNITS_COLUMN = 3;
+export const FIRST_VALUE_COLUMN = 4;
+
+/** How a run of value cells looks. */
+export interface ValueLook {
+  readonly style: StyleName;
+  readonly numberFormat?: string;
+}
+
+/** Lays a sheet out top to bottom, a row at a time, and records where everything went. */
+export class SheetBuilder {
+  private nextRow = 1;
+  private lastColumn = FIRST_VALUE_COLUMN;
+  private readonly blocks: CellBlock[] = [];
+  private readonly formats: FormatBlock[] = [];
+  private readonly validations: Validation[] = [];
+  private readonly checkHighlights: CheckHighlight[] = [];
+
+  constructor(
+    readonly name: string,
+    private readonly tabColor: string,
+    private readonly columnWidths: readonly number[],
+    private readonly freeze: { rows: number; columns: number },
+  ) {}
+
+  /** The row the next write goes to. */
+  get row(): number {
+    return this.nextRow;
+  }
+
+  /** Leaves `count` empty rows. */
+  skip(count = 1): void {
+    this.nextRow += count;
+  }
+
+  /** Writes cells at a row and column (a block), styling each written cell; returns the row. */
+  put(row: number, column: number, cells: readonly CellContent[], look?: ValueLook): number {
+    if (cells.length === 0) return row;
+    this.blocks.push({ address: cellAddress(row, column), rows: [cells] });
+    const last = column + cells.length - 1;
+    this.lastColumn = Math.max(this.lastColumn, last);
+    if (look) this.format(rangeAddress(row, column, row, last), look.style, look.numberFormat);
+    return row;
+  }
+
+  /** Writes a rectangle of cells (a table body) in one block; returns its first row. */
+  putTable(column: number, rows: readonly (readonly CellContent[])[], look?: ValueLook): number {
+    const first = this.nextRow;
+    if (rows.length === 0) return first;
+    const width = Math.max(...rows.map((cells) => cells.length));
+    this.blocks.push({ address: cellAddress(first, column), rows });
+    this.lastColumn = Math.max(this.lastColumn, column + width - 1);
+    if (look) this.format(rangeAddress(first, column, first + rows.length - 1, column + width - 1), look.style, look.numberFormat);
+    this.nextRow += rows.length;
+    return first;
+  }
+
+  /** A FAST line: label, units, then values from FIRST_VALUE_COLUMN; returns its row. */
+  line(label: string, units: string, values: readonly CellContent[], look: ValueLook): number {
+    const row = this.nextRow++;
+    this.put(row, LABEL_COLUMN, [label], { style: "label" });
+    if (units !== "") this.put(row, UNITS_COLUMN, [units], { style: "units" });
+    this.put(row, FIRST_VALUE_COLUMN, values, look);
+    return row;
+  }
+
+  /** A heading row of the given style starting at the label column; returns its row. */
+  heading(cells: readonly CellContent[], style: StyleName = "header"): number {
+    const row = this.nextRow++;
+    this.put(row, LABEL_COLUMN, cells, { style });
+    return row;
+  }
+
+  /** A section band, e.g. "Step 2 · Penetration rate"; leaves a blank row before it. */
+  section(title: string, width: number): number {
+    if (this.nextRow > 4) this.skip();
+    const row = this.nextRow++;
+    this.put(row, LABEL_COLUMN, [title, ...Array<CellContent>(Math.max(0, width - 1)).fill(null)], { style: "section" });
+    return row;
+  }
+
+  /** A note in the label column, in the note style. */
+  note(text: string): number {
+    return this.heading([text], "note");
+  }
+
+  format(range: string, style?: StyleName, numberFormat?: string): void {
+    this.formats.push({ range, ...(style ? { style } : {}), ...(numberFormat ? { numberFormat } : {}) });
+  }
+
+  validate(validation: Validation): void {
+    this.validations.push(validation);
+  }
+
+  highlightCheck(range: string): void {
+    this.checkHighlights.push({ range });
+  }
+
+  /** The finished sheet; the print area covers every written cell. */
+  build(): SheetSpec {
+    return {
+      name: this.name,
+      tabColor: this.tabColor,
+      columnWidths: this.columnWidths,
+      freeze: this.freeze,
+      printArea: `A1:${columnLetter(this.lastColumn)}${Math.max(1, this.nextRow - 1)}`,
+      blocks: this.blocks,
+      formats: this.formats,
+      validations: this.validations,
+      checkHighlights: this.checkHighlights,
+    };
+  }
+}

@@ -1,0 +1,109 @@
+import { cellAddress, rangeAddress } from "../a1";
+import { FIRST_VALUE_COLUMN } from "../layout";
+import { type CellContent, formula, type SheetSpec } from "../spec";
+import { NUMBER_FORMATS } from "../styles";
+import type { StarterContext } from "./context";
+import { startSheet, TAB_COLORS } from "./sheetTop";
+
+/** One check: what it shows, the value it looks at, and the test that must be TRUE. */
+interface Check {
+  readonly label: string;
+  readonly units: string;
+  readonly value: string | null;
+  readonly numberFormat: string;
+  /** A formula giving TRUE when the check passes, given the address of the value cell. */
+  readonly passes: (value: string) => string;
+}
+
+/** The Checks sheet: each check TRUE or FALSE, and the master check every sheet shows at its top. */
+export function checksSheet(ctx: StarterContext): SheetSpec {
+  const { n } = ctx;
+  const sheet = startSheet(ctx, "Checks", "Every check must show TRUE (green). The master check is their AND.", TAB_COLORS.checks, [2, 52, 16, 18, 12]);
+  const valueColumn = FIRST_VALUE_COLUMN;
+  const passColumn = FIRST_VALUE_COLUMN + 1;
+  const whenComplete = (test: string) => `IF(${n.InputsComplete},${test},FALSE)`;
+  const checks: Check[] = [
+    {
+      label: "Every input is present",
+      units: "",
+      value: null,
+      numberFormat: NUMBER_FORMATS.general,
+      passes: () =>
+        `AND(ISNUMBER(${n.Enrollees}),COUNT(${n.PenetrationRates})=COLUMNS(${n.PenetrationRates}),ISNUMBER(MATCH(${n.Scenario},${n.ScenarioNames},0)),COUNT(${n.CaseMix})=COLUMNS(${n.CaseMix}),COUNT(${n.AverageHours})=COLUMNS(${n.AverageHours}),ISNUMBER(${n.RatePerHour}),ISNUMBER(${n.RiskReservePct}),ISNUMBER(${n.MonthsPerYear}),ISNUMBER(${n.CaseMixTolerance}),ISNUMBER(${n.CheckTolerance}))`,
+    },
+    {
+      label: "Every input is in range",
+      units: "",
+      value: null,
+      numberFormat: NUMBER_FORMATS.general,
+      passes: () =>
+        whenComplete(
+        `AND(${n.Enrollees}>0,MIN(${n.PenetrationRates})>=0,MAX(${n.PenetrationRates})<=1,MIN(${n.CaseMix})>=0,MAX(${n.CaseMix})<=1,MIN(${n.AverageHours})>=0,MIN(${n.LevelRatesPerHour})>=0,${n.RatePerHour}>=0,${n.RiskReservePct}>=0,${n.RiskReservePct}<=1,${n.MonthsPerYear}>0)`,
+      ),
+    },
+    {
+      label: "Average hours lie within each level's minimum and maximum",
+      units: "levels outside",
+      value: `SUMPRODUCT((${n.AverageHours}<${n.MinimumHours})*ISNUMBER(${n.MinimumHours}))+SUMPRODUCT((${n.AverageHours}>${n.MaximumHours})*ISNUMBER(${n.MaximumHours}))`,
+      numberFormat: NUMBER_FORMATS.count,
+      passes: (value) => `${value}=0`,
+    },
+    {
+      label: "Case mix sums to 100%",
+      units: "% of cases",
+      value: `SUM(${n.CaseMix})`,
+      numberFormat: "0.00%",
+      passes: (value) => `ABS(${value}-1)<=${n.CaseMixTolerance}`,
+    },
+    {
+      label: "Cases equal the sum of their levels",
+      units: "cases difference",
+      value: ctx.output(`SUM(${n.LevelCases})-${n.TotalCases}`),
+      numberFormat: "#,##0.00",
+      passes: (value) => whenComplete(`ABS(${value})<=${n.CheckTolerance}`),
+    },
+    {
+      label: "Budget equals the sum of its levels (cases × case rate)",
+      units: "$ difference",
+      value: ctx.output(`SUMPRODUCT(${n.LevelCases},${n.CaseRates})-${n.TotalBudget}`),
+      numberFormat: NUMBER_FORMATS.dollarsCents,
+      passes: (value) => whenComplete(`ABS(${value})<=${n.CheckTolerance}`),
+    },
+    {
+      label: "The driving scenario's budget on Scenarios equals the budget",
+      units: "$ difference",
+      value: ctx.output(`INDEX(${n.ScenarioBudgets},MATCH(${n.Scenario},${n.ScenarioNames},0))-${n.TotalBudget}`),
+      numberFormat: NUMBER_FORMATS.dollarsCents,
+      passes: (value) => whenComplete(`ABS(${value})<=${n.CheckTolerance}`),
+    },
+  ];
+
+  sheet.section("Checks", 4);
+  sheet.heading(["Check", "Units", "Value", "Passes"]);
+  const firstCheckRow = sheet.row;
+  for (const check of checks) {
+    const row = sheet.row;
+    const valueCell = cellAddress(row, valueColumn);
+    const cells: CellContent[] = [check.value === null ? null : formula(check.value), formula(check.passes(valueCell))];
+    sheet.line(check.label, check.units, [], { style: "calc" });
+    sheet.put(row, valueColumn, cells.slice(0, 1), { style: "calc", numberFormat: check.numberFormat });
+    sheet.put(row, passColumn, cells.slice(1), { style: "check" });
+  }
+  const lastCheckRow = sheet.row - 1;
+  const passRange = rangeAddress(firstCheckRow, passColumn, lastCheckRow, passColumn);
+  sheet.highlightCheck(passRange);
+  ctx.define("InputsComplete", "Checks", cellAddress(firstCheckRow, passColumn, true), "TRUE when every required input is filled in");
+
+  sheet.section("Master check", 4);
+  const masterRow = sheet.line("Master check: every check passes", "", [null, formula(`AND(${passRange})`)], { style: "check" });
+  sheet.highlightCheck(cellAddress(masterRow, passColumn));
+  ctx.define("MasterCheck", "Checks", cellAddress(masterRow, passColumn, true), "TRUE when every check passes");
+  const statusRow = sheet.line(
+    "Status",
+    "",
+    [formula(`IF(NOT(${n.InputsComplete}),"Inputs missing: fill the yellow cells on Inputs",IF(${n.MasterCheck},"All checks pass","A check fails: see Checks"))`)],
+    { style: "note" },
+  );
+  ctx.define("CheckStatus", "Checks", cellAddress(statusRow, valueColumn, true), "The master check in words");
+  return sheet.build();
+}

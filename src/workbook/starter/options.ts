@@ -1,0 +1,45 @@
+import { CaseRateInputError } from "../../core/errors";
+import { TOOLKIT_LEVELS } from "../../core/toolkit/example";
+import { requireUniqueIds } from "../../core/validate";
+
+/** The penetration scenarios of step 2, in column order. */
+export const SCENARIOS = ["Low", "Medium", "High"] as const;
+export type ScenarioName = (typeof SCENARIOS)[number];
+
+/** A level of care as the starter workbook lays it out. */
+export interface StarterLevel {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** What the user chooses before building the starter workbook. */
+export interface StarterOptions {
+  /** Fill the inputs with the toolkit's worked example (else blank, marked to be filled). */
+  readonly example: boolean;
+  /** The penetration scenario that drives the model; the toolkit uses Medium. */
+  readonly scenario: ScenarioName;
+  /** The levels of care; the toolkit's four unless the user names their own. */
+  readonly levels: readonly StarterLevel[];
+}
+
+export const TOOLKIT_STARTER_LEVELS: readonly StarterLevel[] = TOOLKIT_LEVELS.map(({ id, name }) => ({ id, name }));
+
+/** Fills in defaults and refuses options the workbook cannot honour, in words. */
+export function starterOptions(choice: Partial<StarterOptions> = {}): StarterOptions {
+  const levels = choice.levels ?? TOOLKIT_STARTER_LEVELS;
+  requireUniqueIds("levels of care", levels.map((level) => level.id));
+  const scenario = choice.scenario ?? "Medium";
+  if (!SCENARIOS.includes(scenario)) {
+    throw new CaseRateInputError("scenario", "out-of-range", `scenario is "${scenario}"; choose Low, Medium or High.`);
+  }
+  const example = choice.example ?? false;
+  const toolkitIds = TOOLKIT_STARTER_LEVELS.map((level) => level.id).join(",");
+  if (example && levels.map((level) => level.id).join(",") !== toolkitIds) {
+    throw new CaseRateInputError(
+      "levels of care",
+      "out-of-range",
+      "the toolkit's example has its own four levels of care (A, B, C, D); build it without custom levels.",
+    );
+  }
+  return { example, scenario, levels };
+}

@@ -1,0 +1,117 @@
+import type ExcelJS from "exceljs";
+import { parseCell } from "../a1";
+import { type CellContent, isFormula, type SheetSpec, type StyleName, type Validation, type WorkbookSpec } from "../spec";
+import { CHECK_FAIL_FILL, CHECK_PASS_FILL, STYLE_LOOKS } from "../styles";
+
+/** ExcelJS's constructor, passed in so the browser can load the library only when needed. */
+export type ExcelJsModule = { Workbook: new () => ExcelJS.Workbook };
+
+const argb = (rgb: string) => `FF${rgb}`;
+
+/** Every cell address of a range such as "D5:G7". */
+function cellsOf(range: string): { row: number; column: number }[] {
+  const [first, last = first] = range.split(":");
+  const from = parseCell(first);
+  const to = parseCell(last);
+  const cells: { row: number; column: number }[] = [];
+  for (let row = from.row; row <= to.row; row++) {
+    for (let column = from.column; column <= to.column; column++) cells.push({ row, column });
+  }
+  return cells;
+}
+
+function cellValue(content: CellContent): ExcelJS.CellValue {
+  return isFormula(content) ? { formula: content.formula, date1904: false } : content;
+}
+
+function applyStyle(cell: ExcelJS.Cell, style: StyleName): void {
+  const look = STYLE_LOOKS[style];
+  cell.font = {
+    name: "Calibri",
+    size: look.size ?? 11,
+    color: { argb: argb(look.fontColor) },
+    bold: look.bold ?? false,
+    italic: look.italic ?? false,
+  };
+  if (look.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(look.fill) } };
+  cell.alignment = { vertical: "top", wrapText: look.wrap ?? false, ...(look.horizontal ? { horizontal: look.horizontal } : {}) };
+  if (look.topBorder) cell.border = { top: { style: "thin", color: { argb: argb("000000") } } };
+}
+
+function dataValidation(validation: Validation): ExcelJS.DataValidation {
+  const messages = {
+    allowBlank: true,
+    showInputMessage: true,
+    promptTitle: validation.promptTitle,
+    prompt: validation.prompt,
+    showErrorMessage: true,
+    errorStyle: "stop",
+    errorTitle: validation.promptTitle,
+    error: validation.error,
+  } as const;
+  if (validation.kind === "list") {
+    return { type: "list", formulae: [`"${(validation.values ?? []).join(",")}"`], ...messages };
+  }
+  const bounded = validation.max !== undefined;
+  return {
+    type: validation.kind,
+    operator: bounded ? "between" : "greaterThanOrEqual",
+    formulae: bounded ? [validation.min ?? 0, validation.max] : [validation.min ?? 0],
+    ...messages,
+  };
+}
+
+function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetSpec): void {
+  const worksheet = workbook.addWorksheet(sheet.name, {
+    properties: { tabColor: { argb: argb(sheet.tabColor) } },
+    views: [{ state: "frozen", xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows, showGridLines: false }],
+    pageSetup: { printArea: sheet.printArea, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
+  sheet.columnWidths.forEach((width, i) => (worksheet.getColumn(i + 1).width = width));
+  for (const block of sheet.blocks) {
+    const origin = parseCell(block.address);
+    block.rows.forEach((cells, r) =>
+      cells.forEach((content, c) => {
+        if (content !== null) worksheet.getCell(origin.row + r, origin.column + c).value = cellValue(content);
+      }),
+    );
+  }
+  for (const format of sheet.formats) {
+    for (const { row, column } of cellsOf(format.range)) {
+      const cell = worksheet.getCell(row, column);
+      if (format.style) applyStyle(cell, format.style);
+      if (format.numberFormat) cell.numFmt = format.numberFormat;
+    }
+  }
+  // ExcelJS keeps range validations in a model its typings do not declare.
+  const validations = (worksheet as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } })
+    .dataValidations;
+  for (const validation of sheet.validations) validations.add(validation.range, dataValidation(validation));
+  for (const { range } of sheet.checkHighlights) {
+    const topLeft = range.split(":")[0];
+    const fill = (rgb: string): ExcelJS.Fill => ({ type: "pattern", pattern: "solid", bgColor: { argb: argb(rgb) } });
+    worksheet.addConditionalFormatting({
+      ref: range,
+      rules: [
+        { type: "expression", priority: 1, formulae: [`${topLeft}=TRUE`], style: { fill: fill(CHECK_PASS_FILL) } },
+        { type: "expression", priority: 2, formulae: [`${topLeft}=FALSE`], style: { fill: fill(CHECK_FAIL_FILL) } },
+      ],
+    });
+  }
+}
+
+/** Translates a workbook description into an ExcelJS workbook; it decides nothing about content. */
+export function toExcelJsWorkbook(spec: WorkbookSpec, excelJs: ExcelJsModule): ExcelJS.Workbook {
+  const workbook = new excelJs.Workbook();
+  workbook.creator = "Case Rate Workbench";
+  workbook.calcProperties.fullCalcOnLoad = true;
+  for (const sheet of spec.sheets) writeSheet(workbook, sheet);
+  for (const name of spec.names) workbook.definedNames.add(name.reference, name.name);
+  return workbook;
+}
+
+/** The .xlsx file's bytes. */
+export async function xlsxBytes(spec: WorkbookSpec, excelJs: ExcelJsModule): Promise<Uint8Array> {
+  const buffer = await toExcelJsWorkbook(spec, excelJs).xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
