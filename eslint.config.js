@@ -1,0 +1,91 @@
+/**
+ * ESLint 9 flat config: ESLint's and typescript-eslint's recommended rules, the Office add-in
+ * rules, style left to Prettier (`npm run lint` runs `prettier --check` on its own), and a fence
+ * that keeps src/core pure.
+ */
+"use strict";
+const { defineConfig } = require("eslint/config");
+const tseslint = require("typescript-eslint");
+const officeAddins = require("eslint-plugin-office-addins");
+
+// The plugin's flat preset is [eslint:recommended, eslint-config-prettier, {plugins, parser, rules}].
+// Its third block registers its own older typescript-eslint, which ESLint refuses beside ours, and
+// turns on prettier/prettier; so take the first two whole and only the rules of the third.
+const preset = officeAddins.configs.recommended;
+const isAllOff = (c) => Object.values(c.rules).every((v) => v === "off" || v === 0);
+const addinsBlock = preset.find((c) => c.plugins && c.plugins["office-addins"]);
+const eslintRecommended = preset.find((c) => c !== addinsBlock && !isAllOff(c));
+const prettierOff = preset.find((c) => c !== addinsBlock && isAllOff(c));
+if (!addinsBlock || !eslintRecommended || !prettierOff) {
+  throw new Error("eslint-plugin-office-addins changed its recommended preset: update eslint.config.js");
+}
+const { "prettier/prettier": _prettier, ...addinsRules } = addinsBlock.rules;
+
+const nodeGlobals = Object.fromEntries(
+  ["require", "module", "exports", "__dirname", "__filename", "process", "console", "Buffer", "URL"].map(
+    (g) => [g, "readonly"],
+  ),
+);
+
+const CORE_IS_PURE = "src/core is pure arithmetic shared by Excel, the CLI and tests: no I/O, Office or DOM.";
+
+module.exports = defineConfig(
+  { ignores: ["dist/", "lib/", "node_modules/", "coverage/", "test-artifacts/"] },
+  { ...eslintRecommended, name: "eslint/recommended" },
+  ...tseslint.configs.recommended,
+  {
+    name: "office-addins/recommended-rules",
+    files: ["**/*.{js,mjs,cjs,ts,cts,mts}"],
+    plugins: { "office-addins": officeAddins },
+    rules: {
+      ...addinsRules,
+      // A leading underscore marks a deliberately unused name (`{ omitted: _omitted, ...rest }`).
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        {
+          argsIgnorePattern: "^_",
+          varsIgnorePattern: "^_",
+          caughtErrorsIgnorePattern: "^_",
+          ignoreRestSiblings: true,
+        },
+      ],
+    },
+  },
+  {
+    name: "node-scripts",
+    files: ["**/*.js"],
+    languageOptions: { sourceType: "commonjs", globals: nodeGlobals },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
+    // Custom functions declare `any` for mixed-type ranges and spills, the type functions.json
+    // names; the metadata generator reads these signatures, so they say what Excel gets.
+    name: "custom-functions-any",
+    files: ["src/functions/functions.ts"],
+    rules: { "@typescript-eslint/no-explicit-any": "off" },
+  },
+  {
+    name: "core-is-pure",
+    files: ["src/core/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: ["fs", "fs/promises", "path", "child_process", "exceljs"].flatMap((name) => [
+            { name, message: CORE_IS_PURE },
+            { name: `node:${name}`, message: CORE_IS_PURE },
+          ]),
+          patterns: [{ group: ["exceljs/*"], message: CORE_IS_PURE }],
+        },
+      ],
+      "no-restricted-globals": [
+        "error",
+        ...["Office", "Excel", "document", "window", "CustomFunctions"].map((name) => ({
+          name,
+          message: CORE_IS_PURE,
+        })),
+      ],
+    },
+  },
+  { ...prettierOff, name: "eslint-config-prettier" },
+);

@@ -1,0 +1,158 @@
+/**
+ * Builds the add-in into dist/: taskpane.html loading both bundles (shared runtime),
+ * functions.js + functions.json, assets/, and manifest.xml.
+ *
+ *   webpack --mode development  dev manifest as is; office.js served locally from office-js/
+ *   webpack --mode production   office.js from Microsoft's CDN; manifest URLs rewritten to ADDIN_URL
+ *   webpack serve --mode development   https://localhost:3000 with office-addin-dev-certs
+ */
+"use strict";
+const path = require("path");
+const { WebpackError } = require("webpack");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { rewriteManifestUrls, resolveAddinUrl } = require("./scripts/production-manifest");
+
+const DIST = path.resolve(__dirname, "dist");
+const FUNCTIONS_TS = "./src/functions/functions.ts";
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const OFFICE_JS_LOCAL = "office-js/office.js";
+const OFFICE_JS_DIST = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
+
+/**
+ * custom-functions-metadata reports JSDoc errors without failing, and writes an empty
+ * functions.json when it finds no function: either way Excel would show #NAME?, so fail the build.
+ */
+class RequireFunctionsMetadata {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("RequireFunctionsMetadata", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "RequireFunctionsMetadata", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT },
+        () => {
+          const asset = compilation.getAsset("functions.json");
+          let count = 0;
+          try {
+            count = JSON.parse(asset.source.source().toString()).functions.length;
+          } catch {
+            // missing or empty: count stays 0
+          }
+          if (count === 0) {
+            compilation.errors.push(
+              new WebpackError(`functions.json has no functions: check the JSDoc in ${FUNCTIONS_TS}`),
+            );
+          }
+        },
+      );
+    });
+  }
+}
+
+/** Dev build: load office.js from the local copy so the preview and tests work offline. */
+class UseLocalOfficeJs {
+  apply(compiler) {
+    compiler.hooks.compilation.tap("UseLocalOfficeJs", (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).beforeEmit.tap("UseLocalOfficeJs", (data) => {
+        if (!data.html.includes(OFFICE_JS_CDN)) {
+          throw new Error(`${data.outputName} no longer loads ${OFFICE_JS_CDN}`);
+        }
+        data.html = data.html.split(OFFICE_JS_CDN).join(OFFICE_JS_LOCAL);
+        return data;
+      });
+    });
+  }
+}
+
+/** Adds a warning to the build output (the placeholder ADDIN_URL). */
+class BuildWarning {
+  constructor(message) {
+    this.message = message;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("BuildWarning", (compilation) => {
+      compilation.warnings.push(new WebpackError(this.message));
+    });
+  }
+}
+
+module.exports = async (env, argv) => {
+  const dev = argv.mode !== "production";
+  const addin = dev ? null : resolveAddinUrl(process.env);
+
+  const copies = [
+    { from: "assets", to: "assets" },
+    { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
+    { from: "src/taskpane/support.html", to: "support.html" },
+    {
+      from: "manifest.xml",
+      to: "manifest.xml",
+      transform: dev ? undefined : (content) => rewriteManifestUrls(content.toString(), addin.url),
+    },
+  ];
+  if (dev) {
+    // office.js loads its host file (excel-*.js), strings and telemetry from beside itself.
+    copies.push({
+      from: "{office.js,o15apptofilemappingtable.js,excel-*.js,*/office_strings.js,telemetry/*.js,ariatelemetry/*.js}",
+      context: OFFICE_JS_DIST,
+      to: "office-js/",
+      globOptions: { ignore: ["**/*.debug.js"] },
+    });
+  }
+
+  const config = {
+    mode: dev ? "development" : "production",
+    // No eval-based source maps: the pane's CSP forbids eval.
+    devtool: dev ? "source-map" : false,
+    target: ["web", "es2020"],
+    entry: {
+      functions: FUNCTIONS_TS,
+      taskpane: "./src/taskpane/taskpane.ts",
+    },
+    output: { path: DIST, filename: "[name].js", clean: true },
+    resolve: { extensions: [".ts", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          loader: "ts-loader",
+          // Type-check what is bundled only; `npm run typecheck` covers tests and tools.
+          options: { onlyCompileBundledFiles: true, compilerOptions: { module: "es2020" } },
+        },
+      ],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ input: FUNCTIONS_TS, output: "functions.json" }),
+      new RequireFunctionsMetadata(),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        // Shared runtime: the pane's page hosts the functions too.
+        chunks: ["functions", "taskpane"],
+        scriptLoading: "defer",
+      }),
+      new CopyWebpackPlugin({ patterns: copies }),
+      ...(dev ? [new UseLocalOfficeJs()] : []),
+      ...(addin && addin.isDefault
+        ? [
+            new BuildWarning(
+              `ADDIN_URL is unset: dist/manifest.xml points at ${addin.url}, which never resolves`,
+            ),
+          ]
+        : []),
+    ],
+    stats: { excludeAssets: [/^office-js\//] },
+  };
+
+  if (env && env.WEBPACK_SERVE) {
+    // Only when serving: this may create and trust the localhost dev certificate.
+    const devCerts = require("office-addin-dev-certs");
+    config.devServer = {
+      port: Number(process.env.npm_package_config_dev_server_port || 3000),
+      server: { type: "https", options: await devCerts.getHttpsServerOptions() },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      static: { directory: DIST },
+    };
+  }
+  return config;
+};
