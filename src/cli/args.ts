@@ -21,7 +21,8 @@ export function parseArgs(
     else if (spec.flags.includes(arg)) flags.add(arg);
     else if (spec.valued.includes(arg)) {
       const value = args[++i];
-      if (value === undefined) throw new UsageError(`${arg} needs a value; see 'case-rate ${command} --help'.`);
+      if (value === undefined)
+        throw new UsageError(`${arg} needs a value; see 'case-rate ${command} --help'.`);
       values.set(arg, value);
     } else throw new UsageError(`unknown option ${arg}; see 'case-rate ${command} --help'.`);
   }

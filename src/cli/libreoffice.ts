@@ -32,7 +32,10 @@ export function findSoffice(): string | null {
  * new temporary folder; the inputs are only read. One call converts every file (cheaper than one
  * call each), with its own profile (two conversions sharing one silently drop outputs).
  */
-export async function recalculateWithLibreOffice(soffice: string, inputs: readonly string[]): Promise<string[]> {
+export async function recalculateWithLibreOffice(
+  soffice: string,
+  inputs: readonly string[],
+): Promise<string[]> {
   const work = mkdtempSync(join(tmpdir(), "case-rate-recalc-"));
   const profile = join(work, "profile");
   const out = join(work, "out");

@@ -28,7 +28,8 @@ const COMMANDS: Record<string, Command> = {
   compute: {
     help: COMPUTE_HELP,
     run: async (args) => {
-      if (args.length !== 1) throw new UsageError("compute takes one MODEL.json file; see 'case-rate compute --help'.");
+      if (args.length !== 1)
+        throw new UsageError("compute takes one MODEL.json file; see 'case-rate compute --help'.");
       return `${JSON.stringify(compute(args[0]), null, 2)}\n`;
     },
   },

@@ -8,7 +8,8 @@ export function readJsonFile(path: string): unknown {
     text = readFileSync(path, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : "cannot be read";
+    const reason =
+      code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : "cannot be read";
     throw new UsageError(`${path}: ${reason}.`);
   }
   try {

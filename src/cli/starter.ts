@@ -25,14 +25,21 @@ export async function starter(args: readonly string[]): Promise<string> {
     flags: ["--example", "--force"],
     valued: ["-o", "--output", "--scenario"],
   });
-  if (positionals.length > 0) throw new UsageError(`unexpected "${positionals[0]}"; see 'case-rate starter --help'.`);
+  if (positionals.length > 0)
+    throw new UsageError(`unexpected "${positionals[0]}"; see 'case-rate starter --help'.`);
   const output = values.get("-o") ?? values.get("--output");
-  if (output === undefined) throw new UsageError("starter needs -o FILE.xlsx; see 'case-rate starter --help'.");
-  if (!output.toLowerCase().endsWith(".xlsx")) throw new UsageError(`${output}: the output file must end in .xlsx.`);
+  if (output === undefined)
+    throw new UsageError("starter needs -o FILE.xlsx; see 'case-rate starter --help'.");
+  if (!output.toLowerCase().endsWith(".xlsx"))
+    throw new UsageError(`${output}: the output file must end in .xlsx.`);
   const options = starterOptions({
     example: flags.has("--example"),
     scenario: (values.get("--scenario") ?? "Medium") as ScenarioName,
   });
-  writeFileAtomically(output, await xlsxBytes(describeStarterWorkbook(options), ExcelJS), flags.has("--force"));
+  writeFileAtomically(
+    output,
+    await xlsxBytes(describeStarterWorkbook(options), ExcelJS),
+    flags.has("--force"),
+  );
   return output;
 }

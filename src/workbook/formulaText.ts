@@ -22,11 +22,14 @@ export function withoutStrings(formula: string): string {
  * so formulas that do the same thing in different cells read the same.
  */
 export function relativeForm(formula: string, row: number, column: number): string {
-  return withoutStrings(formula).replace(CELL_REFERENCE, (_all, colAbs: string, letters: string, rowAbs: string, digits: string) => {
-    const c = colAbs ? `C${columnNumber(letters)}` : `C[${columnNumber(letters) - column}]`;
-    const r = rowAbs ? `R${digits}` : `R[${Number(digits) - row}]`;
-    return `${r}${c}`;
-  });
+  return withoutStrings(formula).replace(
+    CELL_REFERENCE,
+    (_all, colAbs: string, letters: string, rowAbs: string, digits: string) => {
+      const c = colAbs ? `C${columnNumber(letters)}` : `C[${columnNumber(letters) - column}]`;
+      const r = rowAbs ? `R${digits}` : `R[${Number(digits) - row}]`;
+      return `${r}${c}`;
+    },
+  );
 }
 
 /** The numbers typed inside a formula (other than 0 and 1), e.g. 158 in "=D5*158". */

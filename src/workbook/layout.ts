@@ -63,7 +63,12 @@ export class SheetBuilder {
     const width = Math.max(...rows.map((cells) => cells.length));
     this.blocks.push({ address: cellAddress(first, column), rows });
     this.lastColumn = Math.max(this.lastColumn, column + width - 1);
-    if (look) this.format(rangeAddress(first, column, first + rows.length - 1, column + width - 1), look.style, look.numberFormat);
+    if (look)
+      this.format(
+        rangeAddress(first, column, first + rows.length - 1, column + width - 1),
+        look.style,
+        look.numberFormat,
+      );
     this.nextRow += rows.length;
     return first;
   }
@@ -88,7 +93,9 @@ export class SheetBuilder {
   section(title: string, width: number): number {
     if (this.nextRow > 4) this.skip();
     const row = this.nextRow++;
-    this.put(row, LABEL_COLUMN, [title, ...Array<CellContent>(Math.max(0, width - 1)).fill(null)], { style: "section" });
+    this.put(row, LABEL_COLUMN, [title, ...Array<CellContent>(Math.max(0, width - 1)).fill(null)], {
+      style: "section",
+    });
     return row;
   }
 

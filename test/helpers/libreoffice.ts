@@ -10,7 +10,9 @@ export function sofficeForTests(suite: string): string | null {
   if (process.env.CI === "true") {
     throw new Error(`${suite}: LibreOffice (soffice) is required in CI; install libreoffice-calc-nogui.`);
   }
-  console.warn(`\n*** SKIPPING ${suite}: LibreOffice is not installed (apt-get install libreoffice-calc-nogui). ***\n`);
+  console.warn(
+    `\n*** SKIPPING ${suite}: LibreOffice is not installed (apt-get install libreoffice-calc-nogui). ***\n`,
+  );
   return null;
 }
 

@@ -19,14 +19,20 @@ export async function writeSpec(spec: WorkbookSpec, dir: string, name: string): 
 }
 
 /** Sets named input cells of an .xlsx (one value per cell of each name) and saves it to `to`. */
-export async function changeInputs(from: string, to: string, changes: Record<string, (number | string)[]>): Promise<void> {
+export async function changeInputs(
+  from: string,
+  to: string,
+  changes: Record<string, (number | string)[]>,
+): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(from);
   const read = await readXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()), ExcelJS);
   for (const [name, values] of Object.entries(changes)) {
     const cells = read.named(name);
     if (!cells) throw new Error(`no name ${name}`);
-    values.forEach((value, i) => (workbook.getWorksheet(cells[i].sheet)!.getCell(cells[i].address).value = value));
+    values.forEach(
+      (value, i) => (workbook.getWorksheet(cells[i].sheet)!.getCell(cells[i].address).value = value),
+    );
   }
   await workbook.xlsx.writeFile(to);
 }
@@ -42,7 +48,10 @@ export function numbersOf(workbook: ReadWorkbook, name: string): number[] {
   const cells = workbook.named(name);
   if (!cells) throw new Error(`The workbook has no name ${name}`);
   return cells.map((cell) => {
-    if (typeof cell.value !== "number") throw new Error(`${name} at ${cell.sheet}!${cell.address} is ${JSON.stringify(cell.value)}, not a number`);
+    if (typeof cell.value !== "number")
+      throw new Error(
+        `${name} at ${cell.sheet}!${cell.address} is ${JSON.stringify(cell.value)}, not a number`,
+      );
     return cell.value;
   });
 }

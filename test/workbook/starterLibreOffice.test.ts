@@ -16,10 +16,21 @@ describeWithLibreOffice("starter workbook recalculated by LibreOffice", (soffice
 
   beforeAll(async () => {
     const dir = tempDir("starter");
-    const examplePath = await writeSpec(describeStarterWorkbook(starterOptions({ example: true })), dir, "example");
-    const blankPath = await writeSpec(describeStarterWorkbook(starterOptions({ example: false })), dir, "blank");
+    const examplePath = await writeSpec(
+      describeStarterWorkbook(starterOptions({ example: true })),
+      dir,
+      "example",
+    );
+    const blankPath = await writeSpec(
+      describeStarterWorkbook(starterOptions({ example: false })),
+      dir,
+      "blank",
+    );
     const changedPath = `${dir}/changed.xlsx`;
-    await changeInputs(examplePath, changedPath, { PenetrationRates: [0.09, 0.11, 0.11], AverageHours: [10, 30, 90, 110] });
+    await changeInputs(examplePath, changedPath, {
+      PenetrationRates: [0.09, 0.11, 0.11],
+      AverageHours: [10, 30, 90, 110],
+    });
     [example, blank, changed] = await Promise.all(
       (await recalculateWithLibreOffice(soffice, [examplePath, blankPath, changedPath])).map(readFile),
     );
@@ -46,14 +57,15 @@ describeWithLibreOffice("starter workbook recalculated by LibreOffice", (soffice
     },
   );
 
-  test.each(Object.entries(payor.step5_hours_per_episode).map(([level, h], i) => [level, h.min, h.max, h.average, i] as const))(
-    "step 5: level %s hours run %p to %p, average %p",
-    (_level, min, max, average, i) => {
-      expect(numbersOf(example, "MinimumHours")[i]).toBe(min);
-      expect(numbersOf(example, "MaximumHours")[i]).toBe(max);
-      expect(numbersOf(example, "AverageHours")[i]).toBe(average);
-    },
-  );
+  test.each(
+    Object.entries(payor.step5_hours_per_episode).map(
+      ([level, h], i) => [level, h.min, h.max, h.average, i] as const,
+    ),
+  )("step 5: level %s hours run %p to %p, average %p", (_level, min, max, average, i) => {
+    expect(numbersOf(example, "MinimumHours")[i]).toBe(min);
+    expect(numbersOf(example, "MaximumHours")[i]).toBe(max);
+    expect(numbersOf(example, "AverageHours")[i]).toBe(average);
+  });
 
   test("step 6: the rate per hour shows as the printed $158.62", () => {
     expect(excelRound(single(example, "RatePerHour"), 2)).toBe(payor.step7_case_rates.rate_per_hour);
@@ -110,7 +122,12 @@ describeWithLibreOffice("starter workbook recalculated by LibreOffice", (soffice
 
   test("a blank workbook asks for inputs instead of showing errors", () => {
     expect(blank.named("TotalBudget")?.[0].value).toBe("enter inputs");
-    expect(blank.named("CaseRates")?.map((cell) => cell.value)).toEqual(["enter inputs", "enter inputs", "enter inputs", "enter inputs"]);
+    expect(blank.named("CaseRates")?.map((cell) => cell.value)).toEqual([
+      "enter inputs",
+      "enter inputs",
+      "enter inputs",
+      "enter inputs",
+    ]);
     expect(blank.named("MasterCheck")?.[0].value).toBe(false);
     expect(blank.named("CheckStatus")?.[0].value).toBe("Inputs missing: fill the yellow cells on Inputs");
   });
@@ -119,7 +136,9 @@ describeWithLibreOffice("starter workbook recalculated by LibreOffice", (soffice
     const model = {
       ...TOOLKIT_RATE_MODEL,
       penetrationRate: 0.11,
-      levels: TOOLKIT_RATE_MODEL.levels.map((level) => (level.id === "C" ? { ...level, averageHours: 90 } : level)),
+      levels: TOOLKIT_RATE_MODEL.levels.map((level) =>
+        level.id === "C" ? { ...level, averageHours: 90 } : level,
+      ),
     };
     const core = computeRateModel(model);
     expect(single(changed, "TotalCases")).toBeCloseTo(core.totalCases, 9);

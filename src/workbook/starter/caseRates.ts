@@ -12,7 +12,10 @@ export interface CaseRatesLayout {
 }
 
 /** The Case Rates sheet (step 7): case rate per level, the budget, PMPM and the risk reserve. */
-export function caseRatesSheet(ctx: StarterContext, inputs: InputsLayout): { spec: SheetSpec; layout: CaseRatesLayout } {
+export function caseRatesSheet(
+  ctx: StarterContext,
+  inputs: InputsLayout,
+): { spec: SheetSpec; layout: CaseRatesLayout } {
   const { n } = ctx;
   const levelCount = ctx.options.levels.length;
   const levelColumns = Array.from({ length: levelCount }, (_, i) => FIRST_VALUE_COLUMN + i);
@@ -30,11 +33,15 @@ export function caseRatesSheet(ctx: StarterContext, inputs: InputsLayout): { spe
   const dollars = { style: "calc", numberFormat: NUMBER_FORMATS.dollars } as const;
   /** Inputs' cell for this level column, anchored on its row so the formula reads alike across levels. */
   const input = (row: number, column: number) => ctx.ref("Inputs", rowAnchoredAddress(row, column));
-  const perLevel = (build: (column: number) => string): CellContent[] => levelColumns.map((c) => formula(build(c)));
+  const perLevel = (build: (column: number) => string): CellContent[] =>
+    levelColumns.map((c) => formula(build(c)));
   const at = (row: number, column: number) => cellAddress(row, column);
-  const levelsRange = (row: number, absolute = false) => rangeAddress(row, FIRST_VALUE_COLUMN, row, lastLevelColumn, absolute);
+  const levelsRange = (row: number, absolute = false) =>
+    rangeAddress(row, FIRST_VALUE_COLUMN, row, lastLevelColumn, absolute);
   const levelHeader = () =>
-    sheet.line("Level of care", "", [...perLevel((c) => input(inputs.levelIdRow, c)), "Total"], { style: "header" });
+    sheet.line("Level of care", "", [...perLevel((c) => input(inputs.levelIdRow, c)), "Total"], {
+      style: "header",
+    });
   const total = (row: number, expression: string, numberFormat: string) =>
     sheet.put(row, totalColumn, [formula(expression)], { style: "total", numberFormat });
 
@@ -45,52 +52,115 @@ export function caseRatesSheet(ctx: StarterContext, inputs: InputsLayout): { spe
     [formula(ctx.output(`INDEX(${n.PenetrationRates},MATCH(${n.Scenario},${n.ScenarioNames},0))`))],
     { style: "calc", numberFormat: NUMBER_FORMATS.percent },
   );
-  ctx.define("PenetrationRate", "Case Rates", cellAddress(penetrationRow, FIRST_VALUE_COLUMN, true), "Penetration rate of the scenario that drives the model");
-  const totalCasesRow = sheet.line("Total cases", "cases", [formula(ctx.output(`${n.Enrollees}*${n.PenetrationRate}`))], {
-    style: "total",
-    numberFormat: NUMBER_FORMATS.count,
-  });
-  ctx.define("TotalCases", "Case Rates", cellAddress(totalCasesRow, FIRST_VALUE_COLUMN, true), "Expected cases: enrollees × penetration rate");
+  ctx.define(
+    "PenetrationRate",
+    "Case Rates",
+    cellAddress(penetrationRow, FIRST_VALUE_COLUMN, true),
+    "Penetration rate of the scenario that drives the model",
+  );
+  const totalCasesRow = sheet.line(
+    "Total cases",
+    "cases",
+    [formula(ctx.output(`${n.Enrollees}*${n.PenetrationRate}`))],
+    {
+      style: "total",
+      numberFormat: NUMBER_FORMATS.count,
+    },
+  );
+  ctx.define(
+    "TotalCases",
+    "Case Rates",
+    cellAddress(totalCasesRow, FIRST_VALUE_COLUMN, true),
+    "Expected cases: enrollees × penetration rate",
+  );
 
   sheet.section("Step 7 · Case rates", width);
   levelHeader();
-  const hoursRow = sheet.line("Average hours", "hours per episode", perLevel((c) => input(inputs.averageHoursRow, c)), {
-    style: "calc",
-    numberFormat: NUMBER_FORMATS.hours,
-  });
+  const hoursRow = sheet.line(
+    "Average hours",
+    "hours per episode",
+    perLevel((c) => input(inputs.averageHoursRow, c)),
+    {
+      style: "calc",
+      numberFormat: NUMBER_FORMATS.hours,
+    },
+  );
   const rateRow = sheet.line(
     "Rate per hour",
     "$ per hour",
-    perLevel((c) => `IF(ISNUMBER(${input(inputs.levelRateRow, c)}),${input(inputs.levelRateRow, c)},${n.RatePerHour})`),
+    perLevel(
+      (c) =>
+        `IF(ISNUMBER(${input(inputs.levelRateRow, c)}),${input(inputs.levelRateRow, c)},${n.RatePerHour})`,
+    ),
     { style: "calc", numberFormat: NUMBER_FORMATS.dollarsCents },
   );
-  const caseRateRow = sheet.line("Case rate", "$ per case", perLevel((c) => ctx.output(`${at(hoursRow, c)}*${at(rateRow, c)}`)), {
-    style: "total",
-    numberFormat: NUMBER_FORMATS.dollars,
-  });
+  const caseRateRow = sheet.line(
+    "Case rate",
+    "$ per case",
+    perLevel((c) => ctx.output(`${at(hoursRow, c)}*${at(rateRow, c)}`)),
+    {
+      style: "total",
+      numberFormat: NUMBER_FORMATS.dollars,
+    },
+  );
   ctx.define("CaseRates", "Case Rates", levelsRange(caseRateRow, true), "Case rate per level of care");
 
   sheet.section("Step 7 · Budget", width);
   levelHeader();
-  const mixRow = sheet.line("Case mix", "% of cases", perLevel((c) => input(inputs.caseMixRow, c)), {
-    style: "calc",
-    numberFormat: NUMBER_FORMATS.percentWhole,
-  });
+  const mixRow = sheet.line(
+    "Case mix",
+    "% of cases",
+    perLevel((c) => input(inputs.caseMixRow, c)),
+    {
+      style: "calc",
+      numberFormat: NUMBER_FORMATS.percentWhole,
+    },
+  );
   total(mixRow, `SUM(${levelsRange(mixRow)})`, NUMBER_FORMATS.percentWhole);
-  const casesRow = sheet.line("Cases", "cases", perLevel((c) => ctx.output(`${n.TotalCases}*${at(mixRow, c)}`)), {
-    style: "calc",
-    numberFormat: NUMBER_FORMATS.count,
-  });
+  const casesRow = sheet.line(
+    "Cases",
+    "cases",
+    perLevel((c) => ctx.output(`${n.TotalCases}*${at(mixRow, c)}`)),
+    {
+      style: "calc",
+      numberFormat: NUMBER_FORMATS.count,
+    },
+  );
   total(casesRow, ctx.output(`SUM(${levelsRange(casesRow)})`), NUMBER_FORMATS.count);
-  const budgetRateRow = sheet.line("Case rate", "$ per case", perLevel((c) => at(caseRateRow, c)), dollars);
-  const costsRow = sheet.line("Total costs", "$", perLevel((c) => ctx.output(`${at(casesRow, c)}*${at(budgetRateRow, c)}`)), {
-    style: "total",
-    numberFormat: NUMBER_FORMATS.dollars,
-  });
+  const budgetRateRow = sheet.line(
+    "Case rate",
+    "$ per case",
+    perLevel((c) => at(caseRateRow, c)),
+    dollars,
+  );
+  const costsRow = sheet.line(
+    "Total costs",
+    "$",
+    perLevel((c) => ctx.output(`${at(casesRow, c)}*${at(budgetRateRow, c)}`)),
+    {
+      style: "total",
+      numberFormat: NUMBER_FORMATS.dollars,
+    },
+  );
   total(costsRow, ctx.output(`SUM(${levelsRange(costsRow)})`), NUMBER_FORMATS.dollars);
-  ctx.define("LevelCases", "Case Rates", levelsRange(casesRow, true), "Cases at each level: total cases × case mix");
-  ctx.define("LevelBudgets", "Case Rates", levelsRange(costsRow, true), "Total costs per level: cases × case rate");
-  ctx.define("TotalBudget", "Case Rates", cellAddress(costsRow, totalColumn, true), "The total case-rate budget");
+  ctx.define(
+    "LevelCases",
+    "Case Rates",
+    levelsRange(casesRow, true),
+    "Cases at each level: total cases × case mix",
+  );
+  ctx.define(
+    "LevelBudgets",
+    "Case Rates",
+    levelsRange(costsRow, true),
+    "Total costs per level: cases × case rate",
+  );
+  ctx.define(
+    "TotalBudget",
+    "Case Rates",
+    cellAddress(costsRow, totalColumn, true),
+    "The total case-rate budget",
+  );
 
   sheet.section("Capitation equivalent and risk reserve", width);
   const pmpmRow = sheet.line(
@@ -99,14 +169,39 @@ export function caseRatesSheet(ctx: StarterContext, inputs: InputsLayout): { spe
     [formula(ctx.output(`${n.TotalBudget}/(${n.Enrollees}*${n.MonthsPerYear})`))],
     { style: "calc", numberFormat: NUMBER_FORMATS.dollarsCents },
   );
-  ctx.define("PMPM", "Case Rates", cellAddress(pmpmRow, FIRST_VALUE_COLUMN, true), "The budget per enrollee per month");
-  const reserveRow = sheet.line("Risk reserve", "$", [formula(ctx.output(`${n.TotalBudget}*${n.RiskReservePct}`))], dollars);
-  ctx.define("RiskReserve", "Case Rates", cellAddress(reserveRow, FIRST_VALUE_COLUMN, true), "Reserve on top of the budget");
-  const withReserveRow = sheet.line("Budget with risk reserve", "$", [formula(ctx.output(`${n.TotalBudget}+${n.RiskReserve}`))], {
-    style: "total",
-    numberFormat: NUMBER_FORMATS.dollars,
-  });
-  ctx.define("BudgetWithReserve", "Case Rates", cellAddress(withReserveRow, FIRST_VALUE_COLUMN, true), "Budget plus risk reserve");
+  ctx.define(
+    "PMPM",
+    "Case Rates",
+    cellAddress(pmpmRow, FIRST_VALUE_COLUMN, true),
+    "The budget per enrollee per month",
+  );
+  const reserveRow = sheet.line(
+    "Risk reserve",
+    "$",
+    [formula(ctx.output(`${n.TotalBudget}*${n.RiskReservePct}`))],
+    dollars,
+  );
+  ctx.define(
+    "RiskReserve",
+    "Case Rates",
+    cellAddress(reserveRow, FIRST_VALUE_COLUMN, true),
+    "Reserve on top of the budget",
+  );
+  const withReserveRow = sheet.line(
+    "Budget with risk reserve",
+    "$",
+    [formula(ctx.output(`${n.TotalBudget}+${n.RiskReserve}`))],
+    {
+      style: "total",
+      numberFormat: NUMBER_FORMATS.dollars,
+    },
+  );
+  ctx.define(
+    "BudgetWithReserve",
+    "Case Rates",
+    cellAddress(withReserveRow, FIRST_VALUE_COLUMN, true),
+    "Budget plus risk reserve",
+  );
 
   sheet.section("Step 6 · Cost per hour from service data", width);
   const hoursEnteredRow = sheet.line("Service hours entered", "hours", [formula(`SUM(${n.ServiceHours})`)], {
@@ -124,11 +219,20 @@ export function caseRatesSheet(ctx: StarterContext, inputs: InputsLayout): { spe
     ],
     { style: "calc", numberFormat: NUMBER_FORMATS.dollarsCents },
   );
-  ctx.define("VolumeWeightedRate", "Case Rates", cellAddress(weightedRow, FIRST_VALUE_COLUMN, true), "Cost per hour weighted by service hours");
+  ctx.define(
+    "VolumeWeightedRate",
+    "Case Rates",
+    cellAddress(weightedRow, FIRST_VALUE_COLUMN, true),
+    "Cost per hour weighted by service hours",
+  );
   sheet.line(
     "Difference from the rate the model uses",
     "$ per hour",
-    [formula(`IF(ISNUMBER(${n.VolumeWeightedRate}),${n.VolumeWeightedRate}-${n.RatePerHour},"enter service hours")`)],
+    [
+      formula(
+        `IF(ISNUMBER(${n.VolumeWeightedRate}),${n.VolumeWeightedRate}-${n.RatePerHour},"enter service hours")`,
+      ),
+    ],
     { style: "calc", numberFormat: NUMBER_FORMATS.dollarsCents },
   );
   return { spec: sheet.build(), layout: { caseRateRow } };

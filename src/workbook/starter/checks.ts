@@ -18,7 +18,13 @@ interface Check {
 /** The Checks sheet: each check TRUE or FALSE, and the master check every sheet shows at its top. */
 export function checksSheet(ctx: StarterContext): SheetSpec {
   const { n } = ctx;
-  const sheet = startSheet(ctx, "Checks", "Every check must show TRUE (green). The master check is their AND.", TAB_COLORS.checks, [2, 52, 16, 18, 12]);
+  const sheet = startSheet(
+    ctx,
+    "Checks",
+    "Every check must show TRUE (green). The master check is their AND.",
+    TAB_COLORS.checks,
+    [2, 52, 16, 18, 12],
+  );
   const valueColumn = FIRST_VALUE_COLUMN;
   const passColumn = FIRST_VALUE_COLUMN + 1;
   const whenComplete = (test: string) => `IF(${n.InputsComplete},${test},FALSE)`;
@@ -38,8 +44,8 @@ export function checksSheet(ctx: StarterContext): SheetSpec {
       numberFormat: NUMBER_FORMATS.general,
       passes: () =>
         whenComplete(
-        `AND(${n.Enrollees}>0,MIN(${n.PenetrationRates})>=0,MAX(${n.PenetrationRates})<=1,MIN(${n.CaseMix})>=0,MAX(${n.CaseMix})<=1,MIN(${n.AverageHours})>=0,MIN(${n.LevelRatesPerHour})>=0,${n.RatePerHour}>=0,${n.RiskReservePct}>=0,${n.RiskReservePct}<=1,${n.MonthsPerYear}>0)`,
-      ),
+          `AND(${n.Enrollees}>0,MIN(${n.PenetrationRates})>=0,MAX(${n.PenetrationRates})<=1,MIN(${n.CaseMix})>=0,MAX(${n.CaseMix})<=1,MIN(${n.AverageHours})>=0,MIN(${n.LevelRatesPerHour})>=0,${n.RatePerHour}>=0,${n.RiskReservePct}>=0,${n.RiskReservePct}<=1,${n.MonthsPerYear}>0)`,
+        ),
     },
     {
       label: "Average hours lie within each level's minimum and maximum",
@@ -72,7 +78,9 @@ export function checksSheet(ctx: StarterContext): SheetSpec {
     {
       label: "The driving scenario's budget on Scenarios equals the budget",
       units: "$ difference",
-      value: ctx.output(`INDEX(${n.ScenarioBudgets},MATCH(${n.Scenario},${n.ScenarioNames},0))-${n.TotalBudget}`),
+      value: ctx.output(
+        `INDEX(${n.ScenarioBudgets},MATCH(${n.Scenario},${n.ScenarioNames},0))-${n.TotalBudget}`,
+      ),
       numberFormat: NUMBER_FORMATS.dollarsCents,
       passes: (value) => whenComplete(`ABS(${value})<=${n.CheckTolerance}`),
     },
@@ -84,7 +92,10 @@ export function checksSheet(ctx: StarterContext): SheetSpec {
   for (const check of checks) {
     const row = sheet.row;
     const valueCell = cellAddress(row, valueColumn);
-    const cells: CellContent[] = [check.value === null ? null : formula(check.value), formula(check.passes(valueCell))];
+    const cells: CellContent[] = [
+      check.value === null ? null : formula(check.value),
+      formula(check.passes(valueCell)),
+    ];
     sheet.line(check.label, check.units, [], { style: "calc" });
     sheet.put(row, valueColumn, cells.slice(0, 1), { style: "calc", numberFormat: check.numberFormat });
     sheet.put(row, passColumn, cells.slice(1), { style: "check" });
@@ -92,16 +103,32 @@ export function checksSheet(ctx: StarterContext): SheetSpec {
   const lastCheckRow = sheet.row - 1;
   const passRange = rangeAddress(firstCheckRow, passColumn, lastCheckRow, passColumn);
   sheet.highlightCheck(passRange);
-  ctx.define("InputsComplete", "Checks", cellAddress(firstCheckRow, passColumn, true), "TRUE when every required input is filled in");
+  ctx.define(
+    "InputsComplete",
+    "Checks",
+    cellAddress(firstCheckRow, passColumn, true),
+    "TRUE when every required input is filled in",
+  );
 
   sheet.section("Master check", 4);
-  const masterRow = sheet.line("Master check: every check passes", "", [null, formula(`AND(${passRange})`)], { style: "check" });
+  const masterRow = sheet.line("Master check: every check passes", "", [null, formula(`AND(${passRange})`)], {
+    style: "check",
+  });
   sheet.highlightCheck(cellAddress(masterRow, passColumn));
-  ctx.define("MasterCheck", "Checks", cellAddress(masterRow, passColumn, true), "TRUE when every check passes");
+  ctx.define(
+    "MasterCheck",
+    "Checks",
+    cellAddress(masterRow, passColumn, true),
+    "TRUE when every check passes",
+  );
   const statusRow = sheet.line(
     "Status",
     "",
-    [formula(`IF(NOT(${n.InputsComplete}),"Inputs missing: fill the yellow cells on Inputs",IF(${n.MasterCheck},"All checks pass","A check fails: see Checks"))`)],
+    [
+      formula(
+        `IF(NOT(${n.InputsComplete}),"Inputs missing: fill the yellow cells on Inputs",IF(${n.MasterCheck},"All checks pass","A check fails: see Checks"))`,
+      ),
+    ],
     { style: "note" },
   );
   ctx.define("CheckStatus", "Checks", cellAddress(statusRow, valueColumn, true), "The master check in words");

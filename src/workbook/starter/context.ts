@@ -55,7 +55,10 @@ export class StarterContext {
     readonly options: StarterOptions,
     private readonly naming: Naming,
   ) {
-    this.n = Object.fromEntries(STARTER_NAMES.map((name) => [name, naming.name(name)])) as Record<StarterName, string>;
+    this.n = Object.fromEntries(STARTER_NAMES.map((name) => [name, naming.name(name)])) as Record<
+      StarterName,
+      string
+    >;
   }
 
   /** The sheet's name as written (e.g. "Case Rates (2)" when the user already has one). */

@@ -21,8 +21,14 @@ export function guideSheet(ctx: StarterContext): SheetSpec {
   };
 
   sheet.section("How the sheets flow", 3);
-  text(ctx.sheet("Inputs"), "Steps 1–6 and the step 8 targets: enrollees, penetration scenarios, categories and levels of care, case mix, hours, cost per hour.");
-  text(ctx.sheet("Case Rates"), "Step 7: cases, the case rate per level, the budget, its per-member-per-month equivalent and a risk reserve.");
+  text(
+    ctx.sheet("Inputs"),
+    "Steps 1–6 and the step 8 targets: enrollees, penetration scenarios, categories and levels of care, case mix, hours, cost per hour.",
+  );
+  text(
+    ctx.sheet("Case Rates"),
+    "Step 7: cases, the case rate per level, the budget, its per-member-per-month equivalent and a risk reserve.",
+  );
   text(ctx.sheet("Scenarios"), "The budget under the low, medium and high penetration rates side by side.");
   text(ctx.sheet("Metrics"), "Step 8: the performance measures the payor monitors, with their targets.");
   text(ctx.sheet("Checks"), "Every check of the model and the master check shown at the top of each sheet.");
@@ -30,14 +36,29 @@ export function guideSheet(ctx: StarterContext): SheetSpec {
   sheet.section("Colour key", 3);
   const inputRow = sheet.heading(["Input"], "label");
   sheet.put(inputRow, LABEL_COLUMN + 1, ["typed value"], { style: "input" });
-  sheet.put(inputRow, LABEL_COLUMN + 2, ["Blue text on light yellow: a figure you set. Only the Inputs sheet has them."], { style: "note" });
+  sheet.put(
+    inputRow,
+    LABEL_COLUMN + 2,
+    ["Blue text on light yellow: a figure you set. Only the Inputs sheet has them."],
+    { style: "note" },
+  );
   const calcRow = sheet.heading(["Calculation"], "label");
   sheet.put(calcRow, LABEL_COLUMN + 1, ["formula"], { style: "calc" });
-  sheet.put(calcRow, LABEL_COLUMN + 2, ["Black: a live Excel formula. Each row holds one formula, carried across its columns."], { style: "note" });
+  sheet.put(
+    calcRow,
+    LABEL_COLUMN + 2,
+    ["Black: a live Excel formula. Each row holds one formula, carried across its columns."],
+    { style: "note" },
+  );
   const checkRow = sheet.heading(["Check"], "label");
   sheet.put(checkRow, LABEL_COLUMN + 1, [formula("TRUE")], { style: "check" });
   sheet.highlightCheck(cellAddress(checkRow, LABEL_COLUMN + 1));
-  sheet.put(checkRow, LABEL_COLUMN + 2, ["Green TRUE passes, red FALSE fails. Until every input is in, outputs read \"enter inputs\"."], { style: "note" });
+  sheet.put(
+    checkRow,
+    LABEL_COLUMN + 2,
+    ['Green TRUE passes, red FALSE fails. Until every input is in, outputs read "enter inputs".'],
+    { style: "note" },
+  );
 
   sheet.section("Source", 3);
   if (ctx.options.example) {
@@ -50,10 +71,19 @@ export function guideSheet(ctx: StarterContext): SheetSpec {
       "Rate per hour",
       `The toolkit prints $158.62 per hour, but its case rates and budget were computed with an unrounded rate; this workbook uses ${TOOLKIT_RATE_PER_HOUR}, the plainest rate that reproduces every printed figure, shown as $158.62.`,
     );
-    text("Risk reserve", `The toolkit advises a reserve on top of the budget but names no percentage: the ${ILLUSTRATIVE_RISK_RESERVE * 100}% here is illustrative.`);
+    text(
+      "Risk reserve",
+      `The toolkit advises a reserve on top of the budget but names no percentage: the ${ILLUSTRATIVE_RISK_RESERVE * 100}% here is illustrative.`,
+    );
   } else {
-    text("Inputs", "Blank: fill the yellow cells on Inputs. The outputs read \"enter inputs\" until every required input is in.");
+    text(
+      "Inputs",
+      'Blank: fill the yellow cells on Inputs. The outputs read "enter inputs" until every required input is in.',
+    );
   }
-  text("Method", "Cases = enrollees × penetration rate; cases per level = cases × case mix; case rate = average hours × rate per hour; budget = Σ cases × case rate.");
+  text(
+    "Method",
+    "Cases = enrollees × penetration rate; cases per level = cases × case mix; case rate = average hours × rate per hour; budget = Σ cases × case rate.",
+  );
   return sheet.build();
 }

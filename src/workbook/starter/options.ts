@@ -22,15 +22,25 @@ export interface StarterOptions {
   readonly levels: readonly StarterLevel[];
 }
 
-export const TOOLKIT_STARTER_LEVELS: readonly StarterLevel[] = TOOLKIT_LEVELS.map(({ id, name }) => ({ id, name }));
+export const TOOLKIT_STARTER_LEVELS: readonly StarterLevel[] = TOOLKIT_LEVELS.map(({ id, name }) => ({
+  id,
+  name,
+}));
 
 /** Fills in defaults and refuses options the workbook cannot honour, in words. */
 export function starterOptions(choice: Partial<StarterOptions> = {}): StarterOptions {
   const levels = choice.levels ?? TOOLKIT_STARTER_LEVELS;
-  requireUniqueIds("levels of care", levels.map((level) => level.id));
+  requireUniqueIds(
+    "levels of care",
+    levels.map((level) => level.id),
+  );
   const scenario = choice.scenario ?? "Medium";
   if (!SCENARIOS.includes(scenario)) {
-    throw new CaseRateInputError("scenario", "out-of-range", `scenario is "${scenario}"; choose Low, Medium or High.`);
+    throw new CaseRateInputError(
+      "scenario",
+      "out-of-range",
+      `scenario is "${scenario}"; choose Low, Medium or High.`,
+    );
   }
   const example = choice.example ?? false;
   const toolkitIds = TOOLKIT_STARTER_LEVELS.map((level) => level.id).join(",");

@@ -18,7 +18,10 @@ export function startSheet(
   columnWidths: readonly number[],
   freezeColumns = 0,
 ): SheetBuilder {
-  const builder = new SheetBuilder(ctx.sheet(sheet), tabColor, columnWidths, { rows: TOP_ROWS, columns: freezeColumns });
+  const builder = new SheetBuilder(ctx.sheet(sheet), tabColor, columnWidths, {
+    rows: TOP_ROWS,
+    columns: freezeColumns,
+  });
   builder.heading([sheet], "title");
   const statusRow = builder.heading(["Master check"], "label");
   builder.put(statusRow, LABEL_COLUMN + 1, [formula(ctx.n.MasterCheck)], { style: "check" });

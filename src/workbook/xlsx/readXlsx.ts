@@ -24,10 +24,12 @@ export interface ReadWorkbook {
 }
 
 function resultOf(cell: ExcelJS.Cell): CellResult {
-  const raw: unknown = cell.type === 6 /* Formula */ ? (cell as unknown as { result: unknown }).result : cell.value;
+  const raw: unknown =
+    cell.type === 6 /* Formula */ ? (cell as unknown as { result: unknown }).result : cell.value;
   if (raw === undefined || raw === null) return null; // a formula never calculated has no value yet
   if (typeof raw === "number" || typeof raw === "string" || typeof raw === "boolean") return raw;
-  if (typeof raw === "object" && raw !== null && "error" in raw) return { error: String((raw as { error: unknown }).error) };
+  if (typeof raw === "object" && raw !== null && "error" in raw)
+    return { error: String((raw as { error: unknown }).error) };
   if (raw instanceof Date) return raw.getTime();
   if (typeof raw === "object" && raw !== null && "richText" in raw) {
     return (raw as { richText: { text: string }[] }).richText.map((part) => part.text).join("");
@@ -38,8 +40,14 @@ function resultOf(cell: ExcelJS.Cell): CellResult {
 /** Splits "'Case Rates'!$D$9:$G$9" into the sheet and the cells of the range. */
 function cellsOfReference(reference: string): { sheet: string; addresses: string[] } {
   const bang = reference.lastIndexOf("!");
-  const sheet = reference.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
-  const [first, last = first] = reference.slice(bang + 1).replace(/\$/g, "").split(":");
+  const sheet = reference
+    .slice(0, bang)
+    .replace(/^'(.*)'$/, "$1")
+    .replace(/''/g, "'");
+  const [first, last = first] = reference
+    .slice(bang + 1)
+    .replace(/\$/g, "")
+    .split(":");
   const from = parseCell(first);
   const to = parseCell(last);
   const addresses: string[] = [];
@@ -52,7 +60,10 @@ function cellsOfReference(reference: string): { sheet: string; addresses: string
 }
 
 /** Reads an .xlsx's cells (formulas and last calculated values) and defined names. */
-export async function readXlsx(bytes: Uint8Array | ArrayBuffer, excelJs: ExcelJsModule): Promise<ReadWorkbook> {
+export async function readXlsx(
+  bytes: Uint8Array | ArrayBuffer,
+  excelJs: ExcelJsModule,
+): Promise<ReadWorkbook> {
   const workbook = new excelJs.Workbook();
   await workbook.xlsx.load(bytes as ArrayBuffer);
   const bySheet = new Map<string, Map<string, ReadCell>>();
@@ -61,13 +72,20 @@ export async function readXlsx(bytes: Uint8Array | ArrayBuffer, excelJs: ExcelJs
     worksheet.eachRow((row) =>
       row.eachCell((cell) => {
         const formula = cell.type === 6 ? (cell as unknown as { formula: string }).formula : undefined;
-        cells.set(cell.address, { sheet: worksheet.name, address: cell.address, ...(formula ? { formula } : {}), value: resultOf(cell) });
+        cells.set(cell.address, {
+          sheet: worksheet.name,
+          address: cell.address,
+          ...(formula ? { formula } : {}),
+          value: resultOf(cell),
+        });
       }),
     );
     bySheet.set(worksheet.name, cells);
   });
   const names = new Map<string, string>();
-  for (const { name, ranges } of (workbook.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model) {
+  for (const { name, ranges } of (
+    workbook.definedNames as unknown as { model: { name: string; ranges: string[] }[] }
+  ).model) {
     if (ranges.length > 0) names.set(name.toLowerCase(), ranges[0]);
   }
   const cell = (sheet: string, address: string) => bySheet.get(sheet)?.get(address.replace(/\$/g, ""));

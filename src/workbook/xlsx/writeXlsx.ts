@@ -1,6 +1,13 @@
 import type ExcelJS from "exceljs";
 import { parseCell } from "../a1";
-import { type CellContent, isFormula, type SheetSpec, type StyleName, type Validation, type WorkbookSpec } from "../spec";
+import {
+  type CellContent,
+  isFormula,
+  type SheetSpec,
+  type StyleName,
+  type Validation,
+  type WorkbookSpec,
+} from "../spec";
 import { CHECK_FAIL_FILL, CHECK_PASS_FILL, STYLE_LOOKS } from "../styles";
 
 /** ExcelJS's constructor, passed in so the browser can load the library only when needed. */
@@ -34,7 +41,11 @@ function applyStyle(cell: ExcelJS.Cell, style: StyleName): void {
     italic: look.italic ?? false,
   };
   if (look.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(look.fill) } };
-  cell.alignment = { vertical: "top", wrapText: look.wrap ?? false, ...(look.horizontal ? { horizontal: look.horizontal } : {}) };
+  cell.alignment = {
+    vertical: "top",
+    wrapText: look.wrap ?? false,
+    ...(look.horizontal ? { horizontal: look.horizontal } : {}),
+  };
   if (look.topBorder) cell.border = { top: { style: "thin", color: { argb: argb("000000") } } };
 }
 
@@ -64,8 +75,16 @@ function dataValidation(validation: Validation): ExcelJS.DataValidation {
 function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetSpec): void {
   const worksheet = workbook.addWorksheet(sheet.name, {
     properties: { tabColor: { argb: argb(sheet.tabColor) } },
-    views: [{ state: "frozen", xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows, showGridLines: false }],
-    pageSetup: { printArea: sheet.printArea, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    views: [
+      { state: "frozen", xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows, showGridLines: false },
+    ],
+    pageSetup: {
+      printArea: sheet.printArea,
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    },
   });
   sheet.columnWidths.forEach((width, i) => (worksheet.getColumn(i + 1).width = width));
   for (const block of sheet.blocks) {
@@ -84,17 +103,32 @@ function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetSpec): void {
     }
   }
   // ExcelJS keeps range validations in a model its typings do not declare.
-  const validations = (worksheet as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } })
-    .dataValidations;
+  const validations = (
+    worksheet as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }
+  ).dataValidations;
   for (const validation of sheet.validations) validations.add(validation.range, dataValidation(validation));
   for (const { range } of sheet.checkHighlights) {
     const topLeft = range.split(":")[0];
-    const fill = (rgb: string): ExcelJS.Fill => ({ type: "pattern", pattern: "solid", bgColor: { argb: argb(rgb) } });
+    const fill = (rgb: string): ExcelJS.Fill => ({
+      type: "pattern",
+      pattern: "solid",
+      bgColor: { argb: argb(rgb) },
+    });
     worksheet.addConditionalFormatting({
       ref: range,
       rules: [
-        { type: "expression", priority: 1, formulae: [`${topLeft}=TRUE`], style: { fill: fill(CHECK_PASS_FILL) } },
-        { type: "expression", priority: 2, formulae: [`${topLeft}=FALSE`], style: { fill: fill(CHECK_FAIL_FILL) } },
+        {
+          type: "expression",
+          priority: 1,
+          formulae: [`${topLeft}=TRUE`],
+          style: { fill: fill(CHECK_PASS_FILL) },
+        },
+        {
+          type: "expression",
+          priority: 2,
+          formulae: [`${topLeft}=FALSE`],
+          style: { fill: fill(CHECK_FAIL_FILL) },
+        },
       ],
     });
   }
