@@ -13,6 +13,7 @@ describeWithLibreOffice("starter workbook recalculated by LibreOffice", (soffice
   let example: ReadWorkbook;
   let blank: ReadWorkbook;
   let changed: ReadWorkbook;
+  let custom: ReadWorkbook;
 
   beforeAll(async () => {
     const dir = tempDir("starter");
@@ -26,13 +27,27 @@ describeWithLibreOffice("starter workbook recalculated by LibreOffice", (soffice
       dir,
       "blank",
     );
+    const customPath = await writeSpec(
+      describeStarterWorkbook(
+        starterOptions({
+          levels: [
+            { id: "Low", name: "Low need" },
+            { id: "High", name: "High need" },
+          ],
+        }),
+      ),
+      dir,
+      "custom",
+    );
     const changedPath = `${dir}/changed.xlsx`;
     await changeInputs(examplePath, changedPath, {
       PenetrationRates: [0.09, 0.11, 0.11],
       AverageHours: [10, 30, 90, 110],
     });
-    [example, blank, changed] = await Promise.all(
-      (await recalculateWithLibreOffice(soffice, [examplePath, blankPath, changedPath])).map(readFile),
+    [example, blank, changed, custom] = await Promise.all(
+      (await recalculateWithLibreOffice(soffice, [examplePath, blankPath, changedPath, customPath])).map(
+        readFile,
+      ),
     );
   }, 120_000);
 
@@ -104,6 +119,7 @@ describeWithLibreOffice("starter workbook recalculated by LibreOffice", (soffice
     ["the example", () => example],
     ["the blank workbook", () => blank],
     ["the changed example", () => changed],
+    ["a blank workbook with two custom levels", () => custom],
   ])("no cell of %s evaluates to an error", (_label, workbook) => {
     const errors = workbook()
       .cells()

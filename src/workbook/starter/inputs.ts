@@ -75,7 +75,8 @@ function inputLine(
 export function inputsSheet(ctx: StarterContext): { spec: SheetSpec; layout: InputsLayout } {
   const { example, levels, scenario } = ctx.options;
   const levelCount = levels.length;
-  const when = <T>(value: T): T | null => (example ? value : null);
+  /** The example's value, looked up only when the example is wanted (custom levels have none). */
+  const when = <T>(value: () => T): T | null => (example ? value() : null);
   const sheet = startSheet(
     ctx,
     "Inputs",
@@ -93,7 +94,7 @@ export function inputsSheet(ctx: StarterContext): { spec: SheetSpec; layout: Inp
     sheet,
     "Enrollees",
     "members",
-    [when(payor.step1_population.medicaid_enrollees)],
+    [when(() => payor.step1_population.medicaid_enrollees)],
     NUMBER_FORMATS.count,
     "Enrollees",
     "Members the payor covers (step 1)",
@@ -111,7 +112,7 @@ export function inputsSheet(ctx: StarterContext): { spec: SheetSpec; layout: Inp
     "Names of the penetration scenarios",
   );
   const rates = SCENARIOS.map((name) =>
-    when(payor.step2_penetration.scenarios.find((s) => s.name === name)?.rate ?? null),
+    when(() => payor.step2_penetration.scenarios.find((s) => s.name === name)?.rate ?? null),
   );
   const penetrationRateRow = inputLine(
     ctx,
@@ -153,7 +154,7 @@ export function inputsSheet(ctx: StarterContext): { spec: SheetSpec; layout: Inp
   const categories = payor.step3_categories_of_care;
   sheet.putTable(
     LABEL_COLUMN,
-    categories.map((c) => [when(c.category), when(c.n), when(c.payment_method)]),
+    categories.map((c) => [when(() => c.category), when(() => c.n), when(() => c.payment_method)]),
     { style: "input" },
   );
 
@@ -184,7 +185,7 @@ export function inputsSheet(ctx: StarterContext): { spec: SheetSpec; layout: Inp
     sheet,
     "LOCUS crosswalk",
     "LOCUS level",
-    levels.map((level) => when(payor.levels_of_care.find((l) => l.level === level.id)?.locus ?? null)),
+    levels.map((level) => when(() => payor.levels_of_care.find((l) => l.level === level.id)?.locus ?? null)),
     NUMBER_FORMATS.count,
   );
   const caseMixRow = inputLine(
@@ -192,14 +193,14 @@ export function inputsSheet(ctx: StarterContext): { spec: SheetSpec; layout: Inp
     sheet,
     "Case mix (step 4)",
     "% of cases",
-    levels.map((level) => when(payor.step4_case_mix[exampleLevel(level)])),
+    levels.map((level) => when(() => payor.step4_case_mix[exampleLevel(level)])),
     NUMBER_FORMATS.percentWhole,
     "CaseMix",
     "Share of cases at each level of care (step 4)",
   );
   sheet.validate(shareValidation(levelRange(caseMixRow), "Case mix"));
   const hours = (key: "min" | "max" | "average") =>
-    levels.map((level) => when(payor.step5_hours_per_episode[exampleLevel(level)][key]));
+    levels.map((level) => when(() => payor.step5_hours_per_episode[exampleLevel(level)][key]));
   const hoursRows = [
     inputLine(
       ctx,
@@ -262,7 +263,7 @@ export function inputsSheet(ctx: StarterContext): { spec: SheetSpec; layout: Inp
     sheet,
     "Rate per hour the model uses",
     "$ per hour",
-    [when(TOOLKIT_RATE_PER_HOUR)],
+    [when(() => TOOLKIT_RATE_PER_HOUR)],
     NUMBER_FORMATS.dollarsCents,
     "RatePerHour",
     "Average cost per service hour (step 6)",
@@ -348,7 +349,7 @@ export function inputsSheet(ctx: StarterContext): { spec: SheetSpec; layout: Inp
       sheet,
       metric.measure,
       "% of cases",
-      [when("target" in metric ? (metric.target ?? null) : null)],
+      [when(() => ("target" in metric ? (metric.target ?? null) : null))],
       NUMBER_FORMATS.percentWhole,
     ),
   );
@@ -383,7 +384,7 @@ export function inputsSheet(ctx: StarterContext): { spec: SheetSpec; layout: Inp
     sheet,
     "Risk reserve on top of the budget",
     "% of budget",
-    [when(ILLUSTRATIVE_RISK_RESERVE)],
+    [when(() => ILLUSTRATIVE_RISK_RESERVE)],
     NUMBER_FORMATS.percent,
     "RiskReservePct",
     "Reserve the payor holds on top of the budget, as a share of it",

@@ -1,0 +1,186 @@
+import { CaseRateInputError } from "../../src/core/errors";
+import { parseCell } from "../../src/workbook/a1";
+import { relativeForm, typedNumbers } from "../../src/workbook/formulaText";
+import { isFormula, type SheetSpec, type WorkbookSpec } from "../../src/workbook/spec";
+import { describeStarterWorkbook, STARTER_SHEETS, starterOptions } from "../../src/workbook/starter";
+
+const example = describeStarterWorkbook(starterOptions({ example: true }));
+const blank = describeStarterWorkbook(starterOptions({ example: false }));
+const custom = describeStarterWorkbook(
+  starterOptions({
+    levels: [
+      { id: "Low", name: "Low need" },
+      { id: "Mid", name: "Middle" },
+      { id: "High", name: "High need" },
+    ],
+  }),
+);
+
+/** Every written cell with its sheet, address and content. */
+function cellsOf(spec: WorkbookSpec) {
+  return spec.sheets.flatMap((sheet) =>
+    sheet.blocks.flatMap((block) => {
+      const origin = parseCell(block.address);
+      return block.rows.flatMap((row, r) =>
+        row.map((content, c) => ({
+          sheet: sheet.name,
+          row: origin.row + r,
+          column: origin.column + c,
+          content,
+        })),
+      );
+    }),
+  );
+}
+
+const sheet = (spec: WorkbookSpec, name: string): SheetSpec => spec.sheets.find((s) => s.name === name)!;
+
+describe.each([
+  ["example", example],
+  ["blank", blank],
+  ["custom levels", custom],
+])("starter workbook layout (%s)", (_label, spec) => {
+  test("has the toolkit's sheets in order", () => {
+    expect(spec.sheets.map((s) => s.name)).toEqual([...STARTER_SHEETS]);
+  });
+
+  test("numbers are typed only on Inputs", () => {
+    const stray = cellsOf(spec).filter((cell) => typeof cell.content === "number" && cell.sheet !== "Inputs");
+    expect(stray).toEqual([]);
+  });
+
+  test("inputs are styled as inputs only on Inputs (and in the Guide's colour key)", () => {
+    const stray = spec.sheets
+      .filter((s) => s.name !== "Inputs")
+      .flatMap((s) =>
+        s.formats.filter((f) => f.style === "input").map((f) => ({ sheet: s.name, range: f.range })),
+      );
+    expect(stray).toHaveLength(1);
+    const at = parseCell(stray[0].range);
+    const key = cellsOf(spec).find(
+      (cell) => cell.sheet === stray[0].sheet && cell.row === at.row && cell.column === at.column,
+    );
+    expect(key).toMatchObject({ sheet: "Guide", content: "typed value" });
+  });
+
+  test("no number is typed inside a formula (0 and 1 aside)", () => {
+    const typed = cellsOf(spec)
+      .filter(
+        (cell) =>
+          isFormula(cell.content) && typedNumbers((cell.content as { formula: string }).formula).length > 0,
+      )
+      .map(
+        (cell) =>
+          `${cell.sheet} R${cell.row}C${cell.column}: ${(cell.content as { formula: string }).formula}`,
+      );
+    expect(typed).toEqual([]);
+  });
+
+  test("each row holds one formula, carried across its columns", () => {
+    const inconsistent: string[] = [];
+    for (const s of spec.sheets) {
+      for (const block of s.blocks) {
+        const origin = parseCell(block.address);
+        block.rows.forEach((row, r) => {
+          const forms = new Set(
+            row.flatMap((content, c) =>
+              isFormula(content) ? [relativeForm(content.formula, origin.row + r, origin.column + c)] : [],
+            ),
+          );
+          if (forms.size > 1) inconsistent.push(`${s.name} row ${origin.row + r}: ${[...forms].join(" | ")}`);
+        });
+      }
+    }
+    expect(inconsistent).toEqual([]);
+  });
+
+  test("defines the workbook-scoped names the toolkit's formulas read with", () => {
+    const names = spec.names.map((n) => n.name);
+    for (const name of [
+      "Enrollees",
+      "PenetrationRate",
+      "RatePerHour",
+      "CaseMix",
+      "AverageHours",
+      "CaseRates",
+      "LevelCases",
+      "LevelBudgets",
+      "TotalCases",
+      "TotalBudget",
+      "PMPM",
+      "RiskReservePct",
+      "MasterCheck",
+    ]) {
+      expect(names).toContain(name);
+    }
+    expect(new Set(names).size).toBe(names.length);
+    for (const name of spec.names)
+      expect(name.reference).toMatch(/^('[^']+'|[A-Za-z]+)!\$[A-Z]+\$\d+(:\$[A-Z]+\$\d+)?$/);
+  });
+
+  test("formulas read like the toolkit", () => {
+    const formulas = cellsOf(spec).flatMap((cell) => (isFormula(cell.content) ? [cell.content.formula] : []));
+    expect(formulas).toContain('IF(InputsComplete,Enrollees*PenetrationRate,"enter inputs")');
+    expect(formulas).toContain('IF(InputsComplete,TotalBudget/(Enrollees*MonthsPerYear),"enter inputs")');
+  });
+
+  test("every sheet shows the master check at its top, freezes its headers and has a print area", () => {
+    for (const s of spec.sheets) {
+      const statusBlocks = s.blocks.filter((b) => parseCell(b.address).row === 2);
+      expect(statusBlocks.map((b) => b.rows[0][0])).toEqual(
+        expect.arrayContaining([{ formula: "MasterCheck" }, { formula: "CheckStatus" }]),
+      );
+      expect(s.freeze.rows).toBeGreaterThan(0);
+      expect(s.printArea).toMatch(/^A1:[A-Z]+\d+$/);
+      expect(s.columnWidths.length).toBeGreaterThan(2);
+    }
+  });
+
+  test("share inputs are validated from 0% to 100% and hours and rates from 0, with an input message", () => {
+    const validations = sheet(spec, "Inputs").validations;
+    const shares = validations.filter((v) => v.max === 1);
+    expect(shares.map((v) => v.promptTitle)).toEqual(
+      expect.arrayContaining(["Penetration rate", "Case mix", "Risk reserve"]),
+    );
+    expect(
+      validations.filter((v) => v.kind === "decimal" && v.max === undefined && v.min === 0).length,
+    ).toBeGreaterThanOrEqual(4);
+    for (const v of validations) expect(v.prompt.length).toBeGreaterThan(10);
+  });
+});
+
+test("a custom count of levels lays out one column per level", () => {
+  const levelIds = cellsOf(custom).filter(
+    (cell) => cell.sheet === "Inputs" && ["Low", "Mid", "High"].includes(cell.content as string),
+  );
+  expect(levelIds.map((cell) => cell.content)).toEqual(expect.arrayContaining(["Low", "Mid", "High"]));
+  expect(custom.names.find((n) => n.name === "CaseRates")?.reference).toBe("'Case Rates'!$D$12:$F$12");
+});
+
+test("the blank workbook leaves every example input empty but keeps the model settings", () => {
+  const inputs = cellsOf(blank).filter((cell) => cell.sheet === "Inputs" && typeof cell.content === "number");
+  expect(inputs.map((cell) => cell.content).sort()).toEqual([0.0001, 0.01, 12].sort());
+});
+
+describe("starter options", () => {
+  test.each([
+    [
+      { example: true, levels: [{ id: "X", name: "X" }] },
+      "the toolkit's example has its own four levels of care (A, B, C, D); build it without custom levels.",
+    ],
+    [
+      {
+        levels: [
+          { id: "A", name: "a" },
+          { id: "A", name: "b" },
+        ],
+      },
+      'levels of care lists level "A" twice; each level id must be unique.',
+    ],
+    [{ levels: [] }, "levels of care is empty; enter at least one level of care."],
+    [{ scenario: "Huge" as never }, 'scenario is "Huge"; choose Low, Medium or High.'],
+  ])("refuses %j", (choice, message) => {
+    expect(() => starterOptions(choice)).toThrow(CaseRateInputError);
+    expect(() => starterOptions(choice)).toThrow(message);
+  });
+});
