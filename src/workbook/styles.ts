@@ -24,7 +24,8 @@ export const STYLE_LOOKS: Record<StyleName, StyleLook> = {
   calc: { fontColor: "000000" },
   total: { fontColor: "000000", bold: true, topBorder: true },
   check: { fontColor: "000000", bold: true, horizontal: "center" },
-  note: { fontColor: "595959", italic: true, wrap: true },
+  // Notes overflow into the empty cells to their right rather than wrap: rows keep one height.
+  note: { fontColor: "595959", italic: true },
 };
 
 /** Fills of the checks' traffic light. */

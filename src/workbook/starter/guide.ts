@@ -13,25 +13,29 @@ export function guideSheet(ctx: StarterContext): SheetSpec {
     "Guide",
     "Case rates (bundled payments) for community-based behavioral health, set the way the Case Rate Toolkit sets them.",
     TAB_COLORS.docs,
-    [2, 30, 16, 90],
+    [2, 22, 16, 110],
   );
-  const text = (label: string, body: string) => {
-    const row = sheet.heading([label], "label");
-    sheet.put(row, LABEL_COLUMN + 2, [body], { style: "note" });
-  };
+  /** A labelled paragraph: one short line per row, so no row needs a taller height. */
+  const text = (label: string, ...lines: string[]) =>
+    lines.forEach((line, i) => {
+      const row = sheet.row;
+      if (i === 0) sheet.put(row, LABEL_COLUMN, [label], { style: "label" });
+      sheet.put(row, LABEL_COLUMN + 2, [line], { style: "note" });
+      sheet.skip();
+    });
 
   sheet.section("How the sheets flow", 3);
   text(
     ctx.sheet("Inputs"),
-    "Steps 1–6 and the step 8 targets: enrollees, penetration scenarios, categories and levels of care, case mix, hours, cost per hour.",
+    "Steps 1–6 and the step 8 targets: enrollees, penetration, levels of care, case mix, hours, cost per hour.",
   );
   text(
     ctx.sheet("Case Rates"),
-    "Step 7: cases, the case rate per level, the budget, its per-member-per-month equivalent and a risk reserve.",
+    "Step 7: cases, the case rate per level, the budget, its per-member-per-month equivalent, a risk reserve.",
   );
   text(ctx.sheet("Scenarios"), "The budget under the low, medium and high penetration rates side by side.");
   text(ctx.sheet("Metrics"), "Step 8: the performance measures the payor monitors, with their targets.");
-  text(ctx.sheet("Checks"), "Every check of the model and the master check shown at the top of each sheet.");
+  text(ctx.sheet("Checks"), "Every check of the model, and the master check shown at the top of each sheet.");
 
   sheet.section("Colour key", 3);
   const inputRow = sheet.heading(["Input"], "label");
@@ -40,7 +44,9 @@ export function guideSheet(ctx: StarterContext): SheetSpec {
     inputRow,
     LABEL_COLUMN + 2,
     ["Blue text on light yellow: a figure you set. Only the Inputs sheet has them."],
-    { style: "note" },
+    {
+      style: "note",
+    },
   );
   const calcRow = sheet.heading(["Calculation"], "label");
   sheet.put(calcRow, LABEL_COLUMN + 1, ["formula"], { style: "calc" });
@@ -48,7 +54,9 @@ export function guideSheet(ctx: StarterContext): SheetSpec {
     calcRow,
     LABEL_COLUMN + 2,
     ["Black: a live Excel formula. Each row holds one formula, carried across its columns."],
-    { style: "note" },
+    {
+      style: "note",
+    },
   );
   const checkRow = sheet.heading(["Check"], "label");
   sheet.put(checkRow, LABEL_COLUMN + 1, [formula("TRUE")], { style: "check" });
@@ -57,7 +65,9 @@ export function guideSheet(ctx: StarterContext): SheetSpec {
     checkRow,
     LABEL_COLUMN + 2,
     ['Green TRUE passes, red FALSE fails. Until every input is in, outputs read "enter inputs".'],
-    { style: "note" },
+    {
+      style: "note",
+    },
   );
 
   sheet.section("Source", 3);
@@ -65,11 +75,13 @@ export function guideSheet(ctx: StarterContext): SheetSpec {
     const payor = WORKED_EXAMPLE.payor;
     text(
       "Example figures",
-      `The Case Rate Toolkit's worked example: ${payor.name}, ${payor.step1_population.medicaid_enrollees.toLocaleString("en-US")} Medicaid enrollees, four levels of care, the medium penetration rate.`,
+      `The Case Rate Toolkit's worked example: ${payor.name},`,
+      `${payor.step1_population.medicaid_enrollees.toLocaleString("en-US")} Medicaid enrollees, four levels of care, the medium penetration rate.`,
     );
     text(
       "Rate per hour",
-      `The toolkit prints $158.62 per hour, but its case rates and budget were computed with an unrounded rate; this workbook uses ${TOOLKIT_RATE_PER_HOUR}, the plainest rate that reproduces every printed figure, shown as $158.62.`,
+      "The toolkit prints $158.62 per hour, but computed its case rates and budget with an unrounded rate.",
+      `This workbook uses ${TOOLKIT_RATE_PER_HOUR}, the plainest rate that reproduces every printed figure; it shows as $158.62.`,
     );
     text(
       "Risk reserve",
@@ -78,12 +90,13 @@ export function guideSheet(ctx: StarterContext): SheetSpec {
   } else {
     text(
       "Inputs",
-      'Blank: fill the yellow cells on Inputs. The outputs read "enter inputs" until every required input is in.',
+      'Blank: fill the yellow cells on Inputs. Outputs read "enter inputs" until every required input is in.',
     );
   }
   text(
     "Method",
-    "Cases = enrollees × penetration rate; cases per level = cases × case mix; case rate = average hours × rate per hour; budget = Σ cases × case rate.",
+    "Cases = enrollees × penetration rate; cases per level = cases × case mix;",
+    "case rate = average hours × rate per hour; budget = Σ cases per level × case rate. Nothing is rounded.",
   );
   return sheet.build();
 }

@@ -82,7 +82,7 @@ export function inputsSheet(ctx: StarterContext): { spec: SheetSpec; layout: Inp
     "Inputs",
     "Steps 1–6 of the toolkit. Blue on yellow cells are inputs: every other sheet computes from them.",
     TAB_COLORS.inputs,
-    [2, 46, 18, ...Array<number>(Math.max(levelCount, 6)).fill(15), 40],
+    [2, 46, 18, ...Array<number>(Math.max(levelCount, 6)).fill(17), 40],
   );
   const widest = Math.max(levelCount, 6) + 2;
   const lastLevelColumn = FIRST_VALUE_COLUMN + levelCount - 1;

@@ -14,7 +14,7 @@ export function metricsSheet(ctx: StarterContext, inputs: InputsLayout): SheetSp
     "Metrics",
     "Step 8: what the payor monitors once it stops paying for volume. Targets are set on Inputs.",
     TAB_COLORS.docs,
-    [2, 60, 14, 14, 60],
+    [2, 84, 12, 12, 80],
   );
   sheet.section("Step 8 · Performance metrics", 4);
   sheet.heading(["Measure", "Frequency", "Target", "Monitoring method"]);
