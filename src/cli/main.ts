@@ -42,9 +42,13 @@ const COMMANDS: Record<string, Command> = {
 /** Runs one command line; resolves to the exit code. Bad input never throws: it is one line on stderr. */
 export async function run(argv: readonly string[], io: CommandIo): Promise<number> {
   const [name, ...args] = argv;
-  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+  if (name === undefined) {
+    io.err("case-rate: no command given; see 'case-rate --help'.\n");
+    return EXIT_USAGE;
+  }
+  if (name === "--help" || name === "-h" || name === "help") {
     io.out(MAIN_HELP);
-    return name === undefined ? EXIT_USAGE : EXIT_OK;
+    return EXIT_OK;
   }
   const command = COMMANDS[name];
   try {

@@ -13,8 +13,9 @@ export function readJsonFile(path: string): unknown {
     throw new UsageError(`${path}: ${reason}.`);
   }
   try {
-    return JSON.parse(text) as unknown;
+    return JSON.parse(text.replace(/^\uFEFF/, "")) as unknown; // a byte-order mark (Windows editors) is no JSON
   } catch (error) {
-    throw new UsageError(`${path}: not valid JSON (${(error as Error).message}).`);
+    // V8 quotes the offending text, newlines included; keep the report to one line.
+    throw new UsageError(`${path}: not valid JSON (${(error as Error).message.replace(/\s+/g, " ")}).`);
   }
 }

@@ -37,7 +37,12 @@ export function caseMixBudget(
   const cases = casesPerLevel(totalCases, caseMix, levelIds);
   const lines = cases.map((levelCases, i) => {
     const rate = requireNonNegative(`case rate for level ${levelIds?.[i] ?? i + 1}`, caseRates[i]);
-    return { caseMix: caseMix[i], cases: levelCases, caseRate: rate, totalCost: levelBudget(levelCases, rate) };
+    return {
+      caseMix: caseMix[i],
+      cases: levelCases,
+      caseRate: rate,
+      totalCost: levelBudget(levelCases, rate),
+    };
   });
   return { totalCases, lines, totalBudget: sum(lines.map((line) => line.totalCost)) };
 }

@@ -14,8 +14,7 @@ export type InputProblem =
   | "empty"
   | "duplicate-id"
   | "out-of-range"
-  | "division-by-zero"
-  | "no-consistent-value";
+  | "division-by-zero";
 
 /** Raised for input the toolkit's arithmetic cannot use. `field` names the input in the user's words. */
 export class CaseRateInputError extends Error {

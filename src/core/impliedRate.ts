@@ -16,7 +16,11 @@ export function impliedRatePerHour(
   const hours = averageHours.map((h, i) => requireNonNegative(`average hours of level ${i + 1}`, h));
   const totalHours = sumProduct("cases", checkedCases, "average hours", hours);
   if (totalHours === 0) {
-    throw new CaseRateInputError("cases", "division-by-zero", "cases × average hours total 0; no rate per hour follows.");
+    throw new CaseRateInputError(
+      "cases",
+      "division-by-zero",
+      "cases × average hours total 0; no rate per hour follows.",
+    );
   }
   return budget / totalHours;
 }

@@ -77,5 +77,10 @@ export function computeRateModel(model: RateModel): RateModelResult {
     caseRate: caseRates[i],
     totalCost: budget.lines[i].totalCost,
   }));
-  return { totalCases, levels, totalBudget: budget.totalBudget, pmpm: pmpm(budget.totalBudget, model.enrollees) };
+  return {
+    totalCases,
+    levels,
+    totalBudget: budget.totalBudget,
+    pmpm: pmpm(budget.totalBudget, model.enrollees),
+  };
 }

@@ -21,7 +21,11 @@ function requirePresent(object: Record<string, unknown>, path: string, key: stri
 function numberField(object: Record<string, unknown>, path: string, key: string): number {
   const value = requirePresent(object, path, key);
   if (typeof value !== "number" || !Number.isFinite(value)) {
-    throw new CaseRateInputError(`${path}${key}`, "not-a-number", `${path}${key} must be a number, not ${JSON.stringify(value)}.`);
+    throw new CaseRateInputError(
+      `${path}${key}`,
+      "not-a-number",
+      `${path}${key} must be a number, not ${typeof value === "number" ? value : JSON.stringify(value)}.`,
+    );
   }
   return value;
 }
@@ -30,7 +34,11 @@ function numberField(object: Record<string, unknown>, path: string, key: string)
 function textField(object: Record<string, unknown>, path: string, key: string): string {
   const value = requirePresent(object, path, key);
   if (typeof value !== "string" || value.trim() === "") {
-    throw new CaseRateInputError(`${path}${key}`, "wrong-type", `${path}${key} must be a non-blank text, not ${JSON.stringify(value)}.`);
+    throw new CaseRateInputError(
+      `${path}${key}`,
+      "wrong-type",
+      `${path}${key} must be a non-blank text, not ${JSON.stringify(value)}.`,
+    );
   }
   return value;
 }

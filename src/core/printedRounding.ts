@@ -33,7 +33,11 @@ export function rateIntervalFor(figure: PrintedFigure): RateInterval {
 /** The rates per hour that reproduce every printed figure at its rounding, or null when none does. */
 export function consistentRateInterval(figures: readonly PrintedFigure[]): RateInterval | null {
   if (figures.length === 0) {
-    throw new CaseRateInputError("printed figures", "empty", "printed figures is empty; give at least one figure.");
+    throw new CaseRateInputError(
+      "printed figures",
+      "empty",
+      "printed figures is empty; give at least one figure.",
+    );
   }
   const intervals = figures.map(rateIntervalFor);
   const low = Math.max(...intervals.map((interval) => interval.low));

@@ -6,10 +6,18 @@
 export function excelRound(value: number, digits = 0): number {
   if (!Number.isFinite(value)) return value;
   if (!Number.isInteger(digits)) digits = Math.trunc(digits);
-  const significant = Number(Math.abs(value).toPrecision(15));
+  const trimmed = Number(Math.abs(value).toPrecision(15));
+  // Near Number.MAX_VALUE the 15-digit form can overflow; such a value has nothing left to trim.
+  const significant = Number.isFinite(trimmed) ? trimmed : Math.abs(value);
+  // Rounding at or below the 15th significant digit changes nothing, and 10^digits could overflow.
+  if (significant === 0 || digits >= 15 - Math.floor(Math.log10(significant))) {
+    return Math.sign(value) * significant + 0;
+  }
   const scale = 10 ** Math.abs(digits);
   const scaled = digits >= 0 ? significant * scale : significant / scale;
   const roundedScaled = Math.floor(Number(scaled.toPrecision(15)) + 0.5);
-  const magnitude = digits >= 0 ? roundedScaled / scale : roundedScaled * scale;
+  if (roundedScaled === 0) return 0; // also when 10^-digits overflows (0 × Infinity would be NaN)
+  // × 10^|digits| can land an ulp off the decimal (1E+300 → 9.999…E+299); trim it back to 15 digits.
+  const magnitude = digits >= 0 ? roundedScaled / scale : Number((roundedScaled * scale).toPrecision(15));
   return Math.sign(value) * magnitude + 0; // + 0 turns -0 into 0, as Excel has no negative zero
 }

@@ -5,5 +5,9 @@ import { weightedAverage } from "./weightedAverage";
  * The toolkit's Level B cohorts (239, 418, 251, 202 clients at 8, 20, 40, 65 hours) give 30.1.
  */
 export function weightedAverageHours(clients: readonly number[], averageHours: readonly number[]): number {
-  return weightedAverage({ weights: "clients", values: "average hours", item: "cohort" }, clients, averageHours);
+  return weightedAverage(
+    { weights: "clients", values: "average hours", item: "cohort" },
+    clients,
+    averageHours,
+  );
 }

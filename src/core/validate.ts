@@ -22,7 +22,11 @@ export function requireNumber(field: string, value: unknown): number {
 export function requireNonNegative(field: string, value: unknown): number {
   const number = requireNumber(field, value);
   if (number < 0) {
-    throw new CaseRateInputError(field, "negative", `${field} is ${describeNumber(number)}; it cannot be negative.`);
+    throw new CaseRateInputError(
+      field,
+      "negative",
+      `${field} is ${describeNumber(number)}; it cannot be negative.`,
+    );
   }
   return number;
 }
@@ -40,7 +44,11 @@ export function requirePositive(field: string, value: unknown): number {
 export function requireWholePositive(field: string, value: unknown): number {
   const number = requirePositive(field, value);
   if (!Number.isInteger(number)) {
-    throw new CaseRateInputError(field, "not-a-whole-number", `${field} is ${describeNumber(number)}; enter a whole number.`);
+    throw new CaseRateInputError(
+      field,
+      "not-a-whole-number",
+      `${field} is ${describeNumber(number)}; enter a whole number.`,
+    );
   }
   return number;
 }
@@ -73,18 +81,19 @@ export function requireNonEmpty<T>(field: string, values: readonly T[], what: st
   return values;
 }
 
-/** Two parallel lists of the same length, e.g. cases and average hours per level. */
+/** Two parallel lists of the same length, e.g. cases and average hours per level; `item` names one entry. */
 export function requireSameLength(
   firstField: string,
   first: readonly unknown[],
   secondField: string,
   second: readonly unknown[],
+  item = "level",
 ): void {
   if (first.length !== second.length) {
     throw new CaseRateInputError(
       secondField,
       "length-mismatch",
-      `${firstField} has ${first.length} values but ${secondField} has ${second.length}; give one per level.`,
+      `${firstField} has ${first.length} values but ${secondField} has ${second.length}; give one per ${item}.`,
     );
   }
 }
@@ -93,12 +102,22 @@ export function requireSameLength(
  * Shares that each lie in [0, 1] and together make 100% within CASE_MIX_TOLERANCE.
  * `labels` name each share in messages ("case mix for level B"); by default, "level 1", "level 2"….
  */
-export function requireCaseMix(field: string, shares: readonly unknown[], labels?: readonly string[]): number[] {
+export function requireCaseMix(
+  field: string,
+  shares: readonly unknown[],
+  labels?: readonly string[],
+): number[] {
   requireNonEmpty(field, shares, "share");
-  const mix = shares.map((share, index) => requireShare(`${field} for ${labels?.[index] ?? `level ${index + 1}`}`, share));
+  const mix = shares.map((share, index) =>
+    requireShare(`${field} for ${labels?.[index] ?? `level ${index + 1}`}`, share),
+  );
   const total = mix.reduce((sum, share) => sum + share, 0);
   if (Math.abs(total - 1) > CASE_MIX_TOLERANCE) {
-    throw new CaseRateInputError(field, "mix-not-100", `${field} sums to ${describePercent(total)}, not 100%.`);
+    throw new CaseRateInputError(
+      field,
+      "mix-not-100",
+      `${field} sums to ${describePercent(total)}, not 100%.`,
+    );
   }
   return mix;
 }
@@ -109,11 +128,45 @@ export function requireUniqueIds(field: string, ids: readonly string[]): void {
   const seen = new Set<string>();
   for (const id of ids) {
     if (id.trim() === "") {
-      throw new CaseRateInputError(field, "blank", `${field} has a level with a blank id; give every level an id.`);
+      throw new CaseRateInputError(
+        field,
+        "blank",
+        `${field} has a level with a blank id; give every level an id.`,
+      );
     }
     if (seen.has(id)) {
-      throw new CaseRateInputError(field, "duplicate-id", `${field} lists level "${id}" twice; each level id must be unique.`);
+      throw new CaseRateInputError(
+        field,
+        "duplicate-id",
+        `${field} lists level "${id}" twice; each level id must be unique.`,
+      );
     }
     seen.add(id);
   }
+}
+
+/** Most decimals a rounding may ask for, either side of the point (Excel keeps 15 significant digits). */
+export const MAX_ROUNDING_DIGITS = 15;
+
+/**
+ * Decimals to round to, as ROUND's num_digits: a whole number from −15 to 15; 0 rounds to whole
+ * dollars and a negative number rounds left of the point (−3 to thousands).
+ */
+export function requireDecimals(field: string, value: unknown): number {
+  const digits = requireNumber(field, value);
+  if (!Number.isInteger(digits)) {
+    throw new CaseRateInputError(
+      field,
+      "not-a-whole-number",
+      `${field} is ${describeNumber(digits)}; enter a whole number of decimals.`,
+    );
+  }
+  if (Math.abs(digits) > MAX_ROUNDING_DIGITS) {
+    throw new CaseRateInputError(
+      field,
+      "out-of-range",
+      `${field} is ${describeNumber(digits)}; enter a whole number of decimals from -${MAX_ROUNDING_DIGITS} to ${MAX_ROUNDING_DIGITS}.`,
+    );
+  }
+  return digits;
 }

@@ -17,9 +17,13 @@ export function weightedAverage(
   values: readonly number[],
 ): number {
   requireNonEmpty(fields.weights, weights, fields.item);
-  requireSameLength(fields.weights, weights, fields.values, values);
-  const checkedWeights = weights.map((w, i) => requireNonNegative(`${fields.weights} of ${fields.item} ${i + 1}`, w));
-  const checkedValues = values.map((v, i) => requireNonNegative(`${fields.values} of ${fields.item} ${i + 1}`, v));
+  requireSameLength(fields.weights, weights, fields.values, values, fields.item);
+  const checkedWeights = weights.map((w, i) =>
+    requireNonNegative(`${fields.weights} of ${fields.item} ${i + 1}`, w),
+  );
+  const checkedValues = values.map((v, i) =>
+    requireNonNegative(`${fields.values} of ${fields.item} ${i + 1}`, v),
+  );
   const totalWeight = sum(checkedWeights);
   if (totalWeight === 0) {
     throw new CaseRateInputError(
