@@ -13,6 +13,7 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { rewriteManifestUrls, resolveAddinUrl } = require("./scripts/production-manifest");
+const { FunctionsReferencePlugin } = require("./scripts/functions-reference");
 
 const DIST = path.resolve(__dirname, "dist");
 const FUNCTIONS_TS = "./src/functions/functions.ts";
@@ -124,6 +125,9 @@ module.exports = async (env, argv) => {
     plugins: [
       new CustomFunctionsMetadataPlugin({ input: FUNCTIONS_TS, output: "functions.json" }),
       new RequireFunctionsMetadata(),
+      // functions-reference.html from the same JSDoc (each function's @helpurl opens it); in
+      // production, functions.json's helpUrls move from localhost to ADDIN_URL with the manifest's.
+      new FunctionsReferencePlugin({ input: FUNCTIONS_TS, addinUrl: dev ? null : addin.url }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

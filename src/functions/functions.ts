@@ -1,0 +1,306 @@
+/**
+ * The VBP worksheet functions (the namespace comes from the manifest). Each is a thin adapter over
+ * src/core: Excel's arguments in (excelArgs.ts), the core's arithmetic, the core's errors out as
+ * Excel's (excelErrors.ts). The JSDoc below is the single source of functions.json, of the functions
+ * reference page and of docs/functions.md (scripts/functions-reference.js). Write each example tag
+ * as "<what it shows>: =VBP.NAME(constants) → result"; the tests evaluate every example, so a wrong
+ * one fails them.
+ */
+import { caseMixBudget } from "../core/budget";
+import { casesPerLevel } from "../core/caseMix";
+import { caseRate } from "../core/caseRate";
+import { blendedRatePerHour } from "../core/costPerHour";
+import { impliedRatePerHour } from "../core/impliedRate";
+import { expectedCases } from "../core/penetration";
+import { pmpm } from "../core/pmpm";
+import { excelRound } from "../core/round";
+import { caseload, fteNeed, shareWithinRange } from "../core/staffing";
+import { sum } from "../core/sums";
+import { weightedAverageHours } from "../core/utilization";
+import { requireDecimals } from "../core/validate";
+import {
+  atCell,
+  gridArg,
+  listArg,
+  matchingArg,
+  numberArg,
+  optionalBooleanArg,
+  optionalNumberArg,
+  reshape,
+} from "./excelArgs";
+import { excelCall, toExcelError } from "./excelErrors";
+
+const CASE_MIX_BLANK = "enter 0% if the level has no cases";
+
+/** The header row of CASEMIX_BUDGET's detail table. */
+export const BUDGET_TABLE_HEADER = ["Level", "Case mix", "Cases", "Case rate", "Total cost"] as const;
+
+/**
+ * Expected cases: enrollees × penetration rate (toolkit step 2).
+ * @customfunction CASES
+ * @helpurl https://localhost:3000/functions-reference.html#CASES
+ * @param enrollees Members covered by the plan, a count of people (the toolkit's 30,000 Medicaid enrollees).
+ * @param penetration_rate Share of enrollees expected to need care in the year, as % (10% or 0.10).
+ * @returns Expected cases in the year.
+ * @example Step 2, medium penetration rate: =VBP.CASES(30000, 10%) → 3000
+ * @example Step 2, low penetration rate: =VBP.CASES(30000, 9%) → 2700
+ */
+export function cases(enrollees: number, penetration_rate: number): number {
+  return excelCall({ "penetration rate": "penetration_rate" }, () =>
+    expectedCases(numberArg("enrollees", enrollees), numberArg("penetration_rate", penetration_rate)),
+  );
+}
+
+/**
+ * Cases at each level of care: total cases × case mix (step 4). Spills in the shape of case_mix.
+ * @customfunction CASEMIX_CASES
+ * @helpurl https://localhost:3000/functions-reference.html#CASEMIX_CASES
+ * @param total_cases Total cases in the year, a count (the toolkit's 3,000).
+ * @param case_mix Share of cases at each level of care, as %; one row or column that sums to 100%.
+ * @returns {number[][]} Cases at each level, in the order and orientation of case_mix.
+ * @example Step 4, the toolkit's case mix: =VBP.CASEMIX_CASES(3000, {20%;37%;33%;10%}) → {600;1110;990;300}
+ * @example A row of shares spills a row: =VBP.CASEMIX_CASES(1000, {20%,37%,33%,10%}) → {200,370,330,100}
+ */
+export function casemixCases(total_cases: number, case_mix: number[][]): number[][] {
+  return excelCall({ "total cases": "total_cases", "case mix": "case_mix" }, () => {
+    const mix = listArg("case_mix", case_mix, CASE_MIX_BLANK);
+    return reshape(casesPerLevel(numberArg("total_cases", total_cases), mix.values), mix.shape);
+  });
+}
+
+/**
+ * Weighted average service hours per episode of utilization cohorts: Σ clients × hours ÷ Σ clients.
+ * @customfunction AVERAGE_HOURS
+ * @helpurl https://localhost:3000/functions-reference.html#AVERAGE_HOURS
+ * @param clients Number of clients in each utilization cohort, a count; one row or column.
+ * @param average_hours Average service hours per episode of each cohort, in the same order as clients.
+ * @returns Average service hours per episode across the cohorts.
+ * @example Level B's four utilization cohorts ("What case rates are NOT"): =VBP.AVERAGE_HOURS({239;418;251;202}, {8;20;40;65}) → 30.1
+ */
+export function averageHours(clients: number[][], average_hours: number[][]): number {
+  return excelCall({ "average hours": "average_hours" }, () =>
+    weightedAverageHours(
+      listArg("clients", clients, "enter 0 if the cohort has no clients").values,
+      listArg("average_hours", average_hours).values,
+    ),
+  );
+}
+
+/**
+ * Volume-weighted cost per hour of service (step 6): Σ hours × rate ÷ Σ hours.
+ * @customfunction BLENDED_RATE
+ * @helpurl https://localhost:3000/functions-reference.html#BLENDED_RATE
+ * @param hours Service hours delivered for each service code or clinician type; one row or column.
+ * @param rate_per_hour Cost of each service in dollars per hour, in the same order as hours.
+ * @returns The average cost per hour in dollars, weighted by hours.
+ * @example Two of step 6's service codes (90801 at $260.36, H0036 at $55.50) at illustrative volumes of 100 and 300 hours: =VBP.BLENDED_RATE({100;300}, {260.36;55.5}) → 106.715
+ */
+export function blendedRate(hours: number[][], rate_per_hour: number[][]): number {
+  return excelCall({ "service hours": "hours", "rate per hour": "rate_per_hour" }, () =>
+    blendedRatePerHour(
+      listArg("hours", hours, "enter 0 if the service had no hours").values,
+      listArg("rate_per_hour", rate_per_hour).values,
+    ),
+  );
+}
+
+/**
+ * Case rate: average service hours per episode × rate per hour (step 7). A range of hours spills one case rate per level.
+ * @customfunction CASERATE
+ * @helpurl https://localhost:3000/functions-reference.html#CASERATE
+ * @param average_hours Average service hours per episode; one cell, or a row or column with one per level of care.
+ * @param rate_per_hour Cost of service in dollars per hour; one rate for every level, or one per cell of average_hours.
+ * @param [round_to] Optional: decimals to round to, as ROUND does (0 for whole dollars); omit for the unrounded case rate.
+ * @returns {number[][]} The case rate in dollars per episode, one per cell of average_hours.
+ * @example Step 7's case rates in whole dollars: =VBP.CASERATE({10;30;80;110}, 158.61739, 0) → {1586;4759;12689;17448}
+ * @example Level B at the printed $158.62, unrounded: =VBP.CASERATE(30, 158.62) → 4758.6
+ */
+export function caseRates(
+  average_hours: number[][],
+  rate_per_hour: number[][],
+  round_to?: number,
+): number[][] {
+  return excelCall({}, () => {
+    const hours = gridArg("average_hours", average_hours);
+    const rates = matchingArg("rate_per_hour", rate_per_hour, "average_hours", hours.shape);
+    const digits = optionalNumberArg("round_to", round_to);
+    const decimals = digits === undefined ? undefined : requireDecimals("round_to", digits);
+    const out: number[] = new Array(hours.values.length);
+    for (let i = 0; i < out.length; i++) {
+      const scalarRate = typeof rates === "number";
+      let value: number;
+      try {
+        value = caseRate(hours.values[i], scalarRate ? rates : rates[i]);
+      } catch (error) {
+        const at = atCell(hours.shape, i);
+        throw toExcelError(error, {
+          "average hours": `average_hours${at}`,
+          "rate per hour": `rate_per_hour${scalarRate ? "" : at}`,
+        });
+      }
+      out[i] = decimals === undefined ? value : excelRound(value, decimals);
+    }
+    return reshape(out, hours.shape);
+  });
+}
+
+/**
+ * Total case rate budget: total cases spread by case mix × each level's case rate (step 7). With detail TRUE, spills the budget table.
+ * @customfunction CASEMIX_BUDGET
+ * @helpurl https://localhost:3000/functions-reference.html#CASEMIX_BUDGET
+ * @param total_cases Total cases in the year, a count (the toolkit's 3,000).
+ * @param case_mix Share of cases at each level of care, as %; one row or column that sums to 100%.
+ * @param case_rates Case rate of each level in dollars per episode, in the same order as case_mix.
+ * @param [detail] Optional: TRUE spills the budget table (Level, Case mix, Cases, Case rate, Total cost; a row per level, then Total); FALSE or omitted gives the total budget.
+ * @returns {any[][]} The total budget in dollars, or the budget table with levels numbered Level 1, Level 2… in case_mix order.
+ * @example Step 7's total budget: =VBP.CASEMIX_BUDGET(3000, {20%;37%;33%;10%}, VBP.CASERATE({10;30;80;110}, 158.61739)) → 24030535
+ * @example Step 7's budget table: =VBP.CASEMIX_BUDGET(3000, {20%;37%;33%;10%}, VBP.CASERATE({10;30;80;110}, 158.61739), TRUE) → {"Level","Case mix","Cases","Case rate","Total cost";"Level 1",20%,600,1586,951704;"Level 2",37%,1110,4759,5281959;"Level 3",33%,990,12689,12562497;"Level 4",10%,300,17448,5234374;"Total",100%,3000,"",24030535}
+ */
+export function casemixBudget(
+  total_cases: number,
+  case_mix: number[][],
+  case_rates: number[][],
+  detail?: boolean,
+): any[][] {
+  return excelCall(
+    {
+      "total cases": "total_cases",
+      "case mix": "case_mix",
+      "case rates": "case_rates",
+      "case rate": "case_rates",
+    },
+    () => {
+      const budget = caseMixBudget(
+        numberArg("total_cases", total_cases),
+        listArg("case_mix", case_mix, CASE_MIX_BLANK).values,
+        listArg("case_rates", case_rates).values,
+      );
+      if (!optionalBooleanArg("detail", detail)) return [[budget.totalBudget]];
+      return [
+        [...BUDGET_TABLE_HEADER],
+        ...budget.lines.map((line, i) => [
+          `Level ${i + 1}`,
+          line.caseMix,
+          line.cases,
+          line.caseRate,
+          line.totalCost,
+        ]),
+        ["Total", sum(budget.lines.map((line) => line.caseMix)), budget.totalCases, "", budget.totalBudget],
+      ];
+    },
+  );
+}
+
+/**
+ * Per member per month: budget ÷ (enrollees × months), to set a case rate budget beside capitation.
+ * @customfunction PMPM
+ * @helpurl https://localhost:3000/functions-reference.html#PMPM
+ * @param budget Budget in dollars for the months covered (the toolkit's $24,030,535 for a year).
+ * @param enrollees Members covered by the plan, a count of people.
+ * @param [months] Optional: months the budget covers, a whole number; 12 when omitted.
+ * @returns Dollars per enrollee per month.
+ * @example The step 7 budget over Admirable's 30,000 enrollees for a year: =VBP.PMPM(24030535, 30000) → 66.75
+ * @example The same budget if it covered six months: =VBP.PMPM(24030535, 30000, 6) → 133.50
+ */
+export function perMemberPerMonth(budget: number, enrollees: number, months?: number): number {
+  return excelCall({}, () =>
+    pmpm(numberArg("budget", budget), numberArg("enrollees", enrollees), optionalNumberArg("months", months)),
+  );
+}
+
+/**
+ * The rate per hour a published budget implies: total budget ÷ Σ cases × average hours.
+ * @customfunction IMPLIED_RATE
+ * @helpurl https://localhost:3000/functions-reference.html#IMPLIED_RATE
+ * @param total_budget Total budget in dollars.
+ * @param cases Cases at each level of care, a count; one row or column.
+ * @param average_hours Average service hours per episode at each level, in the same order as cases.
+ * @returns Dollars per hour.
+ * @example The toolkit's $24,030,535 over 151,500 hours, not the printed $158.62: =VBP.IMPLIED_RATE(24030535, {600;1110;990;300}, {10;30;80;110}) → 158.6174
+ */
+export function impliedRate(total_budget: number, cases: number[][], average_hours: number[][]): number {
+  return excelCall({ "total budget": "total_budget", "average hours": "average_hours" }, () =>
+    impliedRatePerHour(
+      numberArg("total_budget", total_budget),
+      listArg("cases", cases, "enter 0 if the level has no cases").values,
+      listArg("average_hours", average_hours).values,
+    ),
+  );
+}
+
+/**
+ * Full-time equivalents needed: Σ cases × average hours ÷ direct-service hours per FTE per year.
+ * @customfunction FTE_NEED
+ * @helpurl https://localhost:3000/functions-reference.html#FTE_NEED
+ * @param cases Cases (consumers served in the year) at each level of care, a count; one row or column.
+ * @param average_hours Average service hours per episode at each level, in the same order as cases.
+ * @param direct_hours_per_fte Direct-service hours one full-time clinician delivers in a year (your productivity standard).
+ * @returns Full-time equivalents (FTEs) of direct-service staff needed.
+ * @example Zontanos's 1,000 consumers at Admirable's case mix, assuming 1,200 direct-service hours per FTE: =VBP.FTE_NEED({200;370;330;100}, {10;30;80;110}, 1200) → 42.08
+ */
+export function fteNeeded(
+  cases: number[][],
+  average_hours: number[][],
+  direct_hours_per_fte: number,
+): number {
+  return excelCall({ "average hours": "average_hours", "direct hours per FTE": "direct_hours_per_fte" }, () =>
+    fteNeed(
+      listArg("cases", cases, "enter 0 if the level has no cases").values,
+      listArg("average_hours", average_hours).values,
+      numberArg("direct_hours_per_fte", direct_hours_per_fte),
+    ),
+  );
+}
+
+/**
+ * Caseload: consumers one FTE can carry at a case mix, direct-service hours ÷ Σ case mix × average hours.
+ * @customfunction CASELOAD
+ * @helpurl https://localhost:3000/functions-reference.html#CASELOAD
+ * @param direct_hours_per_fte Direct-service hours one full-time clinician delivers in a year (your productivity standard).
+ * @param case_mix Share of the caseload at each level of care, as %; one row or column that sums to 100%.
+ * @param average_hours Average service hours per episode at each level, in the same order as case_mix.
+ * @returns Consumers per full-time clinician in a year.
+ * @example A caseload at Admirable's case mix, assuming 1,200 direct-service hours per FTE: =VBP.CASELOAD(1200, {20%;37%;33%;10%}, {10;30;80;110}) → 23.76
+ * @example A caseload all at Level C (80 hours per average case): =VBP.CASELOAD(1200, {0%;0%;100%;0%}, {10;30;80;110}) → 15
+ */
+export function caseloadSize(
+  direct_hours_per_fte: number,
+  case_mix: number[][],
+  average_hours: number[][],
+): number {
+  return excelCall(
+    {
+      "direct hours per FTE": "direct_hours_per_fte",
+      "case mix": "case_mix",
+      "average hours": "average_hours",
+    },
+    () =>
+      caseload(
+        numberArg("direct_hours_per_fte", direct_hours_per_fte),
+        listArg("case_mix", case_mix, CASE_MIX_BLANK).values,
+        listArg("average_hours", average_hours).values,
+      ),
+  );
+}
+
+/**
+ * Share of consumers whose service hours fall within their level's range, bounds included (step 8: 75% within the LOC range).
+ * @customfunction WITHIN_RANGE
+ * @helpurl https://localhost:3000/functions-reference.html#WITHIN_RANGE
+ * @param hours Service hours each consumer received in the episode; a cell, row, column or block with one cell per consumer.
+ * @param low Low end of the level's range in service hours: one number for all, or one per consumer in the shape of hours.
+ * @param high High end of the level's range in service hours: one number for all, or one per consumer in the shape of hours.
+ * @returns Share of consumers within range, as % (0.75 = 75%).
+ * @example Level B's cohort averages against Zontanos's Level B guideline of 10 to 50 hours: =VBP.WITHIN_RANGE({8;20;40;65}, 10, 50) → 50%
+ * @example Four consumers at levels A to D, each against their level's guideline: =VBP.WITHIN_RANGE({12;45;90;150}, {5;10;50;80}, {15;50;110;140}) → 75%
+ */
+export function withinRange(hours: number[][], low: number[][], high: number[][]): number {
+  return excelCall({}, () => {
+    const consumers = gridArg("hours", hours, "remove the consumer or enter their hours");
+    return shareWithinRange(
+      consumers.values,
+      matchingArg("low", low, "hours", consumers.shape),
+      matchingArg("high", high, "hours", consumers.shape),
+    );
+  });
+}
