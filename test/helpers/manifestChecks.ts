@@ -66,7 +66,7 @@ export function checkManifest(rawXml: string, options: CheckOptions): string[] {
   if (permissions !== "ReadWriteDocument")
     problems.push(`<Permissions> must be ReadWriteDocument, got "${permissions ?? ""}"`);
   if (!/<Host\s+Name="Workbook"\s*\/>/.test(xml)) problems.push("<Hosts> must list Workbook");
-  if (!/<Set\s+Name="SharedRuntime"\s+MinVersion="1\.2"\s*\/>/.test(xml))
+  if (!/<Set\s+Name="SharedRuntime"\s+MinVersion="1\.1"\s*\/>/.test(xml))
     problems.push("requirement set SharedRuntime 1.1 is missing");
   if (!/<bt:Set\s+Name="CustomFunctionsRuntime"\s+MinVersion="1\.2"\s*\/>/.test(xml))
     problems.push("requirement set CustomFunctionsRuntime 1.2 (CustomFunctions.Error) is missing");
