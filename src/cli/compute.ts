@@ -15,9 +15,14 @@ MODEL.json:
     caseMix        number   share of cases at this level, 0-1; the shares sum to 1
     averageHours   number   average service hours per episode
     ratePerHour    number   optional: this level's own dollars per hour
+  provider         object   optional: a provider serving consumers at these case rates
+    consumers          number   consumers served a year, e.g. 1000
+    directHoursPerFte  number   direct-service hours one FTE delivers a year
+    caseMix            object   optional: share per level id, e.g. {"A": 0.2, ...}; default the model's
 
 Output: totalCases, levels[] (id, name, caseMix, cases, averageHours, ratePerHour, caseRate,
-totalCost), totalBudget, pmpm (budget per enrollee per month over 12 months).
+totalCost), totalBudget, pmpm (budget per enrollee per month over 12 months), and with a provider
+section provider.fteNeed, provider.caseload (consumers per FTE at the mix), provider.revenue.
 
 Exit codes: 0 done; 2 the file or a field is unusable (one line on stderr says which).
 Example: case-rate compute examples/toolkit.json

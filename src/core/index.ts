@@ -10,6 +10,7 @@ export * from "./budget";
 export * from "./pmpm";
 export * from "./impliedRate";
 export * from "./staffing";
+export * from "./provider";
 export * from "./printedRounding";
 export * from "./model";
 export * from "./parse";

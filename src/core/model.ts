@@ -1,5 +1,8 @@
 import { caseMixBudget } from "./budget";
 import { caseRate } from "./caseRate";
+import { casesPerLevel } from "./caseMix";
+import { caseRateRevenue } from "./provider";
+import { caseload, fteNeed } from "./staffing";
 import { expectedCases } from "./penetration";
 import { pmpm } from "./pmpm";
 import { requireNonEmpty, requireNonNegative, requireUniqueIds } from "./validate";
@@ -23,6 +26,26 @@ export interface RateModel {
   /** Dollars per hour of service. */
   readonly ratePerHour: number;
   readonly levels: readonly LevelOfCare[];
+  /** A provider serving consumers under these case rates (the toolkit's "manage under case rates"). */
+  readonly provider?: ProviderSection;
+}
+
+/** A provider's year under the payor's case rates: what the command line's provider section takes. */
+export interface ProviderSection {
+  readonly consumers: number;
+  /** Direct-service hours one FTE delivers a year. */
+  readonly directHoursPerFte: number;
+  /** The provider's own mix by level id; the payor's case mix when left out. */
+  readonly caseMix?: Readonly<Record<string, number>>;
+}
+
+/** The provider section's results, unrounded. */
+export interface ProviderSectionResult {
+  readonly fteNeed: number;
+  /** Consumers one FTE carries at the provider's mix. */
+  readonly caseload: number;
+  /** Case-rate revenue: consumers × Σ mix × case rate. */
+  readonly revenue: number;
 }
 
 /** One level's results, unrounded. */
@@ -44,6 +67,7 @@ export interface RateModelResult {
   readonly totalBudget: number;
   /** The budget per enrollee per month. */
   readonly pmpm: number;
+  readonly provider?: ProviderSectionResult;
 }
 
 /** Runs steps 2, 4 and 7: cases, cases per level, case rates, the budget and its PMPM equivalent. */
@@ -77,10 +101,31 @@ export function computeRateModel(model: RateModel): RateModelResult {
     caseRate: caseRates[i],
     totalCost: budget.lines[i].totalCost,
   }));
-  return {
+  const result = {
     totalCases,
     levels,
     totalBudget: budget.totalBudget,
     pmpm: pmpm(budget.totalBudget, model.enrollees),
+  };
+  return model.provider ? { ...result, provider: computeProviderSection(model.provider, levels) } : result;
+}
+
+/** FTE need, blended caseload and case-rate revenue of a provider at the payor's case rates. */
+export function computeProviderSection(
+  provider: ProviderSection,
+  levels: readonly LevelResult[],
+): ProviderSectionResult {
+  const ids = levels.map((level) => level.id);
+  const mix = levels.map((level) => (provider.caseMix ? provider.caseMix[level.id] : level.caseMix));
+  const consumers = requireNonNegative("provider consumers", provider.consumers);
+  const hours = levels.map((level) => level.averageHours);
+  return {
+    fteNeed: fteNeed(casesPerLevel(consumers, mix, ids), hours, provider.directHoursPerFte),
+    caseload: caseload(provider.directHoursPerFte, mix, hours),
+    revenue: caseRateRevenue(
+      consumers,
+      mix,
+      levels.map((level) => level.caseRate),
+    ),
   };
 }

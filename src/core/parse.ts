@@ -1,5 +1,5 @@
 import { CaseRateInputError } from "./errors";
-import type { LevelOfCare, RateModel } from "./model";
+import type { LevelOfCare, ProviderSection, RateModel } from "./model";
 
 /** A plain object (JSON object), or a typed error naming where one was expected. */
 function requireObject(field: string, value: unknown): Record<string, unknown> {
@@ -66,10 +66,38 @@ export function parseRateModel(input: unknown): RateModel {
   if (!Array.isArray(levels)) {
     throw new CaseRateInputError("levels", "wrong-type", "levels must be a list of levels of care.");
   }
+  const parsedLevels = levels.map(parseLevel);
   return {
     enrollees: numberField(model, "", "enrollees"),
     penetrationRate: numberField(model, "", "penetrationRate"),
     ratePerHour: numberField(model, "", "ratePerHour"),
-    levels: levels.map(parseLevel),
+    levels: parsedLevels,
+    ...(model.provider === undefined ? {} : { provider: parseProvider(model.provider, parsedLevels) }),
+  };
+}
+
+/** The optional provider section: consumers, direct hours per FTE, and a case mix by level id. */
+function parseProvider(value: unknown, levels: readonly LevelOfCare[]): ProviderSection {
+  const provider = requireObject("provider", value);
+  const section = {
+    consumers: numberField(provider, "provider.", "consumers"),
+    directHoursPerFte: numberField(provider, "provider.", "directHoursPerFte"),
+  };
+  if (provider.caseMix === undefined) return section;
+  const mix = requireObject("provider.caseMix", provider.caseMix);
+  const ids = new Set(levels.map((level) => level.id));
+  const unknown = Object.keys(mix).find((id) => !ids.has(id));
+  if (unknown !== undefined) {
+    throw new CaseRateInputError(
+      `provider.caseMix.${unknown}`,
+      "out-of-range",
+      `provider.caseMix names level "${unknown}", which is not among the levels (${[...ids].join(", ")}).`,
+    );
+  }
+  return {
+    ...section,
+    caseMix: Object.fromEntries(
+      levels.map((level) => [level.id, numberField(mix, "provider.caseMix.", level.id)]),
+    ),
   };
 }
