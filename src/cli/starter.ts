@@ -5,12 +5,14 @@ import { parseArgs } from "./args";
 import { UsageError } from "./io";
 import { writeFileAtomically } from "./writeAtomically";
 
-export const STARTER_HELP = `Usage: case-rate starter [--example] [--scenario Low|Medium|High] -o FILE.xlsx [--force]
+export const STARTER_HELP = `Usage: case-rate starter [--example] [--provider] [--scenario Low|Medium|High] -o FILE.xlsx [--force]
 
 Writes the starter workbook: the toolkit's eight rate-setting steps as live Excel formulas
 (Guide, Inputs, Case Rates, Scenarios, Metrics, Checks), with named inputs and checks.
 
   --example            fill the inputs with the toolkit's worked example (else blank, to fill in)
+  --provider           add the provider's clinical-financial model: caseloads, FTEs, costs, revenue,
+                       dashboard, sensitivity and monthly monitoring
   --scenario NAME      the penetration scenario that drives the model (default Medium)
   -o, --output FILE    where to write the .xlsx
   --force              replace FILE if it exists (otherwise an existing file is never touched)
@@ -22,7 +24,7 @@ Exit codes: 0 written; 2 bad options or the file cannot be written.
 /** `case-rate starter`: writes the starter workbook; returns the path written. */
 export async function starter(args: readonly string[]): Promise<string> {
   const { flags, values, positionals } = parseArgs("starter", args, {
-    flags: ["--example", "--force"],
+    flags: ["--example", "--provider", "--force"],
     valued: ["-o", "--output", "--scenario"],
   });
   if (positionals.length > 0)
@@ -34,6 +36,7 @@ export async function starter(args: readonly string[]): Promise<string> {
     throw new UsageError(`${output}: the output file must end in .xlsx.`);
   const options = starterOptions({
     example: flags.has("--example"),
+    provider: flags.has("--provider"),
     scenario: (values.get("--scenario") ?? "Medium") as ScenarioName,
   });
   writeFileAtomically(

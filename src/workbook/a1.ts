@@ -54,3 +54,15 @@ export function parseCell(address: string): { row: number; column: number } {
 export function rowAnchoredAddress(row: number, column: number): string {
   return `${columnLetter(column)}$${row}`;
 }
+
+/** Splits "'Case Rates'!$D$9:$G$9" into its sheet ("Case Rates") and address ("$D$9:$G$9"). */
+export function parseSheetReference(reference: string): { sheet: string; address: string } {
+  const match = /^(?:'((?:[^']|'')+)'|([^'!]+))!(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)$/i.exec(reference);
+  if (!match) throw new Error(`Not a sheet-qualified cell reference: ${reference}`);
+  return { sheet: match[1] !== undefined ? match[1].replace(/''/g, "'") : match[2], address: match[3] };
+}
+
+/** A cell address anchored on its column only ("$B12"): copied down rows, it follows the row. */
+export function columnAnchoredAddress(row: number, column: number): string {
+  return `$${columnLetter(column)}${row}`;
+}

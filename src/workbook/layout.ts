@@ -1,7 +1,8 @@
-import { cellAddress, columnLetter, rangeAddress } from "./a1";
+import { cellAddress, columnLetter, parseCell, rangeAddress } from "./a1";
 import type {
   CellBlock,
   CellContent,
+  ChartSpec,
   CheckHighlight,
   FormatBlock,
   SheetSpec,
@@ -28,6 +29,7 @@ export class SheetBuilder {
   private readonly formats: FormatBlock[] = [];
   private readonly validations: Validation[] = [];
   private readonly checkHighlights: CheckHighlight[] = [];
+  private readonly charts: ChartSpec[] = [];
 
   constructor(
     readonly name: string,
@@ -116,18 +118,27 @@ export class SheetBuilder {
     this.checkHighlights.push({ range });
   }
 
-  /** The finished sheet; the print area covers every written cell. */
+  /** Places a native chart over the cells `chart.from`:`chart.to`; its data are references. */
+  chart(chart: ChartSpec): void {
+    this.charts.push(chart);
+  }
+
+  /** The finished sheet; the print area covers every written cell and every chart. */
   build(): SheetSpec {
+    const chartCorners = this.charts.map((chart) => parseCell(chart.to));
+    const lastColumn = Math.max(this.lastColumn, ...chartCorners.map((corner) => corner.column));
+    const lastRow = Math.max(1, this.nextRow - 1, ...chartCorners.map((corner) => corner.row));
     return {
       name: this.name,
       tabColor: this.tabColor,
       columnWidths: this.columnWidths,
       freeze: this.freeze,
-      printArea: `A1:${columnLetter(this.lastColumn)}${Math.max(1, this.nextRow - 1)}`,
+      printArea: `A1:${columnLetter(lastColumn)}${lastRow}`,
       blocks: this.blocks,
       formats: this.formats,
       validations: this.validations,
       checkHighlights: this.checkHighlights,
+      charts: this.charts,
     };
   }
 }

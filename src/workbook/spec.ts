@@ -58,6 +58,25 @@ export interface CheckHighlight {
   readonly range: string;
 }
 
+/**
+ * A native chart placed over a block of cells; its data are references, so it follows the model.
+ * Both writers list a bar chart's categories top to bottom in the order of the cells (a tornado
+ * reads like the sheet), and a column chart's left to right.
+ */
+export interface ChartSpec {
+  /** bar: horizontal bars (a tornado); column: vertical, clustered. */
+  readonly kind: "bar" | "column";
+  readonly title: string;
+  /** Top-left cell the chart covers, e.g. "B40". */
+  readonly from: string;
+  /** Bottom-right cell the chart covers (included), e.g. "H58". */
+  readonly to: string;
+  /** Absolute, sheet-qualified reference to the category labels, e.g. "Dashboard!$B$10:$B$14". */
+  readonly categories: string;
+  /** Each series: its legend name, and an absolute, sheet-qualified reference to its values. */
+  readonly series: readonly { readonly name: string; readonly values: string }[];
+}
+
 export interface SheetSpec {
   readonly name: string;
   readonly tabColor: string;
@@ -69,6 +88,8 @@ export interface SheetSpec {
   readonly formats: readonly FormatBlock[];
   readonly validations: readonly Validation[];
   readonly checkHighlights: readonly CheckHighlight[];
+  /** Native charts over this sheet's cells, in the order they are added. */
+  readonly charts: readonly ChartSpec[];
 }
 
 /** A workbook-scoped defined name. */

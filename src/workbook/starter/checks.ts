@@ -2,21 +2,23 @@ import { cellAddress, rangeAddress } from "../a1";
 import { FIRST_VALUE_COLUMN } from "../layout";
 import { type CellContent, formula, type SheetSpec } from "../spec";
 import { NUMBER_FORMATS } from "../styles";
-import type { StarterContext } from "./context";
+import type { StarterContext, StarterName } from "./context";
 import { startSheet, TAB_COLORS } from "./sheetTop";
 
 /** One check: what it shows, the value it looks at, and the test that must be TRUE. */
-interface Check {
+export interface Check {
   readonly label: string;
   readonly units: string;
   readonly value: string | null;
   readonly numberFormat: string;
+  /** A name for the check's TRUE/FALSE cell, where other formulas use it. */
+  readonly name?: StarterName;
   /** A formula giving TRUE when the check passes, given the address of the value cell. */
   readonly passes: (value: string) => string;
 }
 
 /** The Checks sheet: each check TRUE or FALSE, and the master check every sheet shows at its top. */
-export function checksSheet(ctx: StarterContext): SheetSpec {
+export function checksSheet(ctx: StarterContext, moreChecks: readonly Check[] = []): SheetSpec {
   const { n } = ctx;
   const sheet = startSheet(
     ctx,
@@ -31,6 +33,7 @@ export function checksSheet(ctx: StarterContext): SheetSpec {
   const checks: Check[] = [
     {
       label: "Every input is present",
+      name: "InputsComplete",
       units: "",
       value: null,
       numberFormat: NUMBER_FORMATS.general,
@@ -86,6 +89,7 @@ export function checksSheet(ctx: StarterContext): SheetSpec {
     },
   ];
 
+  checks.push(...moreChecks);
   sheet.section("Checks", 4);
   sheet.heading(["Check", "Units", "Value", "Passes"]);
   const firstCheckRow = sheet.row;
@@ -99,16 +103,11 @@ export function checksSheet(ctx: StarterContext): SheetSpec {
     sheet.line(check.label, check.units, [], { style: "calc" });
     sheet.put(row, valueColumn, cells.slice(0, 1), { style: "calc", numberFormat: check.numberFormat });
     sheet.put(row, passColumn, cells.slice(1), { style: "check" });
+    if (check.name) ctx.define(check.name, "Checks", cellAddress(row, passColumn, true), check.label);
   }
   const lastCheckRow = sheet.row - 1;
   const passRange = rangeAddress(firstCheckRow, passColumn, lastCheckRow, passColumn);
   sheet.highlightCheck(passRange);
-  ctx.define(
-    "InputsComplete",
-    "Checks",
-    cellAddress(firstCheckRow, passColumn, true),
-    "TRUE when every required input is filled in",
-  );
 
   sheet.section("Master check", 4);
   const masterRow = sheet.line("Master check: every check passes", "", [null, formula(`AND(${passRange})`)], {

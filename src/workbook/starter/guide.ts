@@ -35,6 +35,32 @@ export function guideSheet(ctx: StarterContext): SheetSpec {
   );
   text(ctx.sheet("Scenarios"), "The budget under the low, medium and high penetration rates side by side.");
   text(ctx.sheet("Metrics"), "Step 8: the performance measures the payor monitors, with their targets.");
+  if (ctx.options.provider) {
+    text(
+      ctx.sheet("Provider Inputs"),
+      "The provider's model: consumers, guideline hours, productivity, staff, overhead, other revenue.",
+    );
+    text(
+      ctx.sheet("Provider Model"),
+      "Sections 1–7 for the low, base and high consumer scenarios: caseloads, FTEs, costs, revenue, margin.",
+    );
+    text(
+      ctx.sheet("Dashboard"),
+      "Section 8: capacity against demand, revenue against expense, value bonus per level, break-even.",
+    );
+    text(
+      ctx.sheet("Sensitivity"),
+      "Each driver moved down and up one at a time, sorted by its effect on the margin (tornado).",
+    );
+    text(
+      ctx.sheet("Actuals"),
+      "Each month's consumers, hours, level-of-care reviews and costs, entered as they come in.",
+    );
+    text(
+      ctx.sheet("Monitoring"),
+      "The plan prorated by month against the actuals, with variances and red/green lights.",
+    );
+  }
   text(ctx.sheet("Checks"), "Every check of the model, and the master check shown at the top of each sheet.");
 
   sheet.section("Colour key", 3);
@@ -87,6 +113,13 @@ export function guideSheet(ctx: StarterContext): SheetSpec {
       "Risk reserve",
       `The toolkit advises a reserve on top of the budget but names no percentage: the ${ILLUSTRATIVE_RISK_RESERVE * 100}% here is illustrative.`,
     );
+    if (ctx.options.provider) {
+      text(
+        "Provider figures",
+        "The toolkit's provider serves 1,000 consumers a year with a 33% market share and gives its guideline hours;",
+        "it gives no salaries, productivity, overhead or payroll FTEs: those on Provider Inputs are illustrative.",
+      );
+    }
   } else {
     text(
       "Inputs",

@@ -353,6 +353,15 @@ export function inputsSheet(ctx: StarterContext): { spec: SheetSpec; layout: Inp
       NUMBER_FORMATS.percentWhole,
     ),
   );
+  const rangeShareMetric = payor.step8_performance_metrics.findIndex((metric) =>
+    metric.measure.startsWith("Services align"),
+  );
+  ctx.define(
+    "RangeShareTarget",
+    "Inputs",
+    cellAddress(metricTargetRows[rangeShareMetric], FIRST_VALUE_COLUMN, true),
+    "Target share of consumers whose hours lie within their level's range (step 8)",
+  );
   ctx.define(
     "MetricTargets",
     "Inputs",

@@ -20,6 +20,8 @@ export interface StarterOptions {
   readonly scenario: ScenarioName;
   /** The levels of care; the toolkit's four unless the user names their own. */
   readonly levels: readonly StarterLevel[];
+  /** Add the provider's clinical-financial model (caseloads, FTEs, costs, revenue, dashboard, monitoring). */
+  readonly provider: boolean;
 }
 
 export const TOOLKIT_STARTER_LEVELS: readonly StarterLevel[] = TOOLKIT_LEVELS.map(({ id, name }) => ({
@@ -51,5 +53,5 @@ export function starterOptions(choice: Partial<StarterOptions> = {}): StarterOpt
       "the toolkit's example has its own four levels of care (A, B, C, D); build it without custom levels.",
     );
   }
-  return { example, scenario, levels };
+  return { example, scenario, levels, provider: choice.provider ?? false };
 }

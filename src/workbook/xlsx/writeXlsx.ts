@@ -8,6 +8,7 @@ import {
   type Validation,
   type WorkbookSpec,
 } from "../spec";
+import { addChartsToXlsx } from "./charts";
 import { CHECK_FAIL_FILL, CHECK_PASS_FILL, STYLE_LOOKS } from "../styles";
 
 /** ExcelJS's constructor, passed in so the browser can load the library only when needed. */
@@ -144,8 +145,8 @@ export function toExcelJsWorkbook(spec: WorkbookSpec, excelJs: ExcelJsModule): E
   return workbook;
 }
 
-/** The .xlsx file's bytes. */
+/** The .xlsx file's bytes; ExcelJS cannot write charts, so they are added to its package after. */
 export async function xlsxBytes(spec: WorkbookSpec, excelJs: ExcelJsModule): Promise<Uint8Array> {
   const buffer = await toExcelJsWorkbook(spec, excelJs).xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return addChartsToXlsx(new Uint8Array(buffer as ArrayBuffer), spec.sheets);
 }

@@ -1,0 +1,269 @@
+import { cellAddress, rangeAddress, rowAnchoredAddress } from "../a1";
+import { FIRST_VALUE_COLUMN, type SheetBuilder, type ValueLook } from "../layout";
+import { type CellContent, formula, type SheetSpec } from "../spec";
+import { NUMBER_FORMATS } from "../styles";
+import type { StarterContext, StarterName } from "../starter/context";
+import { startSheet, TAB_COLORS } from "../starter/sheetTop";
+import type { ProviderInputsLayout } from "./providerInputs";
+
+/** The monitoring year's months, one column each. */
+const MONTHS = Array.from({ length: 12 }, (_, i) => `Month ${i + 1}`);
+const monthColumns = MONTHS.map((_, i) => FIRST_VALUE_COLUMN + i);
+const LAST_MONTH_COLUMN = monthColumns[monthColumns.length - 1];
+const MONTH_WIDTHS = monthColumns.map(() => 11);
+
+/** Rows of the Actuals sheet, per level where the figure is per level. */
+export interface ActualsLayout {
+  readonly monthRow: number;
+  readonly consumerRows: readonly number[];
+  readonly hourRows: readonly number[];
+  readonly reviewedRow: number;
+  readonly withinRow: number;
+  readonly directCostRow: number;
+  readonly otherCostRow: number;
+}
+
+const monthRange = (row: number, absolute = false) =>
+  rangeAddress(row, FIRST_VALUE_COLUMN, row, LAST_MONTH_COLUMN, absolute);
+
+/** The Actuals sheet: what the provider enters each month (inputs only). */
+export function actualsSheet(ctx: StarterContext): { spec: SheetSpec; layout: ActualsLayout } {
+  const sheet = startSheet(
+    ctx,
+    "Actuals",
+    "Enter each month's actuals from the EHR and the general ledger; Monitoring sets them against the plan.",
+    TAB_COLORS.inputs,
+    [2, 44, 18, ...MONTH_WIDTHS],
+    3,
+  );
+  const width = MONTHS.length + 2;
+  const blanks: CellContent[] = MONTHS.map(() => null);
+  const entry = (label: string, units: string, numberFormat: string) => {
+    const row = sheet.line(label, units, blanks, { style: "input", numberFormat });
+    sheet.validate({
+      range: monthRange(row),
+      kind: "decimal",
+      min: 0,
+      promptTitle: label,
+      prompt: `${units} in the month; leave months to come blank.`,
+      error: `${label} cannot be negative.`,
+    });
+    return row;
+  };
+  const defineBlock = (name: StarterName, first: number, last: number, comment: string) =>
+    ctx.define(
+      name,
+      "Actuals",
+      rangeAddress(first, FIRST_VALUE_COLUMN, last, LAST_MONTH_COLUMN, true),
+      comment,
+    );
+
+  const monthRow = sheet.line("Month", "", MONTHS, { style: "header" });
+  sheet.section("Consumers admitted (new episodes)", width);
+  const consumerRows = ctx.options.levels.map((level) =>
+    entry(`Level ${level.id}`, "consumers", NUMBER_FORMATS.count),
+  );
+  defineBlock(
+    "ActualConsumers",
+    consumerRows[0],
+    consumerRows[consumerRows.length - 1],
+    "New episodes each month, by level",
+  );
+  sheet.section("Hours delivered", width);
+  const hourRows = ctx.options.levels.map((level) =>
+    entry(`Level ${level.id}`, "hours", NUMBER_FORMATS.count),
+  );
+  defineBlock(
+    "ActualHours",
+    hourRows[0],
+    hourRows[hourRows.length - 1],
+    "Direct-service hours delivered each month, by level",
+  );
+  sheet.section("Level-of-care reviews", width);
+  const reviewedRow = entry("Consumers reviewed", "consumers", NUMBER_FORMATS.count);
+  const withinRow = entry("Of them, within their level's hour range", "consumers", NUMBER_FORMATS.count);
+  defineBlock("ActualReviewed", reviewedRow, reviewedRow, "Consumers whose hours were reviewed each month");
+  defineBlock(
+    "ActualWithinRange",
+    withinRow,
+    withinRow,
+    "Reviewed consumers whose hours lie within their level's range",
+  );
+  sheet.section("Costs", width);
+  const directCostRow = entry("Direct-service staff", "$", NUMBER_FORMATS.dollars);
+  const otherCostRow = entry("Other costs", "$", NUMBER_FORMATS.dollars);
+  defineBlock("ActualDirectCost", directCostRow, directCostRow, "Direct-service staff cost each month");
+  defineBlock(
+    "ActualOtherCost",
+    otherCostRow,
+    otherCostRow,
+    "Other staff, contractors and overhead each month",
+  );
+  return {
+    spec: sheet.build(),
+    layout: { monthRow, consumerRows, hourRows, reviewedRow, withinRow, directCostRow, otherCostRow },
+  };
+}
+
+/**
+ * The Monitoring sheet: the plan prorated by month against the actuals, variances, and lights for
+ * hours per case outside the guideline, costs over plan, and the payor's share-within-range target.
+ */
+export function monitoringSheet(
+  ctx: StarterContext,
+  inputs: ProviderInputsLayout,
+  actuals: ActualsLayout,
+): SheetSpec {
+  const { n, options } = ctx;
+  const sheet: SheetBuilder = startSheet(
+    ctx,
+    "Monitoring",
+    "Plan prorated by month against the actuals. Early in the year hours per case run low until episodes mature.",
+    TAB_COLORS.calcs,
+    [2, 44, 18, ...MONTH_WIDTHS],
+    3,
+  );
+  const width = MONTHS.length + 2;
+  const at = (row: number, column: number) => cellAddress(row, column);
+  const actual = (row: number, column: number) => ctx.ref("Actuals", rowAnchoredAddress(row, column));
+  /** Year to date on Actuals: from month 1 to this column. */
+  const toDate = (row: number, column: number) =>
+    ctx.ref("Actuals", `${cellAddress(row, FIRST_VALUE_COLUMN, true)}:${rowAnchoredAddress(row, column)}`);
+  const monthly = (label: string, units: string, build: (c: number) => string, look: ValueLook) =>
+    sheet.line(
+      label,
+      units,
+      monthColumns.map((c) => formula(build(c))),
+      look,
+    );
+  const levelInput = (row: number, i: number) =>
+    ctx.ref("Provider Inputs", cellAddress(row, FIRST_VALUE_COLUMN + i, true));
+  const count = { style: "calc", numberFormat: NUMBER_FORMATS.countDecimal } as const;
+  const dollars = { style: "calc", numberFormat: NUMBER_FORMATS.dollars } as const;
+  const light = (label: string, build: (c: number) => string) => {
+    const row = monthly(label, "", build, { style: "check" });
+    sheet.highlightCheck(monthRange(row));
+  };
+  const ifEntered = (test: string, expression: string) => `IF(${test},${expression},"enter actuals")`;
+
+  monthly("Month", "", (c) => actual(actuals.monthRow, c), { style: "header" });
+
+  options.levels.forEach((level, i) => {
+    sheet.section(`Level ${level.id}`, width);
+    const planRow = monthly(
+      "Consumers admitted, plan",
+      "consumers",
+      () =>
+        ctx.providerOutput(`${n.ConsumersPerYear}*${levelInput(inputs.caseMixRow, i)}/${n.MonthsPerYear}`),
+      count,
+    );
+    const consumers = actuals.consumerRows[i];
+    monthly(
+      "Consumers admitted, variance",
+      "consumers",
+      (c) =>
+        ifEntered(
+          `AND(ISNUMBER(${actual(consumers, c)}),ISNUMBER(${at(planRow, c)}))`,
+          `${actual(consumers, c)}-${at(planRow, c)}`,
+        ),
+      count,
+    );
+    const perCaseRow = monthly(
+      "Hours per case, year to date",
+      "hours per episode",
+      (c) =>
+        ifEntered(
+          `SUM(${toDate(consumers, c)})>0`,
+          `SUM(${toDate(actuals.hourRows[i], c)})/SUM(${toDate(consumers, c)})`,
+        ),
+      { style: "calc", numberFormat: NUMBER_FORMATS.hours },
+    );
+    light("Hours per case within the guideline", (c) =>
+      ifEntered(
+        `ISNUMBER(${at(perCaseRow, c)})`,
+        `AND(${at(perCaseRow, c)}>=${levelInput(inputs.guidelineLowRow, i)},${at(perCaseRow, c)}<=${levelInput(inputs.guidelineHighRow, i)})`,
+      ),
+    );
+  });
+
+  sheet.section("Hours", width);
+  const planHoursRow = monthly(
+    "Hours, plan",
+    "hours",
+    () => ctx.providerOutput(`${n.HoursNeeded}/${n.MonthsPerYear}`),
+    count,
+  );
+  const hourBlock = (c: number) =>
+    ctx.ref(
+      "Actuals",
+      rangeAddress(actuals.hourRows[0], c, actuals.hourRows[actuals.hourRows.length - 1], c),
+    );
+  const actualHoursRow = monthly(
+    "Hours, actual",
+    "hours",
+    (c) => ifEntered(`COUNT(${hourBlock(c)})>0`, `SUM(${hourBlock(c)})`),
+    count,
+  );
+  monthly(
+    "Hours, variance",
+    "hours",
+    (c) =>
+      ifEntered(
+        `AND(ISNUMBER(${at(actualHoursRow, c)}),ISNUMBER(${at(planHoursRow, c)}))`,
+        `${at(actualHoursRow, c)}-${at(planHoursRow, c)}`,
+      ),
+    count,
+  );
+
+  sheet.section("Costs", width);
+  const planCostRow = monthly(
+    "Costs, plan",
+    "$",
+    () => ctx.providerOutput(`${n.TotalExpense}/${n.MonthsPerYear}`),
+    dollars,
+  );
+  const costs = (c: number) => `${actual(actuals.directCostRow, c)},${actual(actuals.otherCostRow, c)}`;
+  const actualCostRow = monthly(
+    "Costs, actual",
+    "$",
+    (c) => ifEntered(`COUNT(${costs(c)})>0`, `SUM(${costs(c)})`),
+    dollars,
+  );
+  monthly(
+    "Costs, variance",
+    "$",
+    (c) =>
+      ifEntered(
+        `AND(ISNUMBER(${at(actualCostRow, c)}),ISNUMBER(${at(planCostRow, c)}))`,
+        `${at(actualCostRow, c)}-${at(planCostRow, c)}`,
+      ),
+    dollars,
+  );
+  const ytd = (row: number, c: number) =>
+    `SUM(${cellAddress(row, FIRST_VALUE_COLUMN, true)}:${rowAnchoredAddress(row, c)})`;
+  light("Costs to date within plan", (c) =>
+    ifEntered(
+      `AND(ISNUMBER(${at(actualCostRow, c)}),ISNUMBER(${at(planCostRow, c)}))`,
+      `${ytd(actualCostRow, c)}<=${ytd(planCostRow, c)}`,
+    ),
+  );
+
+  sheet.section("Services align with the level of care (step 8)", width);
+  const shareRow = monthly(
+    "Share of reviewed consumers within range",
+    "% of consumers",
+    (c) =>
+      ifEntered(
+        `N(${actual(actuals.reviewedRow, c)})>0`,
+        `${actual(actuals.withinRow, c)}/${actual(actuals.reviewedRow, c)}`,
+      ),
+    { style: "calc", numberFormat: NUMBER_FORMATS.percentWhole },
+  );
+  light("Meets the target on Inputs", (c) =>
+    ifEntered(
+      `AND(ISNUMBER(${at(shareRow, c)}),ISNUMBER(${n.RangeShareTarget}))`,
+      `${at(shareRow, c)}>=${n.RangeShareTarget}`,
+    ),
+  );
+  return sheet.build();
+}

@@ -1,0 +1,126 @@
+import { cellAddress, columnAnchoredAddress, rangeAddress, rowAnchoredAddress } from "../a1";
+import { FIRST_VALUE_COLUMN, LABEL_COLUMN } from "../layout";
+import { formula, type SheetSpec } from "../spec";
+import { NUMBER_FORMATS } from "../styles";
+import type { StarterContext } from "../starter/context";
+import { startSheet, TAB_COLORS } from "../starter/sheetTop";
+
+/** Where the sorted (tornado) table sits, for its chart. */
+export interface SensitivityLayout {
+  readonly firstSortedRow: number;
+  readonly lastSortedRow: number;
+}
+
+/**
+ * The Sensitivity sheet: the toolkit's advice to change one driver at a time and watch the margin,
+ * done for every driver at once. The model is linear in each driver (direct staff follow the hours),
+ * so each change in margin has a closed form, written with the driver's scale factor `s`.
+ */
+export function sensitivitySheet(ctx: StarterContext): { spec: SheetSpec; layout: SensitivityLayout } {
+  const { n } = ctx;
+  const sheet = startSheet(
+    ctx,
+    "Sensitivity",
+    "Each driver moved down and up by the step on Provider Inputs, one at a time: the change in the margin.",
+    TAB_COLORS.calcs,
+    [2, 40, 18, 17, 17, 17, 10],
+    3,
+  );
+  const low = FIRST_VALUE_COLUMN;
+  const high = FIRST_VALUE_COLUMN + 1;
+  const swing = FIRST_VALUE_COLUMN + 2;
+  const rank = FIRST_VALUE_COLUMN + 3;
+  /** Each driver's change in margin when scaled by s (the cell above the column, row-anchored). */
+  const drivers: [string, (s: string) => string][] = [
+    ["Consumers per year", (s) => `(${s}-1)*(${n.CaseRateRevenue}-${n.DirectStaffCost})`],
+    ["Average hours, every level", (s) => `-(${s}-1)*${n.DirectStaffCost}`],
+    ["Case rates, every level", (s) => `(${s}-1)*${n.CaseRateRevenue}`],
+    ["Productivity", (s) => `${n.DirectStaffCost}-${n.DirectStaffCost}/${s}`],
+    [
+      "Direct-service salary",
+      (s) => `-(${s}-1)*${n.DirectStaffCost}/(1+${n.BenefitsPct}+${n.PayrollTaxPct})`,
+    ],
+    [
+      "Benefits",
+      (s) =>
+        `-(${s}-1)*${n.BenefitsPct}*(${n.DirectStaffCost}+${n.OtherStaffCost})/(1+${n.BenefitsPct}+${n.PayrollTaxPct})`,
+    ],
+    ["Other staff salaries", (s) => `-(${s}-1)*${n.OtherStaffCost}`],
+    ["Overhead", (s) => `-(${s}-1)*${n.Overhead}`],
+    ["Other revenue", (s) => `(${s}-1)*${n.OtherRevenue}`],
+  ];
+
+  sheet.section("Change in margin, one driver at a time", 6);
+  sheet.heading(["Driver", "", "Driver down", "Driver up", "Swing", "Rank"]);
+  const factorRow = sheet.line(
+    "Scale factor",
+    "× the driver",
+    [formula(`1-${n.SensitivityStep}`), formula(`1+${n.SensitivityStep}`)],
+    {
+      style: "calc",
+      numberFormat: "0.00",
+    },
+  );
+  const firstDriverRow = sheet.row;
+  const lastDriverRow = firstDriverRow + drivers.length - 1;
+  const swings = rangeAddress(firstDriverRow, swing, lastDriverRow, swing, true);
+  for (const [label, change] of drivers) {
+    const row = sheet.line(
+      label,
+      "$ margin",
+      [low, high].map((c) => formula(ctx.providerOutput(change(rowAnchoredAddress(factorRow, c))))),
+      { style: "calc", numberFormat: NUMBER_FORMATS.dollars },
+    );
+    sheet.put(
+      row,
+      swing,
+      [formula(ctx.providerOutput(`ABS(${cellAddress(row, high)}-${cellAddress(row, low)})`))],
+      {
+        style: "calc",
+        numberFormat: NUMBER_FORMATS.dollars,
+      },
+    );
+    // Ties share a RANK, so the count of equal swings above breaks them.
+    const above = `${cellAddress(firstDriverRow, swing, true)}:${cellAddress(row, swing)}`;
+    sheet.put(
+      row,
+      rank,
+      [
+        formula(
+          ctx.providerOutput(
+            `RANK(${cellAddress(row, swing)},${swings})+COUNTIF(${above},${cellAddress(row, swing)})-1`,
+          ),
+        ),
+      ],
+      {
+        style: "calc",
+        numberFormat: NUMBER_FORMATS.count,
+      },
+    );
+  }
+
+  sheet.section("Sorted by swing (tornado)", 6);
+  sheet.heading(["Driver", "", "Driver down", "Driver up"]);
+  const firstSortedRow = sheet.row;
+  const ranks = rangeAddress(firstDriverRow, rank, lastDriverRow, rank, true);
+  const driverNames = rangeAddress(firstDriverRow, LABEL_COLUMN, lastDriverRow, LABEL_COLUMN, true);
+  const changes = rangeAddress(firstDriverRow, low, lastDriverRow, high, true);
+  drivers.forEach(() => {
+    const row = sheet.row;
+    const position = `ROWS(${cellAddress(firstSortedRow, LABEL_COLUMN, true)}:${columnAnchoredAddress(row, LABEL_COLUMN)})`;
+    const match = `MATCH(${position},${ranks},0)`;
+    sheet.put(row, LABEL_COLUMN, [formula(ctx.providerOutput(`INDEX(${driverNames},${match})`))], {
+      style: "label",
+    });
+    const column = (c: number) =>
+      `COLUMNS(${cellAddress(firstSortedRow, low, true)}:${rowAnchoredAddress(firstSortedRow, c)})`;
+    sheet.put(
+      row,
+      low,
+      [low, high].map((c) => formula(ctx.providerOutput(`INDEX(${changes},${match},${column(c)})`))),
+      { style: "calc", numberFormat: NUMBER_FORMATS.dollars },
+    );
+    sheet.skip();
+  });
+  return { spec: sheet.build(), layout: { firstSortedRow, lastSortedRow: sheet.row - 1 } };
+}
