@@ -2,14 +2,15 @@ import { writeWorkbook } from "../../src/taskpane/excel/writeWorkbook";
 import { isFormula } from "../../src/workbook/spec";
 import {
   describeStarterWorkbook,
-  STARTER_NAMES,
-  STARTER_SHEETS,
   starterOptions,
+  starterWanted,
 } from "../../src/workbook/starter";
+import { parseSheetReference } from "../../src/workbook/a1";
+import { CHART_SHEETS, describeChartWorkbook } from "../helpers/chartWorkbook";
 import { excelMock } from "../helpers/excelMock";
 
-const wanted = { sheets: STARTER_SHEETS, names: STARTER_NAMES };
 const describeExample = starterOptions({ example: true });
+const wanted = starterWanted(describeExample);
 
 describe("Office.js writer", () => {
   test("writes the whole starter workbook in two syncs, never one per cell", async () => {
@@ -58,8 +59,8 @@ describe("Office.js writer", () => {
     const report = await writeWorkbook(excel.context, wanted, (naming) =>
       describeStarterWorkbook(describeExample, naming),
     );
-    expect(excel.addedSheets).toEqual([...STARTER_SHEETS]);
-    expect(excel.addedNames.map((n) => n.name).sort()).toEqual([...STARTER_NAMES].sort());
+    expect(excel.addedSheets).toEqual(wanted.sheets);
+    expect(excel.addedNames.map((n) => n.name).sort()).toEqual([...wanted.names].sort());
     expect(excel.addedNames.find((n) => n.name === "Enrollees")?.reference).toMatch(/^=Inputs!\$D\$\d+$/);
     expect(excel.activated).toEqual(["Guide"]);
     expect(report.renamed).toEqual([]);
@@ -106,5 +107,94 @@ describe("Office.js writer", () => {
       expect(validation.prompt.showPrompt).toBe(true);
       expect(validation.prompt.message.length).toBeGreaterThan(10);
     }
+  });
+});
+
+describe("Office.js writer: native charts", () => {
+  const chartSheets = { sheets: [...CHART_SHEETS], names: [] };
+
+  test("adds each chart with its series, categories, title and place, still in two syncs", async () => {
+    const excel = excelMock();
+    const report = await writeWorkbook(excel.context, chartSheets, (naming) => describeChartWorkbook(naming));
+    expect(excel.syncs()).toBe(2);
+    expect(report.syncs).toBe(2);
+    const described = describeChartWorkbook().sheets.flatMap((sheet) => sheet.charts);
+    expect(excel.charts).toHaveLength(described.length);
+    excel.charts.forEach((chart, i) => {
+      const spec = described[i];
+      expect(chart.sheet).toBe("Dashboard");
+      expect(chart.type).toBe(spec.kind === "bar" ? "BarClustered" : "ColumnClustered");
+      // The default series Excel makes from the source goes first, then each described one.
+      expect(chart.steps).toEqual(["delete 0", ...spec.series.map((s) => `add ${s.name}`)]);
+      const unquoted = (reference: string) => {
+        const { sheet, address } = parseSheetReference(reference);
+        return `${sheet}!${address.replace(/\$/g, "")}`;
+      };
+      expect(chart.source).toBe(unquoted(spec.series[0].values));
+      expect(chart.series).toEqual(
+        spec.series.map((s) => ({
+          name: s.name,
+          values: unquoted(s.values),
+          xAxisValues: unquoted(spec.categories),
+        })),
+      );
+      expect((chart.mock.title as { text: string }).text).toBe(spec.title);
+      expect(chart.position).toEqual({ from: spec.from, to: spec.to });
+      expect((chart.mock.legend as { visible: boolean }).visible).toBe(true);
+    });
+  });
+
+  test("a column of values makes one series by columns; a bar chart reads top to bottom", async () => {
+    const excel = excelMock();
+    await writeWorkbook(excel.context, chartSheets, (naming) => describeChartWorkbook(naming));
+    const [column, bar] = excel.charts;
+    expect(column.seriesBy).toBe("Columns");
+    const axes = (chart: typeof bar) =>
+      chart.mock.axes as { categoryAxis: { reversePlotOrder?: boolean; position?: string } };
+    expect(axes(bar).categoryAxis).toMatchObject({ reversePlotOrder: true, position: "Maximum" });
+    expect(axes(column).categoryAxis.reversePlotOrder).toBeUndefined();
+  });
+
+  test("charts come after every cell is written, and follow renamed sheets", async () => {
+    const excel = excelMock(["Model Data"]);
+    await writeWorkbook(excel.context, chartSheets, (naming) => describeChartWorkbook(naming));
+    expect(excel.charts[0].series[1].values).toBe("Model Data (2)!D3:D6");
+    const lastFormulaWrite = Math.max(
+      ...excel.ranges.map((r, i) => (Array.isArray(r.mock.formulas) ? i : -1)),
+    );
+    const firstChartRange = excel.ranges.findIndex(
+      (r) => `${r.sheet}!${r.address}` === excel.charts[0].source,
+    );
+    expect(firstChartRange).toBeGreaterThan(lastFormulaWrite);
+  });
+
+  test("a row of values makes its one series by rows; data on a sheet already there is found", async () => {
+    const excel = excelMock(["Sheet1"]);
+    await writeWorkbook(excel.context, { sheets: ["Chart"], names: [] }, () => ({
+      sheets: [
+        {
+          ...describeChartWorkbook().sheets[0],
+          name: "Chart",
+          charts: [
+            {
+              kind: "column",
+              title: "By month",
+              from: "B2",
+              to: "H12",
+              categories: "Sheet1!$B$1:$M$1",
+              series: [{ name: "Cases", values: "Sheet1!$B$2:$M$2" }],
+            },
+          ],
+        },
+      ],
+      names: [],
+    }));
+    expect(excel.charts[0]).toMatchObject({
+      sheet: "Chart",
+      seriesBy: "Rows",
+      source: "Sheet1!B2:M2",
+      series: [{ name: "Cases", values: "Sheet1!B2:M2", xAxisValues: "Sheet1!B1:M1" }],
+    });
+    expect(excel.syncs()).toBe(2);
   });
 });

@@ -2,10 +2,16 @@ import { CaseRateInputError } from "../../src/core/errors";
 import { parseCell } from "../../src/workbook/a1";
 import { relativeForm, typedNumbers } from "../../src/workbook/formulaText";
 import { isFormula, type SheetSpec, type WorkbookSpec } from "../../src/workbook/spec";
-import { describeStarterWorkbook, STARTER_SHEETS, starterOptions } from "../../src/workbook/starter";
+import { describeStarterWorkbook, starterOptions, starterWanted } from "../../src/workbook/starter";
 
-const example = describeStarterWorkbook(starterOptions({ example: true }));
+const exampleOptions = starterOptions({ example: true });
+const example = describeStarterWorkbook(exampleOptions);
 const blank = describeStarterWorkbook(starterOptions({ example: false }));
+const providerOptions = starterOptions({ example: true, provider: true });
+const provider = describeStarterWorkbook(providerOptions);
+const blankProvider = describeStarterWorkbook(starterOptions({ provider: true }));
+/** Sheets where the user types figures: inputs live only there. */
+const INPUT_SHEETS = ["Inputs", "Provider Inputs", "Actuals"];
 const custom = describeStarterWorkbook(
   starterOptions({
     levels: [
@@ -36,22 +42,28 @@ function cellsOf(spec: WorkbookSpec) {
 const sheet = (spec: WorkbookSpec, name: string): SheetSpec => spec.sheets.find((s) => s.name === name)!;
 
 describe.each([
-  ["example", example],
-  ["blank", blank],
-  ["custom levels", custom],
-])("starter workbook layout (%s)", (_label, spec) => {
+  ["example", example, false],
+  ["blank", blank, false],
+  ["custom levels", custom, false],
+  ["example with the provider model", provider, true],
+  ["blank with the provider model", blankProvider, true],
+])("starter workbook layout (%s)", (_label, spec, withProvider) => {
   test("has the toolkit's sheets in order", () => {
-    expect(spec.sheets.map((s) => s.name)).toEqual([...STARTER_SHEETS]);
+    expect(spec.sheets.map((s) => s.name)).toEqual(
+      starterWanted(starterOptions({ provider: withProvider })).sheets,
+    );
   });
 
-  test("numbers are typed only on Inputs", () => {
-    const stray = cellsOf(spec).filter((cell) => typeof cell.content === "number" && cell.sheet !== "Inputs");
+  test("numbers are typed only on the input sheets", () => {
+    const stray = cellsOf(spec).filter(
+      (cell) => typeof cell.content === "number" && !INPUT_SHEETS.includes(cell.sheet),
+    );
     expect(stray).toEqual([]);
   });
 
-  test("inputs are styled as inputs only on Inputs (and in the Guide's colour key)", () => {
+  test("inputs are styled as inputs only on the input sheets (and in the Guide's colour key)", () => {
     const stray = spec.sheets
-      .filter((s) => s.name !== "Inputs")
+      .filter((s) => !INPUT_SHEETS.includes(s.name))
       .flatMap((s) =>
         s.formats.filter((f) => f.style === "input").map((f) => ({ sheet: s.name, range: f.range })),
       );

@@ -5,6 +5,9 @@ import { NUMBER_FORMATS } from "../styles";
 import type { StarterContext } from "../starter/context";
 import { startSheet, TAB_COLORS } from "../starter/sheetTop";
 
+const DOWN = "Driver down";
+const UP = "Driver up";
+
 /** Where the sorted (tornado) table sits, for its chart. */
 export interface SensitivityLayout {
   readonly firstSortedRow: number;
@@ -51,15 +54,15 @@ export function sensitivitySheet(ctx: StarterContext): { spec: SheetSpec; layout
   ];
 
   sheet.section("Change in margin, one driver at a time", 6);
-  sheet.heading(["Driver", "", "Driver down", "Driver up", "Swing", "Rank"]);
+  const headerRow = sheet.heading(["Driver", "", DOWN, UP, "Swing", "Rank"]);
+  // The same formula in both columns: the column's heading says which way the driver moves.
   const factorRow = sheet.line(
     "Scale factor",
     "× the driver",
-    [formula(`1-${n.SensitivityStep}`), formula(`1+${n.SensitivityStep}`)],
-    {
-      style: "calc",
-      numberFormat: "0.00",
-    },
+    [low, high].map((c) =>
+      formula(`1+${n.SensitivityStep}*IF(${rowAnchoredAddress(headerRow, c)}="${UP}",1,-1)`),
+    ),
+    { style: "calc", numberFormat: "0.00" },
   );
   const firstDriverRow = sheet.row;
   const lastDriverRow = firstDriverRow + drivers.length - 1;
@@ -100,7 +103,7 @@ export function sensitivitySheet(ctx: StarterContext): { spec: SheetSpec; layout
   }
 
   sheet.section("Sorted by swing (tornado)", 6);
-  sheet.heading(["Driver", "", "Driver down", "Driver up"]);
+  sheet.heading(["Driver", "", DOWN, UP]);
   const firstSortedRow = sheet.row;
   const ranks = rangeAddress(firstDriverRow, rank, lastDriverRow, rank, true);
   const driverNames = rangeAddress(firstDriverRow, LABEL_COLUMN, lastDriverRow, LABEL_COLUMN, true);
