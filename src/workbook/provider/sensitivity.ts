@@ -39,10 +39,8 @@ export function sensitivitySheet(ctx: StarterContext): { spec: SheetSpec; layout
     ["Average hours, every level", (s) => `-(${s}-1)*${n.DirectStaffCost}`],
     ["Case rates, every level", (s) => `(${s}-1)*${n.CaseRateRevenue}`],
     ["Productivity", (s) => `${n.DirectStaffCost}-${n.DirectStaffCost}/${s}`],
-    [
-      "Direct-service salary",
-      (s) => `-(${s}-1)*${n.DirectStaffCost}/(1+${n.BenefitsPct}+${n.PayrollTaxPct})`,
-    ],
+    // Benefits and payroll taxes are shares of salary, so the whole loaded cost moves with it.
+    ["Direct-service salary", (s) => `-(${s}-1)*${n.DirectStaffCost}`],
     [
       "Benefits",
       (s) =>
