@@ -5,7 +5,7 @@ import { caseRateRevenue } from "./provider";
 import { caseload, fteNeed } from "./staffing";
 import { expectedCases } from "./penetration";
 import { pmpm } from "./pmpm";
-import { requireNonEmpty, requireNonNegative, requireUniqueIds } from "./validate";
+import { requireCaseMix, requireNonEmpty, requireNonNegative, requireUniqueIds } from "./validate";
 
 /** A level of care as the payor defines it (steps 3–6). */
 export interface LevelOfCare {
@@ -116,7 +116,15 @@ export function computeProviderSection(
   levels: readonly LevelResult[],
 ): ProviderSectionResult {
   const ids = levels.map((level) => level.id);
-  const mix = levels.map((level) => (provider.caseMix ? provider.caseMix[level.id] : level.caseMix));
+  const ownMix = provider.caseMix;
+  // The provider's own mix is named as such; the payor's was checked with the budget.
+  const mix = ownMix
+    ? requireCaseMix(
+        "provider case mix",
+        levels.map((level) => ownMix[level.id]),
+        ids.map((id) => `level ${id}`),
+      )
+    : levels.map((level) => level.caseMix);
   const consumers = requireNonNegative("provider consumers", provider.consumers);
   const hours = levels.map((level) => level.averageHours);
   return {

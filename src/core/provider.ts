@@ -156,5 +156,6 @@ export function caseRateRevenue(
   caseRates: readonly number[],
 ): number {
   const mix = requireCaseMix("case mix", caseMix);
-  return requireNonNegative("consumers", consumers) * sumProduct("case mix", mix, "case rates", caseRates);
+  const rates = caseRates.map((r, i) => requireNonNegative(`case rate of level ${i + 1}`, r));
+  return requireNonNegative("consumers", consumers) * sumProduct("case mix", mix, "case rates", rates);
 }

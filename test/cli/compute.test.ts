@@ -6,13 +6,16 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { computeRateModel, excelRound, parseRateModel } from "../../src/core";
+import { computeProviderModel, computeRateModel, excelRound, parseRateModel } from "../../src/core";
 import { TOOLKIT_RATE_MODEL, WORKED_EXAMPLE } from "../../src/core/toolkit/example";
+import { PROVIDER_DIRECT_HOURS_PER_FTE, PROVIDER_ILLUSTRATION } from "../../src/core/toolkit/providerExample";
 
 const ROOT = path.resolve(__dirname, "../..");
 const BIN = path.join(ROOT, "bin", "case-rate.js");
 const EXAMPLE = path.join(ROOT, "examples", "toolkit.json");
 const EXAMPLE_TEXT = readFileSync(EXAMPLE, "utf8");
+const PROVIDER_EXAMPLE = path.join(ROOT, "examples", "provider.json");
+const PROVIDER_TEXT = readFileSync(PROVIDER_EXAMPLE, "utf8");
 
 let scratch = "";
 
@@ -34,10 +37,14 @@ function caseRate(...args: string[]): { status: number | null; stdout: string; s
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** A model file in the scratch folder, from the example with `change` applied. */
-function modelFile(name: string, change: (model: Record<string, unknown>) => unknown): string {
+/** A model file in the scratch folder, from the example (by default toolkit.json) with `change` applied. */
+function modelFile(
+  name: string,
+  change: (model: Record<string, unknown>) => unknown,
+  exampleText = EXAMPLE_TEXT,
+): string {
   const file = path.join(scratch, name);
-  const model = JSON.parse(EXAMPLE_TEXT) as Record<string, unknown>;
+  const model = JSON.parse(exampleText) as Record<string, unknown>;
   writeFileSync(file, JSON.stringify(change(model), null, 2));
   return file;
 }
@@ -244,5 +251,161 @@ describe("bad input: exit 2, one line on stderr, nothing on stdout", () => {
 
   test("compute with two files", () => {
     expectUsageFailure(caseRate("compute", EXAMPLE, EXAMPLE), "compute takes one MODEL.json file");
+  });
+});
+
+describe("case-rate compute examples/provider.json", () => {
+  /** examples/provider.json with its provider section changed by `change`. */
+  function providerFile(name: string, change: (provider: Record<string, unknown>) => unknown): string {
+    return modelFile(
+      name,
+      (model) => ({ ...model, provider: change(model.provider as Record<string, unknown>) }),
+      PROVIDER_TEXT,
+    );
+  }
+
+  test("its direct hours per FTE are PROVIDER_DIRECT_HOURS_PER_FTE and its payor model the toolkit's (no drift)", () => {
+    const json = JSON.parse(PROVIDER_TEXT) as { provider: { directHoursPerFte: number; consumers: number } };
+    expect(json.provider.directHoursPerFte).toBe(PROVIDER_DIRECT_HOURS_PER_FTE);
+    expect(json.provider.consumers).toBe(PROVIDER_ILLUSTRATION.consumersPerYear);
+    expect(parseRateModel(json)).toEqual({
+      ...TOOLKIT_RATE_MODEL,
+      provider: { consumers: 1000, directHoursPerFte: PROVIDER_DIRECT_HOURS_PER_FTE },
+    });
+  });
+
+  test("prints provider.fteNeed, provider.caseload and provider.revenue unrounded, exit 0", () => {
+    const result = caseRate("compute", "examples/provider.json");
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    const output = JSON.parse(result.stdout) as Record<string, unknown> & {
+      provider: { fteNeed: number; caseload: number; revenue: number };
+    };
+    expect(Object.keys(output)).toEqual(["totalCases", "levels", "totalBudget", "pmpm", "provider"]);
+    expect(Object.keys(output.provider)).toEqual(["fteNeed", "caseload", "revenue"]);
+    // The same figures as the core, to the last bit: JSON carries doubles unrounded.
+    const core = computeRateModel(parseRateModel(JSON.parse(PROVIDER_TEXT)));
+    expect(output).toEqual(core);
+    const levels = core.levels;
+    const full = computeProviderModel({
+      consumers: 1000,
+      caseMix: levels.map((level) => level.caseMix),
+      averageHours: levels.map((level) => level.averageHours),
+      caseRates: levels.map((level) => level.caseRate),
+      directHoursPerFte: PROVIDER_DIRECT_HOURS_PER_FTE,
+      fteOnPayroll: 0,
+      directSalaryPerFte: 0,
+      benefitsPct: 0,
+      payrollTaxPct: 0,
+      otherStaffSalaries: 0,
+      contractorFees: 0,
+      overhead: 0,
+      otherRevenue: 0,
+    });
+    const close = (actual: number, expected: number) =>
+      expect(Math.abs(actual - expected)).toBeLessThanOrEqual(1e-14 * Math.abs(expected));
+    close(output.provider.fteNeed, full.fteNeed);
+    close(output.provider.caseload, full.caseload);
+    close(output.provider.revenue, full.caseRateRevenue);
+    // By hand: 50,500 hours ÷ 992.64; 992.64 ÷ 50.5 hours a consumer; 1,000 × 50.5 × $158.61739.
+    close(output.provider.fteNeed, 50_500 / 992.64);
+    close(output.provider.caseload, 992.64 / 50.5);
+    close(output.provider.revenue, 8_010_178.195);
+    // Unrounded: more decimals than any rounding to cents or to whole FTEs would leave.
+    expect(output.provider.fteNeed).not.toBe(excelRound(output.provider.fteNeed, 2));
+    expect(output.provider.caseload).not.toBe(excelRound(output.provider.caseload, 2));
+  });
+
+  test("a provider case mix by level id moves the FTE need, caseload and revenue", () => {
+    const file = providerFile("own-mix.json", (provider) => ({
+      ...provider,
+      caseMix: { A: 0.5, B: 0.5, C: 0, D: 0 },
+    }));
+    const result = caseRate("compute", file);
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    const { provider } = JSON.parse(result.stdout) as {
+      provider: { fteNeed: number; caseload: number; revenue: number };
+    };
+    // 1,000 consumers × 20 hours each.
+    expect(provider.fteNeed).toBeCloseTo(20_000 / 992.64, 12);
+    expect(provider.caseload).toBeCloseTo(992.64 / 20, 12);
+    expect(provider.revenue).toBeCloseTo(20_000 * 158.61739, 6);
+  });
+
+  describe("bad provider input: exit 2, one line on stderr naming the field, nothing on stdout", () => {
+    test("consumers typed as text", () => {
+      const file = providerFile("p-text.json", (provider) => ({ ...provider, consumers: "1000" }));
+      expectUsageFailure(
+        caseRate("compute", file),
+        'p-text.json: provider.consumers must be a number, not "1000".',
+      );
+    });
+
+    test("direct hours per FTE missing", () => {
+      const file = providerFile("p-missing.json", ({ directHoursPerFte: _omitted, ...rest }) => rest);
+      expectUsageFailure(caseRate("compute", file), "p-missing.json: provider.directHoursPerFte is missing.");
+    });
+
+    test("0 direct hours per FTE", () => {
+      const file = providerFile("p-zero.json", (provider) => ({ ...provider, directHoursPerFte: 0 }));
+      expectUsageFailure(
+        caseRate("compute", file),
+        "p-zero.json: direct hours per FTE is 0; it must be more than 0.",
+      );
+    });
+
+    test("negative consumers", () => {
+      const file = providerFile("p-negative.json", (provider) => ({ ...provider, consumers: -1 }));
+      expectUsageFailure(caseRate("compute", file), "provider consumers is -1; it cannot be negative.");
+    });
+
+    test("a provider that is not an object", () => {
+      const file = providerFile("p-list.json", () => [1000, 992.64]);
+      expectUsageFailure(caseRate("compute", file), "provider must be an object with named fields.");
+    });
+
+    test("a provider case mix naming an unknown level", () => {
+      const file = providerFile("p-unknown.json", (provider) => ({
+        ...provider,
+        caseMix: { A: 0.2, B: 0.37, C: 0.33, D: 0.1, X: 0 },
+      }));
+      expectUsageFailure(
+        caseRate("compute", file),
+        'provider.caseMix names level "X", which is not among the levels (A, B, C, D).',
+      );
+    });
+
+    test("a provider case mix leaving a level out", () => {
+      const file = providerFile("p-short.json", (provider) => ({
+        ...provider,
+        caseMix: { A: 0.2, B: 0.37, C: 0.43 },
+      }));
+      expectUsageFailure(caseRate("compute", file), "provider.caseMix.D is missing.");
+    });
+
+    test("a provider case mix of 97% says it is the provider's", () => {
+      const file = providerFile("p-mix.json", (provider) => ({
+        ...provider,
+        caseMix: { A: 0.2, B: 0.37, C: 0.3, D: 0.1 },
+      }));
+      expectUsageFailure(caseRate("compute", file), "p-mix.json: provider case mix sums to 97%, not 100%.");
+    });
+  });
+
+  test("compute --help describes the provider section and its output", () => {
+    const result = caseRate("compute", "--help");
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe("");
+    for (const word of [
+      "provider",
+      "consumers",
+      "directHoursPerFte",
+      "provider.fteNeed",
+      "provider.caseload",
+      "provider.revenue",
+    ]) {
+      expect(result.stdout).toContain(word);
+    }
   });
 });
