@@ -7,6 +7,28 @@ export interface RecordedRange {
   readonly mock: OfficeMockObject & Record<string, unknown>;
 }
 
+/** A chart series the code under test added, with the ranges ("Sheet!A1:B2") it was given. */
+export interface RecordedSeries {
+  readonly name: string;
+  values?: string;
+  xAxisValues?: string;
+}
+
+/** One chart the code under test added, with what it set. */
+export interface RecordedChart {
+  readonly sheet: string;
+  /** The arguments of `charts.add`; the source range as "Sheet!A1:B2". */
+  readonly type: string;
+  readonly source: string;
+  readonly seriesBy: string | undefined;
+  /** The series calls in order: "delete 0", "add Name". */
+  readonly steps: string[];
+  readonly series: RecordedSeries[];
+  position?: { from: string; to?: string };
+  /** The chart object, for what was set on it (title.text, legend, axes). */
+  readonly mock: OfficeMockObject & Record<string, unknown>;
+}
+
 /** An Excel workbook as office-addin-mock objects, recording sheets, names, ranges and syncs. */
 export interface ExcelMock {
   readonly context: Excel.RequestContext;
@@ -14,6 +36,7 @@ export interface ExcelMock {
   readonly addedSheets: string[];
   readonly addedNames: { name: string; reference: string; comment?: string }[];
   readonly ranges: RecordedRange[];
+  readonly charts: RecordedChart[];
   readonly activated: string[];
 }
 
@@ -35,7 +58,39 @@ export function excelMock(existingSheets: string[] = ["Sheet1"], existingNames: 
   const addedSheets: string[] = [];
   const addedNames: { name: string; reference: string; comment?: string }[] = [];
   const ranges: RecordedRange[] = [];
+  const charts: RecordedChart[] = [];
   const activated: string[] = [];
+  /** A range object handed back to the mock, as "Sheet!address". */
+  const addressOf = (range: unknown) => {
+    const recorded = ranges.find((r) => r.mock === range);
+    if (!recorded) throw new Error("Not a range of this workbook");
+    return `${recorded.sheet}!${recorded.address}`;
+  };
+  const chart = (sheet: string, type: string, source: unknown, seriesBy?: string) => {
+    const steps: string[] = [];
+    const series: RecordedSeries[] = [];
+    const mock = new OfficeMockObject({
+      title: {},
+      legend: {},
+      axes: { categoryAxis: {}, valueAxis: {} },
+      series: {
+        getItemAt: (index: number) => ({ delete: () => steps.push(`delete ${index}`) }),
+        add: (name: string) => {
+          steps.push(`add ${name}`);
+          const added: RecordedSeries = { name };
+          series.push(added);
+          return {
+            setValues: (range: unknown) => (added.values = addressOf(range)),
+            setXAxisValues: (range: unknown) => (added.xAxisValues = addressOf(range)),
+          };
+        },
+      },
+      setPosition: (from: string, to?: string) => (recorded.position = { from, to }),
+    }) as OfficeMockObject & Record<string, unknown>;
+    const recorded: RecordedChart = { sheet, type, source: addressOf(source), seriesBy, steps, series, mock };
+    charts.push(recorded);
+    return mock;
+  };
   const worksheet = (name: string) =>
     new OfficeMockObject({
       name,
@@ -47,6 +102,9 @@ export function excelMock(existingSheets: string[] = ["Sheet1"], existingNames: 
         ranges.push({ sheet: name, address, mock });
         return mock;
       },
+      charts: {
+        add: (type: string, source: unknown, seriesBy?: string) => chart(name, type, source, seriesBy),
+      },
     });
   const context = new OfficeMockObject({
     workbook: {
@@ -55,6 +113,7 @@ export function excelMock(existingSheets: string[] = ["Sheet1"], existingNames: 
           addedSheets.push(name);
           return worksheet(name);
         },
+        getItem: (name: string) => worksheet(name),
       },
       names: {
         add: (name: string, reference: string, comment?: string) =>
@@ -83,6 +142,7 @@ export function excelMock(existingSheets: string[] = ["Sheet1"], existingNames: 
     addedSheets,
     addedNames,
     ranges,
+    charts,
     activated,
   };
 }

@@ -1,10 +1,6 @@
 import { writeWorkbook } from "../../src/taskpane/excel/writeWorkbook";
 import { isFormula } from "../../src/workbook/spec";
-import {
-  describeStarterWorkbook,
-  starterOptions,
-  starterWanted,
-} from "../../src/workbook/starter";
+import { describeStarterWorkbook, starterOptions, starterWanted } from "../../src/workbook/starter";
 import { parseSheetReference } from "../../src/workbook/a1";
 import { CHART_SHEETS, describeChartWorkbook } from "../helpers/chartWorkbook";
 import { excelMock } from "../helpers/excelMock";

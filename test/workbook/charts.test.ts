@@ -298,6 +298,7 @@ describe("chart part helpers", () => {
 
   test("a chart with no series is refused; the drawing numbers its frames", () => {
     expect(() => chartXml({ ...chart, series: [] })).toThrow(/no series/);
+    expect(() => chartXml({ ...chart, categories: "$A$1:$A$2" })).toThrow(/sheet-qualified/);
     const drawing = drawingXml([chart, { ...chart, title: "U" }], ["rId1", "rId2"]);
     expect([...drawing.matchAll(/<xdr:cNvPr id="(\d+)"/g)].map((m) => m[1])).toEqual(["2", "3"]);
   });

@@ -1,7 +1,8 @@
-import { columnLetter } from "../../workbook/a1";
+import { columnLetter, parseCell, parseSheetReference } from "../../workbook/a1";
 import { type Naming, resolveNaming } from "../../workbook/freeNames";
 import {
   type CellBlock,
+  type ChartSpec,
   isFormula,
   type SheetSpec,
   type Validation,
@@ -59,8 +60,44 @@ function validationRule(validation: Validation): Excel.DataValidationRule {
   return validation.kind === "whole" ? { wholeNumber: rule } : { decimal: rule };
 }
 
+/** The range a sheet-qualified reference names: on a sheet being written, or one already there. */
+type RangeOf = (reference: string) => Excel.Range;
+
+/**
+ * Queues one chart: Excel makes a chart from a source range, so it gets the first series' values
+ * (one series, by rows for a row of cells, by columns otherwise); that series is deleted and every
+ * described series added with its own values and categories, so the chart's data are exactly the
+ * described references. Bars list their categories top to bottom in the order of the cells.
+ */
+function queueChart(worksheet: Excel.Worksheet, chart: ChartSpec, rangeOf: RangeOf): void {
+  if (chart.series.length === 0) throw new Error(`Chart "${chart.title}" has no series`);
+  const source = chart.series[0].values;
+  const [first, last = first] = parseSheetReference(source).address.split(":").map(parseCell);
+  const byRows = first.row === last.row && first.column !== last.column;
+  const added = worksheet.charts.add(
+    chart.kind === "bar" ? "BarClustered" : "ColumnClustered",
+    rangeOf(source),
+    byRows ? "Rows" : "Columns",
+  );
+  added.series.getItemAt(0).delete();
+  for (const described of chart.series) {
+    const series = added.series.add(described.name);
+    series.setValues(rangeOf(described.values));
+    series.setXAxisValues(rangeOf(chart.categories));
+  }
+  added.title.text = chart.title;
+  added.legend.visible = true;
+  added.legend.position = "Bottom";
+  if (chart.kind === "bar") {
+    added.axes.categoryAxis.reversePlotOrder = true;
+    // The value axis crosses at the last category, which reversed is the bottom.
+    added.axes.categoryAxis.position = "Maximum";
+  }
+  added.setPosition(chart.from, chart.to);
+}
+
 /** Queues one sheet's writes; returns how many ranges it writes. */
-function queueSheet(worksheet: Excel.Worksheet, sheet: SheetSpec): number {
+export function queueSheet(worksheet: Excel.Worksheet, sheet: SheetSpec): number {
   let writes = 0;
   worksheet.tabColor = color(sheet.tabColor);
   worksheet.showGridlines = false;
@@ -158,8 +195,16 @@ export async function writeWorkbook(
   const added = spec.sheets.map((sheet) => context.workbook.worksheets.add(sheet.name));
   // Names first: formulas that use them then bind at once.
   for (const name of spec.names) context.workbook.names.add(name.name, `=${name.reference}`, name.comment);
+  const bySheet = new Map(spec.sheets.map((sheet, i) => [sheet.name, added[i]]));
+  const rangeOf: RangeOf = (reference) => {
+    const { sheet, address } = parseSheetReference(reference);
+    const worksheet = bySheet.get(sheet) ?? context.workbook.worksheets.getItem(sheet);
+    return worksheet.getRange(address.replace(/\$/g, ""));
+  };
   let rangeWrites = 0;
   spec.sheets.forEach((sheet, i) => (rangeWrites += queueSheet(added[i], sheet)));
+  // Charts last: every cell they refer to, on any sheet, is written by then.
+  spec.sheets.forEach((sheet, i) => sheet.charts.forEach((chart) => queueChart(added[i], chart, rangeOf)));
   added[0]?.activate();
   await context.sync();
   syncs++;

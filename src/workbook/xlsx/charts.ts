@@ -1,5 +1,5 @@
 import type JSZip from "jszip";
-import { parseCell } from "../a1";
+import { parseCell, parseSheetReference } from "../a1";
 import type { ChartSpec, SheetSpec } from "../spec";
 
 /**
@@ -120,6 +120,9 @@ function richText(text: string, bold: boolean, size: number): string {
  */
 export function chartXml(chart: ChartSpec): string {
   if (chart.series.length === 0) throw new Error(`Chart "${chart.title}" has no series`);
+  // Charts need sheet-qualified references (as the Office.js writer does): refuse any other.
+  for (const reference of [chart.categories, ...chart.series.map((s) => s.values)])
+    parseSheetReference(reference);
   const bar = chart.kind === "bar";
   const categories = chartFormula(chart.categories);
   const series = chart.series.map(
@@ -378,7 +381,7 @@ export async function addChartsToXlsx(bytes: Uint8Array, sheets: readonly SheetS
   const withCharts = sheets.filter((sheet) => sheet.charts.length > 0);
   if (withCharts.length === 0) return bytes;
   // Loaded only when a workbook has charts; in the browser this is a separate chunk.
-  const { default: Zip } = await import("jszip");
+  const { default: Zip } = await import(/* webpackChunkName: "jszip" */ "jszip");
   const zip = await Zip.loadAsync(bytes);
 
   const rootRels = readRelationships(await requirePart(zip, "_rels/.rels"));

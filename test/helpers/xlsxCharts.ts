@@ -1,0 +1,100 @@
+import JSZip from "jszip";
+import {
+  readRelationships,
+  relsPartOf,
+  RELATIONSHIP_TYPES,
+  resolveTarget,
+  unescapeXml,
+  worksheetParts,
+} from "../../src/workbook/xlsx/charts";
+
+/** One series of a chart part as written: its name, references and any cached values. */
+export interface ReadSeries {
+  readonly name: string;
+  readonly categories: string;
+  readonly values: string;
+  /** The values cached in the part (LibreOffice writes them; our writer leaves them out). */
+  readonly cachedValues: number[];
+  readonly cachedCategories: string[];
+}
+
+export interface ReadChart {
+  readonly part: string;
+  readonly barDir: string;
+  readonly title: string;
+  readonly series: ReadSeries[];
+  readonly xml: string;
+}
+
+const first = (xml: string, pattern: RegExp) => pattern.exec(xml)?.[1];
+
+function cachePoints(xml: string | undefined): string[] {
+  if (xml === undefined) return [];
+  const points: string[] = [];
+  for (const [, idx, value] of xml.matchAll(/<c:pt idx="(\d+)"[^>]*>\s*<c:v>([^<]*)<\/c:v>/g))
+    points[Number(idx)] = unescapeXml(value);
+  return points;
+}
+
+function readSeries(ser: string): ReadSeries {
+  const tx = first(ser, /<c:tx>([\s\S]*?)<\/c:tx>/) ?? "";
+  const cat = first(ser, /<c:cat>([\s\S]*?)<\/c:cat>/) ?? "";
+  const val = first(ser, /<c:val>([\s\S]*?)<\/c:val>/) ?? "";
+  return {
+    name: unescapeXml(first(tx, /<c:v>([^<]*)<\/c:v>/) ?? ""),
+    categories: unescapeXml(first(cat, /<c:f>([^<]*)<\/c:f>/) ?? ""),
+    values: unescapeXml(first(val, /<c:f>([^<]*)<\/c:f>/) ?? ""),
+    cachedValues: cachePoints(first(val, /<c:numCache>([\s\S]*?)<\/c:numCache>/)).map(Number),
+    cachedCategories: cachePoints(first(cat, /<c:(?:str|num)Cache>([\s\S]*?)<\/c:(?:str|num)Cache>/)),
+  };
+}
+
+/** A chart part read back. */
+export function readChart(part: string, xml: string): ReadChart {
+  const title = first(xml, /<c:title>([\s\S]*?)<\/c:title>/) ?? "";
+  return {
+    part,
+    barDir: first(xml, /<c:barDir val="(\w+)"\/>/) ?? "",
+    title: unescapeXml([...title.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join("")),
+    series: [...xml.matchAll(/<c:ser>([\s\S]*?)<\/c:ser>/g)].map((m) => readSeries(m[1])),
+    xml,
+  };
+}
+
+async function text(zip: JSZip, part: string): Promise<string | null> {
+  const file = zip.file(part);
+  return file ? file.async("string") : null;
+}
+
+/**
+ * The charts of an .xlsx by sheet name, followed the way Excel does: workbook → sheet → its
+ * drawing relationship → the drawing's chart relationships → chart parts.
+ */
+export async function readXlsxCharts(bytes: Uint8Array): Promise<Map<string, ReadChart[]>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const workbookPart = "xl/workbook.xml";
+  const sheets = worksheetParts(
+    workbookPart,
+    (await text(zip, workbookPart)) ?? "",
+    (await text(zip, relsPartOf(workbookPart))) ?? "",
+  );
+  const charts = new Map<string, ReadChart[]>();
+  for (const [sheet, sheetPart] of sheets) {
+    const found: ReadChart[] = [];
+    const sheetRels = readRelationships((await text(zip, relsPartOf(sheetPart))) ?? "");
+    for (const drawing of sheetRels.filter((r) => r.type === RELATIONSHIP_TYPES.drawing)) {
+      const drawingPart = resolveTarget(sheetPart, drawing.target);
+      const drawingXml = (await text(zip, drawingPart)) ?? "";
+      const drawingRels = readRelationships((await text(zip, relsPartOf(drawingPart))) ?? "");
+      // In the order the drawing anchors them.
+      for (const [, rId] of drawingXml.matchAll(/<c:chart\b[^>]*\sr:id="([^"]+)"/g)) {
+        const rel = drawingRels.find((r) => r.id === rId && r.type === RELATIONSHIP_TYPES.chart);
+        if (!rel) continue;
+        const chartPart = resolveTarget(drawingPart, rel.target);
+        found.push(readChart(chartPart, (await text(zip, chartPart)) ?? ""));
+      }
+    }
+    charts.set(sheet, found);
+  }
+  return charts;
+}
