@@ -196,5 +196,36 @@ export function dashboardSheet(
     { style: "note" },
   );
   sheet.skip();
+  const chartColumn = value + 2;
+  const ref = (sheetName: "Dashboard" | "Provider Model", address: string) => ctx.ref(sheetName, address);
+  sheet.chart({
+    kind: "column",
+    title: "Revenue and expense by category (chosen scenario)",
+    from: cellAddress(4, chartColumn),
+    to: cellAddress(22, chartColumn),
+    categories: ref(
+      "Dashboard",
+      rangeAddress(firstCategoryRow, LABEL_COLUMN, lastCategoryRow, LABEL_COLUMN, true),
+    ),
+    series: [
+      {
+        name: "$ a year",
+        values: ref("Dashboard", rangeAddress(firstCategoryRow, value, lastCategoryRow, value, true)),
+      },
+    ],
+  });
+  const scenarioColumns = (row: number) =>
+    rangeAddress(row, FIRST_VALUE_COLUMN, row, FIRST_VALUE_COLUMN + 2, true);
+  sheet.chart({
+    kind: "column",
+    title: "FTEs needed and on payroll, by consumer scenario",
+    from: cellAddress(24, chartColumn),
+    to: cellAddress(42, chartColumn),
+    categories: ref("Provider Model", scenarioColumns(model.scenarioRow)),
+    series: [
+      { name: "FTEs needed", values: ref("Provider Model", scenarioColumns(model.fteNeedRow)) },
+      { name: "FTEs on payroll", values: ref("Provider Model", scenarioColumns(model.payrollRow)) },
+    ],
+  });
   return { spec: sheet.build(), layout: { firstCategoryRow, lastCategoryRow } };
 }

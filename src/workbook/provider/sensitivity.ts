@@ -123,5 +123,27 @@ export function sensitivitySheet(ctx: StarterContext): { spec: SheetSpec; layout
     );
     sheet.skip();
   });
-  return { spec: sheet.build(), layout: { firstSortedRow, lastSortedRow: sheet.row - 1 } };
+  const lastSortedRow = sheet.row - 1;
+  const chartTop = sheet.row + 1;
+  sheet.chart({
+    kind: "bar",
+    title: "Change in margin with each driver moved down and up (largest first)",
+    from: cellAddress(chartTop, LABEL_COLUMN),
+    to: cellAddress(chartTop + 20, rank),
+    categories: ctx.ref(
+      "Sensitivity",
+      rangeAddress(firstSortedRow, LABEL_COLUMN, lastSortedRow, LABEL_COLUMN, true),
+    ),
+    series: [
+      {
+        name: DOWN,
+        values: ctx.ref("Sensitivity", rangeAddress(firstSortedRow, low, lastSortedRow, low, true)),
+      },
+      {
+        name: UP,
+        values: ctx.ref("Sensitivity", rangeAddress(firstSortedRow, high, lastSortedRow, high, true)),
+      },
+    ],
+  });
+  return { spec: sheet.build(), layout: { firstSortedRow, lastSortedRow } };
 }
