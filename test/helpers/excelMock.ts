@@ -91,17 +91,20 @@ export function excelMock(existingSheets: string[] = ["Sheet1"], existingNames: 
     charts.push(recorded);
     return mock;
   };
+  const recordRange = (sheet: string, address: string) => {
+    const mock = new OfficeMockObject(rangeSeed()) as OfficeMockObject & Record<string, unknown>;
+    ranges.push({ sheet, address, mock });
+    return mock;
+  };
   const worksheet = (name: string) =>
     new OfficeMockObject({
       name,
       freezePanes: { freezeRows: () => undefined, freezeAt: () => undefined },
       pageLayout: { setPrintArea: () => undefined },
       activate: () => activated.push(name),
-      getRange: (address: string) => {
-        const mock = new OfficeMockObject(rangeSeed()) as OfficeMockObject & Record<string, unknown>;
-        ranges.push({ sheet: name, address, mock });
-        return mock;
-      },
+      getRange: (address: string) => recordRange(name, address),
+      // Range areas ("B5:D5,B9") record like a range: the writer sets the same format on them.
+      getRanges: (address: string) => recordRange(name, address),
       charts: {
         add: (type: string, source: unknown, seriesBy?: string) => chart(name, type, source, seriesBy),
       },

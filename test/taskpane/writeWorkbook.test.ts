@@ -1,7 +1,7 @@
 import { writeWorkbook } from "../../src/taskpane/excel/writeWorkbook";
 import { isFormula } from "../../src/workbook/spec";
 import { describeStarterWorkbook, starterOptions, starterWanted } from "../../src/workbook/starter";
-import { parseSheetReference } from "../../src/workbook/a1";
+import { parseCell, parseSheetReference } from "../../src/workbook/a1";
 import { CHART_SHEETS, describeChartWorkbook } from "../helpers/chartWorkbook";
 import { excelMock } from "../helpers/excelMock";
 
@@ -9,7 +9,7 @@ const describeExample = starterOptions({ example: true });
 const wanted = starterWanted(describeExample);
 
 describe("Office.js writer", () => {
-  test("writes the whole starter workbook in two syncs, never one per cell", async () => {
+  test("writes the whole starter workbook in two syncs, a sheet's cells in one range write", async () => {
     const excel = excelMock();
     const report = await writeWorkbook(excel.context, wanted, (naming) =>
       describeStarterWorkbook(describeExample, naming),
@@ -17,15 +17,10 @@ describe("Office.js writer", () => {
     expect(excel.syncs()).toBe(2);
     expect(report.syncs).toBe(2);
     const spec = describeStarterWorkbook(describeExample);
-    const blocks = spec.sheets.reduce((n, sheet) => n + sheet.blocks.length, 0);
-    const cells = spec.sheets.reduce(
-      (n, sheet) =>
-        n + sheet.blocks.reduce((m, block) => m + block.rows.reduce((k, row) => k + row.length, 0), 0),
-      0,
-    );
     const formulaWrites = excel.ranges.filter((range) => Array.isArray(range.mock.formulas));
-    expect(formulaWrites).toHaveLength(blocks);
-    expect(blocks).toBeLessThan(cells / 2);
+    expect(formulaWrites.map((range) => range.sheet)).toEqual(spec.sheets.map((sheet) => sheet.name));
+    const formats = spec.sheets.reduce((n, sheet) => n + sheet.formats.length, 0);
+    expect(report.rangeWrites).toBeLessThan(formats / 2);
   });
 
   test("every cell of the description reaches Excel, formulas with their =", async () => {
@@ -34,20 +29,41 @@ describe("Office.js writer", () => {
     const written = new Map(
       excel.ranges
         .filter((r) => Array.isArray(r.mock.formulas))
-        .map((r) => [`${r.sheet}!${r.address.split(":")[0]}`, r.mock.formulas as unknown[][]]),
+        .map((r) => [r.sheet, { address: r.address, cells: r.mock.formulas as unknown[][] }]),
     );
     for (const sheet of describeStarterWorkbook(describeExample).sheets) {
+      const grid = written.get(sheet.name);
+      expect(grid?.address).toMatch(/^A1:[A-Z]+\d+$/);
+      let checked = 0;
       for (const block of sheet.blocks) {
-        const cells = written.get(`${sheet.name}!${block.address}`);
-        expect(cells).toBeDefined();
+        const origin = parseCell(block.address);
         block.rows.forEach((row, r) =>
           row.forEach((content, c) => {
             const expected = content === null ? "" : isFormula(content) ? `=${content.formula}` : content;
-            expect(cells?.[r][c]).toBe(expected);
+            expect(grid?.cells[origin.row + r - 1][origin.column + c - 1]).toBe(expected);
+            checked++;
           }),
         );
       }
+      const nonEmpty = grid!.cells.flat().filter((cell) => cell !== "").length;
+      expect(nonEmpty).toBeLessThanOrEqual(checked);
     }
+  });
+
+  test("number formats and styles land on the described cells, the last format winning", async () => {
+    const excel = excelMock();
+    await writeWorkbook(excel.context, wanted, (naming) => describeStarterWorkbook(describeExample, naming));
+    const inputs = describeStarterWorkbook(describeExample).names.find((n) => n.name === "CaseMix")!;
+    const caseMix = parseSheetReference(inputs.reference).address.replace(/\$/g, "").split(":")[0];
+    const at = parseCell(caseMix);
+    const grid = excel.ranges.find((r) => r.sheet === "Inputs" && Array.isArray(r.mock.numberFormat))!;
+    expect((grid.mock.numberFormat as string[][])[at.row - 1][at.column - 1]).toBe("0%");
+    const yellow = excel.ranges.filter(
+      (r) =>
+        r.sheet === "Inputs" &&
+        ((r.mock.format as { fill: { color?: string } }).fill.color ?? "") === "#FFF2CC",
+    );
+    expect(yellow.some((r) => r.address.split(",").some((area) => area.startsWith(caseMix)))).toBe(true);
   });
 
   test("adds the sheets and workbook-scoped names, and opens the Guide", async () => {

@@ -1,14 +1,8 @@
 import { columnLetter, parseCell, parseSheetReference } from "../../workbook/a1";
 import { type Naming, resolveNaming } from "../../workbook/freeNames";
-import {
-  type CellBlock,
-  type ChartSpec,
-  isFormula,
-  type SheetSpec,
-  type Validation,
-  type WorkbookSpec,
-} from "../../workbook/spec";
-import { CHECK_FAIL_FILL, CHECK_PASS_FILL, STYLE_LOOKS } from "../../workbook/styles";
+import { type ChartSpec, type SheetSpec, type Validation, type WorkbookSpec } from "../../workbook/spec";
+import { sheetGrid } from "../../workbook/grid";
+import { CHECK_FAIL_FILL, CHECK_PASS_FILL, STYLE_LOOKS, type StyleLook } from "../../workbook/styles";
 
 /** What the writer did, for the task pane to report. */
 export interface WriteReport {
@@ -27,26 +21,6 @@ const POINTS_PER_CHARACTER = 5.25;
 const COLUMN_PADDING_POINTS = 3.75;
 
 const color = (rgb: string) => `#${rgb}`;
-
-/** A block as a rectangle of what Range.formulas takes: formulas with "=", "" for empty. */
-function blockFormulas(block: CellBlock): (string | number | boolean)[][] {
-  const width = Math.max(...block.rows.map((row) => row.length));
-  return block.rows.map((row) =>
-    Array.from({ length: width }, (_, c) => {
-      const content = row[c] ?? null;
-      if (content === null) return "";
-      return isFormula(content) ? `=${content.formula}` : content;
-    }),
-  );
-}
-
-function blockRange(block: CellBlock, rows: number, columns: number): string {
-  const match = /^([A-Z]+)(\d+)$/.exec(block.address);
-  if (!match) throw new Error(`Not a cell address: ${block.address}`);
-  const firstColumn = [...match[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  const lastColumn = columnLetter(firstColumn + columns - 1);
-  return `${block.address}:${lastColumn}${Number(match[2]) + rows - 1}`;
-}
 
 function validationRule(validation: Validation): Excel.DataValidationRule {
   if (validation.kind === "list")
@@ -96,6 +70,40 @@ function queueChart(worksheet: Excel.Worksheet, chart: ChartSpec, rangeOf: Range
   added.setPosition(chart.from, chart.to);
 }
 
+/** Longest address list handed to one getRanges call; Excel caps a RangeAreas address's length. */
+const MAX_AREAS_ADDRESS = 2000;
+
+/** Joins addresses into comma-separated lists no longer than MAX_AREAS_ADDRESS. */
+function chunkAddresses(addresses: readonly string[]): string[] {
+  const chunks: string[] = [];
+  let current = "";
+  for (const address of addresses) {
+    if (current !== "" && current.length + 1 + address.length > MAX_AREAS_ADDRESS) {
+      chunks.push(current);
+      current = "";
+    }
+    current = current === "" ? address : `${current},${address}`;
+  }
+  if (current !== "") chunks.push(current);
+  return chunks;
+}
+
+/** Sets a style's look on a range's (or range areas') format. */
+function applyLook(format: Excel.RangeFormat, look: StyleLook): void {
+  format.font.color = color(look.fontColor);
+  format.font.bold = look.bold ?? false;
+  format.font.italic = look.italic ?? false;
+  if (look.size) format.font.size = look.size;
+  if (look.fill) format.fill.color = color(look.fill);
+  if (look.wrap) format.wrapText = true;
+  if (look.horizontal) {
+    format.horizontalAlignment =
+      look.horizontal === "center" ? "Center" : look.horizontal === "right" ? "Right" : "Left";
+  }
+  format.verticalAlignment = "Top";
+  if (look.topBorder) format.borders.getItem("EdgeTop").style = "Continuous";
+}
+
 /** Queues one sheet's writes; returns how many ranges it writes. */
 export function queueSheet(worksheet: Excel.Worksheet, sheet: SheetSpec): number {
   let writes = 0;
@@ -106,29 +114,17 @@ export function queueSheet(worksheet: Excel.Worksheet, sheet: SheetSpec): number
     worksheet.getRange(`${letter}:${letter}`).format.columnWidth =
       width * POINTS_PER_CHARACTER + COLUMN_PADDING_POINTS;
   });
-  for (const block of sheet.blocks) {
-    const formulas = blockFormulas(block);
-    worksheet.getRange(blockRange(block, formulas.length, formulas[0].length)).formulas = formulas;
-    writes++;
-  }
-  for (const format of sheet.formats) {
-    const range = worksheet.getRange(format.range);
-    if (format.style) {
-      const look = STYLE_LOOKS[format.style];
-      range.format.font.color = color(look.fontColor);
-      range.format.font.bold = look.bold ?? false;
-      range.format.font.italic = look.italic ?? false;
-      if (look.size) range.format.font.size = look.size;
-      if (look.fill) range.format.fill.color = color(look.fill);
-      if (look.wrap) range.format.wrapText = true;
-      if (look.horizontal)
-        range.format.horizontalAlignment =
-          look.horizontal === "center" ? "Center" : look.horizontal === "right" ? "Right" : "Left";
-      range.format.verticalAlignment = "Top";
-      if (look.topBorder) range.format.borders.getItem("EdgeTop").style = "Continuous";
+  // The whole sheet's cells and number formats in one rectangle each, then one write per style.
+  const grid = sheetGrid(sheet);
+  const everything = worksheet.getRange(grid.address);
+  everything.formulas = grid.formulas;
+  everything.numberFormat = grid.numberFormats;
+  writes += 2;
+  for (const [style, runs] of grid.styleRuns) {
+    for (const areas of chunkAddresses(runs)) {
+      applyLook(worksheet.getRanges(areas).format, STYLE_LOOKS[style]);
+      writes++;
     }
-    if (format.numberFormat) range.numberFormat = [[format.numberFormat]];
-    writes++;
   }
   for (const validation of sheet.validations) {
     const range = worksheet.getRange(validation.range);

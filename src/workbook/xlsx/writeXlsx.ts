@@ -9,6 +9,7 @@ import {
   type WorkbookSpec,
 } from "../spec";
 import { addChartsToXlsx } from "./charts";
+import { sheetGrid } from "../grid";
 import { CHECK_FAIL_FILL, CHECK_PASS_FILL, STYLE_LOOKS } from "../styles";
 
 /** ExcelJS's constructor, passed in so the browser can load the library only when needed. */
@@ -96,12 +97,16 @@ function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetSpec): void {
       }),
     );
   }
-  for (const format of sheet.formats) {
-    for (const { row, column } of cellsOf(format.range)) {
-      const cell = worksheet.getCell(row, column);
-      if (format.style) applyStyle(cell, format.style);
-      if (format.numberFormat) cell.numFmt = format.numberFormat;
-    }
+  // Formats resolved as the Office.js writer resolves them: the last to name a cell wins.
+  const grid = sheetGrid(sheet);
+  grid.numberFormats.forEach((formats, r) =>
+    formats.forEach((numberFormat, c) => {
+      if (numberFormat !== "General") worksheet.getCell(r + 1, c + 1).numFmt = numberFormat;
+    }),
+  );
+  for (const [style, runs] of grid.styleRuns) {
+    for (const run of runs)
+      for (const { row, column } of cellsOf(run)) applyStyle(worksheet.getCell(row, column), style);
   }
   // ExcelJS keeps range validations in a model its typings do not declare.
   const validations = (
