@@ -4,6 +4,8 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
+  // List every test by name: the worked example's figures read as a checklist.
+  verbose: true,
   // office-addin-mock reaches an ESM-only package through office-addin-manifest's index; its
   // officeApp module is all the mock needs (see ENGINEERING-NOTES).
   moduleNameMapper: {
