@@ -6,6 +6,7 @@ module.exports = {
   testMatch: ["**/*.test.ts"],
   // List every test by name: the worked example's figures read as a checklist.
   verbose: true,
+  globalSetup: "<rootDir>/test/globalSetup.js",
   // office-addin-mock reaches an ESM-only package through office-addin-manifest's index; its
   // officeApp module is all the mock needs (see ENGINEERING-NOTES).
   moduleNameMapper: {

@@ -1,4 +1,5 @@
 import { isCaseRateInputError } from "../core";
+import { AUDIT_HELP, audit, type CommandResult } from "./audit";
 import { COMPUTE_HELP, compute } from "./compute";
 import { type CommandIo, UsageError } from "./io";
 import { STARTER_HELP, starter } from "./starter";
@@ -11,6 +12,7 @@ case rates (bundled payments).
 Commands:
   compute MODEL.json                 cases, case rates, the budget and PMPM of a rate-setting model
   starter [--example] -o FILE.xlsx   write the starter workbook (live Excel formulas)
+  audit FILE.xlsx [--json]           check a workbook's formulas against the toolkit's worked example
 
 Run 'case-rate <command> --help' for a command's options.
 `;
@@ -18,10 +20,10 @@ Run 'case-rate <command> --help' for a command's options.
 const EXIT_OK = 0;
 const EXIT_USAGE = 2;
 
-/** A command: its help text and what it does, given its arguments; returns what to print. */
+/** A command: its help text and what it does, given its arguments; returns what to print (exit 0) or a result. */
 interface Command {
   readonly help: string;
-  readonly run: (args: readonly string[]) => Promise<string>;
+  readonly run: (args: readonly string[]) => Promise<string | CommandResult>;
 }
 
 const COMMANDS: Record<string, Command> = {
@@ -37,6 +39,7 @@ const COMMANDS: Record<string, Command> = {
     help: STARTER_HELP,
     run: async (args) => `Wrote ${await starter(args)}\n`,
   },
+  audit: { help: AUDIT_HELP, run: audit },
 };
 
 /** Runs one command line; resolves to the exit code. Bad input never throws: it is one line on stderr. */
@@ -57,8 +60,14 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
       io.out(command.help);
       return EXIT_OK;
     }
-    io.out(await command.run(args));
-    return EXIT_OK;
+    const result = await command.run(args);
+    if (typeof result === "string") {
+      io.out(result);
+      return EXIT_OK;
+    }
+    if (result.err) io.err(result.err);
+    io.out(result.out);
+    return result.code;
   } catch (error) {
     if (error instanceof UsageError || isCaseRateInputError(error)) {
       const where = name === "compute" && isCaseRateInputError(error) ? `${args[0]}: ` : "";

@@ -2,7 +2,7 @@
  * The `case-rate` command run for real: `node bin/case-rate.js …` on the compiled lib/ (built once
  * here from the current sources with the build:cli script's tsconfig).
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -19,14 +19,10 @@ const PROVIDER_TEXT = readFileSync(PROVIDER_EXAMPLE, "utf8");
 
 let scratch = "";
 
+// lib/ is compiled from the current sources once for the whole run (test/globalSetup.js).
 beforeAll(() => {
-  // `npm run build:cli` is `tsc -p tsconfig.cli.json`; run the same compiler directly (no npm noise).
-  execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.cli.json"], {
-    cwd: ROOT,
-    stdio: "pipe",
-  });
   scratch = mkdtempSync(path.join(os.tmpdir(), "case-rate-cli-"));
-}, 120_000);
+});
 
 afterAll(() => {
   if (scratch !== "") rmSync(scratch, { recursive: true, force: true });

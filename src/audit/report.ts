@@ -1,0 +1,259 @@
+import { fastFaults } from "./fast";
+import {
+  AUDIT_FIELDS,
+  type AuditField,
+  exampleWrites,
+  type FieldLocations,
+  fieldSpec,
+  missingRequiredInputs,
+} from "./fields";
+import { auditFigures } from "./figures";
+import { count, grouped, hoursText, money, rate, share } from "./format";
+import { sourceNotes } from "./source";
+import {
+  type AuditGrid,
+  type AuditReport,
+  type AuditSummary,
+  type AuditValue,
+  type Calculation,
+  cellName,
+  type FigureResult,
+  type FigureUnit,
+} from "./types";
+
+/** The title of the Audit sheet; a sheet that starts with it is an earlier report, not a model. */
+export const AUDIT_SHEET_TITLE = "Audit against the Case Rate Toolkit";
+
+/** What one audit run read: the recalculated workbook, where its fields are, and how it was calculated. */
+export interface AuditRun {
+  readonly grid: AuditGrid;
+  readonly locations: FieldLocations;
+  readonly calculation: Calculation;
+  /** Notes the adapter adds (the cached inputs that differ from the example…). */
+  readonly notes?: readonly string[];
+}
+
+/** Sheets of earlier audit reports, left out of the FAST checks. */
+function reportSheets(grid: AuditGrid): Set<string> {
+  return new Set(
+    grid.sheetNames.filter((sheet) =>
+      grid
+        .cells()
+        .some(
+          (cell) => cell.sheet === sheet && cell.value === AUDIT_SHEET_TITLE && /^[AB]1$/.test(cell.address),
+        ),
+    ),
+  );
+}
+
+/** The sheets where typed numbers belong: those holding the inputs, and any named like inputs. */
+function inputSheets(grid: AuditGrid, locations: FieldLocations): Set<string> {
+  const sheets = new Set<string>();
+  for (const location of locations.found.values()) {
+    if (fieldSpec(location.field).kind === "input") location.cells.forEach((cell) => sheets.add(cell.sheet));
+  }
+  for (const sheet of grid.sheetNames) if (/input|assumption/i.test(sheet)) sheets.add(sheet);
+  return sheets;
+}
+
+function summarize(figures: readonly FigureResult[], faults: number): AuditSummary {
+  const tally = (verdict: FigureResult["verdict"]) => figures.filter((f) => f.verdict === verdict).length;
+  const pass = tally("pass");
+  const rounding = tally("rounding");
+  const fail = tally("fail");
+  const faultText =
+    faults === 0 ? "no modelling faults" : `${faults} modelling fault${faults === 1 ? "" : "s"}`;
+  let line: string;
+  if (figures.length === 0)
+    line = `FAIL: the workbook has none of the figures the audit reads; ${faultText}.`;
+  else if (fail > 0) {
+    const failing = figures.filter((f) => f.verdict === "fail").map((f) => f.figure);
+    const shown = failing.length > 4 ? `${failing.slice(0, 4).join(", ")}, …` : failing.join(", ");
+    line = `FAIL: ${fail} of ${figures.length} figures fail (${shown}); ${pass} pass, ${rounding} differ only by the toolkit's rounding; ${faultText}.`;
+  } else if (rounding > 0) {
+    line = `PASS: ${figures.length} figures: ${pass} match the toolkit's worked example and ${rounding} differ only by the toolkit's rounding; ${faultText}.`;
+  } else line = `PASS: all ${figures.length} figures match the toolkit's worked example; ${faultText}.`;
+  return {
+    result: fail > 0 || figures.length === 0 ? "fail" : "pass",
+    figures: figures.length,
+    pass,
+    rounding,
+    fail,
+    faults,
+    line,
+  };
+}
+
+/** Notes on what the audit wrote and what the workbook lacks. */
+function runNotes(locations: FieldLocations): string[] {
+  const notes: string[] = [];
+  const writes = exampleWrites(locations.found);
+  if (writes.length > 0) {
+    notes.push(
+      `The worked example's inputs went into ${writes.map((w) => locations.found.get(w.field)?.reference ?? w.field).join(", ")}; the workbook's own inputs are restored afterwards (the command line works on a copy).`,
+    );
+  }
+  const required = missingRequiredInputs(locations.found);
+  if (required.length > 0) {
+    notes.push(
+      `Not found, so the workbook kept its own values: ${required.join("; ")}. Map them to audit this workbook against the example.`,
+    );
+  }
+  const missingOutputs = locations.missing.filter((field) => fieldSpec(field).kind === "output");
+  const cohortFields: AuditField[] = ["cohortAverageHours"];
+  const plain = missingOutputs.filter((field) => !cohortFields.includes(field));
+  if (plain.length > 0) {
+    notes.push(
+      `Left out, as the workbook has no such cells (no defined name or mapping): ${plain.map((field) => `${field} (${fieldSpec(field).definedName ?? "mapping only"})`).join(", ")}.`,
+    );
+  }
+  if (missingOutputs.includes("cohortAverageHours")) {
+    notes.push(
+      "The workbook has no Level B utilization cohorts (CohortAverageHours), so cohorts.B.averageHours is checked in the source notes against the core only.",
+    );
+  }
+  return notes;
+}
+
+/** Audits what one run read: figures against the toolkit and the core, FAST faults, source notes. */
+export function buildAuditReport(run: AuditRun): AuditReport {
+  const faults = fastFaults(run.grid, {
+    inputSheets: inputSheets(run.grid, run.locations),
+    skipSheets: reportSheets(run.grid),
+  });
+  const figures = auditFigures({ grid: run.grid, found: run.locations.found, faults });
+  return {
+    summary: summarize(figures, faults.length),
+    calculation: run.calculation,
+    figures,
+    faults,
+    sourceNotes: sourceNotes(),
+    notes: [
+      ...(run.calculation.note ? [run.calculation.note] : []),
+      ...(run.notes ?? []),
+      ...runNotes(run.locations),
+    ],
+  };
+}
+
+/** A figure's value as a table shows it: every decimal the workbook carries, in the figure's unit. */
+export function displayValue(unit: FigureUnit, value: AuditValue, decimals?: number): string {
+  if (value === null) return "(empty)";
+  if (typeof value === "object") return value.error;
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (typeof value === "string") return JSON.stringify(value);
+  switch (unit) {
+    case "dollars":
+      return decimals === undefined ? `$${grouped(value, 6)}` : money(value, decimals);
+    case "ratePerHour":
+      return decimals === undefined ? rate(value) : money(value, decimals);
+    case "share":
+      return share(value);
+    case "hours":
+      return decimals === undefined ? grouped(value, 6) : hoursText(value);
+    case "cases":
+      return decimals === undefined ? grouped(value, 6) : count(value);
+  }
+}
+
+/** The difference in the figure's unit, signed: "+$1", "-0.415", "0". */
+function displayDifference(unit: FigureUnit, difference: number | null): string {
+  if (difference === null) return "";
+  if (difference === 0) return "0";
+  const sign = difference > 0 ? "+" : "-";
+  const size = Math.abs(difference);
+  if (unit === "share") return `${sign}${grouped(size * 100, 6)} pts`;
+  const prefix = unit === "dollars" || unit === "ratePerHour" ? "$" : "";
+  return `${sign}${prefix}${grouped(size, 6)}`;
+}
+
+/** The rows of the figures table as text cells, shared by the text report and the Audit sheet. */
+export function figureRows(report: AuditReport): string[][] {
+  return report.figures.map((f) => [
+    f.figure,
+    f.published === null ? "(none)" : displayValue(f.unit, f.published, f.decimals),
+    displayValue(f.unit, f.workbook),
+    displayValue(f.unit, f.core),
+    displayDifference(f.unit, f.difference),
+    f.verdict,
+    f.explanation,
+  ]);
+}
+
+/** Lays out a table of text: every column padded but the last. */
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const all = [header, ...rows];
+  const widths = header.map((_, c) => Math.max(...all.map((row) => (row[c] ?? "").length)));
+  return all
+    .map((row) => row.map((cell, c) => (c === row.length - 1 ? cell : cell.padEnd(widths[c]))).join("  "))
+    .join("\n");
+}
+
+const MAX_FAULTS_SHOWN = 40;
+
+/** The report for a terminal: summary line first, then notes, the figures, the faults, the source notes. */
+export function renderText(report: AuditReport, file?: string): string {
+  const lines: string[] = [report.summary.line];
+  if (file) lines.push(`Workbook: ${file}`);
+  lines.push(...report.notes.map((note) => `Note: ${note}`), "");
+  lines.push(
+    table(
+      ["Figure", "Printed", "Workbook", "Core", "Difference", "Verdict", "Explanation"],
+      figureRows(report),
+    ),
+    "",
+  );
+  if (report.faults.length === 0) lines.push("Modelling faults (FAST): none.");
+  else {
+    lines.push(`Modelling faults (FAST): ${report.faults.length}.`);
+    const shown = report.faults.slice(0, MAX_FAULTS_SHOWN);
+    lines.push(
+      table(
+        ["Cell", "Kind", "Explanation"],
+        shown.map((fault) => [
+          cellName({ sheet: fault.sheet, address: fault.cell }),
+          fault.kind,
+          fault.explanation,
+        ]),
+      ),
+    );
+    if (report.faults.length > shown.length) {
+      lines.push(`… and ${report.faults.length - shown.length} more (--json lists them all).`);
+    }
+  }
+  lines.push("", "Source notes (the toolkit's own figures):");
+  lines.push(...report.sourceNotes.map((note) => `- ${note.id}: ${note.note}`));
+  return `${lines.join("\n")}\n`;
+}
+
+/** The report as JSON: per figure figure, published, workbook, core, difference, verdict, explanation. */
+export function reportJson(report: AuditReport, file?: string): unknown {
+  return {
+    ...(file ? { file } : {}),
+    summary: report.summary,
+    calculation: report.calculation,
+    figures: report.figures.map((f) => ({
+      figure: f.figure,
+      label: f.label,
+      published: f.published,
+      decimals: f.decimals,
+      workbook: f.workbook,
+      core: f.core,
+      difference: f.difference,
+      verdict: f.verdict,
+      explanation: f.explanation,
+      cell: f.cell ? cellName(f.cell) : null,
+    })),
+    faults: report.faults,
+    sourceNotes: report.sourceNotes,
+    notes: report.notes,
+  };
+}
+
+/** Every field the audit knows, for help texts: "enrollees (Enrollees): enrollees (step 1)". */
+export function fieldsHelp(): string {
+  return AUDIT_FIELDS.map(
+    (spec) =>
+      `  ${spec.field.padEnd(20)} ${(spec.definedName ?? "(mapping only)").padEnd(20)} ${spec.kind}, ${spec.cells} cell${spec.cells === 1 ? "" : "s"}: ${spec.describe}`,
+  ).join("\n");
+}

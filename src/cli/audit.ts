@@ -1,0 +1,240 @@
+import ExcelJS from "exceljs";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, dirname, join } from "node:path";
+import {
+  type AuditMapping,
+  AuditInputError,
+  type AuditReport,
+  buildAuditReport,
+  type Calculation,
+  type CellRef,
+  exampleWrites,
+  fieldSpec,
+  fieldsHelp,
+  type FieldLocations,
+  type InputWrite,
+  locateFields,
+  overlayGrid,
+  parseAuditMapping,
+  renderText,
+  reportJson,
+} from "../audit";
+import { readXlsx, type ReadWorkbook } from "../workbook/xlsx/readXlsx";
+import { parseArgs } from "./args";
+import { UsageError } from "./io";
+import { findSoffice, recalculateWithLibreOffice } from "./libreoffice";
+import { readJsonFile } from "./readJson";
+
+export const AUDIT_HELP = `Usage: case-rate audit FILE.xlsx [--json] [--map MAPPING.json]
+
+Checks a workbook's formulas against the Case Rate Toolkit's worked example. On a copy of FILE it
+puts the example's inputs into the workbook's input cells, recalculates the copy with LibreOffice
+(when installed), reads the outputs and compares each figure with the toolkit's printed value and
+with the calculation core. FILE itself is only read, never written.
+
+Each figure gets a verdict: pass (prints as the toolkit prints it and equals the core to 1e-9),
+rounding (differs only by a rounding the toolkit made, such as its printed $158.62 rate or its
+total of rounded rows) or fail; and one sentence of why. The workbook's formulas are also checked
+for the FAST Standard's modelling faults: numbers typed inside formulas, rows whose formulas
+differ across columns, numbers typed over formulas, references to empty cells, error values.
+
+  --json            print the report as JSON: summary, figures (figure, published, workbook, core,
+                    difference, verdict, explanation, …), faults, sourceNotes, notes
+  --map FILE.json   where a workbook of your own making keeps each field, e.g.
+                    { "enrollees": "Inputs!C4", "caseRates": "'Rates'!C10:F10" }; fields not
+                    mapped are looked up by the starter workbook's defined names:
+${fieldsHelp()}
+
+Without LibreOffice (soffice on PATH, or LIBREOFFICE_PATH) the audit reads the values last saved
+in FILE, calculated with the file's own inputs, and says so on stderr and in the report.
+Exit codes: 0 every figure is pass or rounding; 1 a figure fails; 2 FILE or the mapping is unusable.
+`;
+
+/** One workbook to audit. */
+export interface AuditRequest {
+  readonly path: string;
+  readonly mapping?: AuditMapping;
+}
+
+export interface AuditFileResult {
+  readonly path: string;
+  readonly report: AuditReport;
+}
+
+/** A workbook read and prepared: where its fields are, and a copy with the example's inputs. */
+interface Prepared {
+  readonly request: AuditRequest;
+  readonly original: ReadWorkbook;
+  readonly locations: FieldLocations;
+  readonly writes: readonly InputWrite[];
+  readonly copy: string;
+}
+
+function unusable(path: string, reason: string): UsageError {
+  return new UsageError(`${path}: ${reason}`);
+}
+
+async function prepare(request: AuditRequest, work: string, index: number): Promise<Prepared> {
+  const { path } = request;
+  let bytes: Buffer;
+  try {
+    if (statSync(path).isDirectory()) throw unusable(path, "it is a folder, not an .xlsx workbook.");
+    bytes = readFileSync(path);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw unusable(path, code === "ENOENT" ? "no such file." : "cannot be read.");
+  }
+  let original: ReadWorkbook;
+  const workbook = new ExcelJS.Workbook();
+  try {
+    original = await readXlsx(new Uint8Array(bytes), ExcelJS);
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (error) {
+    throw unusable(
+      path,
+      `not an .xlsx workbook that can be read (${(error as Error).message.split("\n")[0]}).`,
+    );
+  }
+  let locations: FieldLocations;
+  try {
+    locations = locateFields(request.mapping ?? {}, original.sheetNames, original.named);
+  } catch (error) {
+    if (error instanceof AuditInputError) throw unusable(path, error.message);
+    throw error;
+  }
+  const outputs = [...locations.found.keys()].filter((field) => fieldSpec(field).kind === "output");
+  if (outputs.length === 0) {
+    throw unusable(
+      path,
+      "none of the cells the audit reads were found (no CaseRates, LevelBudgets, TotalBudget… names); give --map MAPPING.json (see 'case-rate audit --help').",
+    );
+  }
+  const writes = exampleWrites(locations.found);
+  for (const write of writes) {
+    write.cells.forEach((ref, i) => {
+      const worksheet = workbook.getWorksheet(ref.sheet);
+      if (!worksheet) throw unusable(path, `sheet "${ref.sheet}" of ${write.field} cannot be written.`);
+      worksheet.getCell(ref.address).value = write.values[i];
+    });
+  }
+  const copy = join(work, `audit-${index + 1}.xlsx`);
+  writeFileSync(copy, new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer));
+  return { request, original, locations, writes, copy };
+}
+
+/** What the cached values stand for when nothing recalculated the file: its own inputs. */
+function cachedNotes(prepared: Prepared): string[] {
+  const differing = prepared.writes.filter((write) =>
+    write.cells.some((ref, i) => {
+      const value = prepared.original.cell(ref.sheet, ref.address)?.value ?? null;
+      const wanted = write.values[i];
+      return !(value === wanted || (value === "" && wanted === null));
+    }),
+  );
+  const uncalculated = prepared.original
+    .cells()
+    .filter((cell) => cell.formula !== undefined && cell.value === null).length;
+  const notes = [
+    differing.length === 0
+      ? "The file's inputs are the example's, so its saved values can be compared."
+      : `The file's own inputs differ from the example's in ${differing.map((w) => prepared.locations.found.get(w.field)?.reference ?? w.field).join(", ")}: figures fed by them cannot match.`,
+  ];
+  if (uncalculated > 0) {
+    notes.push(
+      `${uncalculated} formula${uncalculated === 1 ? " has" : "s have"} no saved value: the file was written by a program and never calculated; open and save it in Excel, or install LibreOffice.`,
+    );
+  }
+  return notes;
+}
+
+/**
+ * Audits .xlsx files: each is read, a copy gets the example's inputs, every copy is recalculated
+ * in one LibreOffice call (when installed), and each is judged. The files themselves are only read.
+ */
+export async function auditXlsxFiles(
+  requests: readonly AuditRequest[],
+  soffice: string | null = findSoffice(),
+): Promise<AuditFileResult[]> {
+  const work = mkdtempSync(join(tmpdir(), "case-rate-audit-"));
+  const cleanup = [work];
+  try {
+    const prepared: Prepared[] = [];
+    for (const [i, request] of requests.entries()) prepared.push(await prepare(request, work, i));
+    let recalculated: ReadWorkbook[] | null = null;
+    let calculation: Calculation;
+    if (soffice === null) {
+      calculation = {
+        engine: "cached",
+        note: "LibreOffice is not installed (no soffice on PATH or LIBREOFFICE_PATH), so nothing was recalculated: the audit read the values last saved in the file, calculated with the file's own inputs, not the toolkit's example.",
+      };
+    } else {
+      try {
+        const outputs = await recalculateWithLibreOffice(
+          soffice,
+          prepared.map((p) => p.copy),
+        );
+        cleanup.push(dirname(dirname(outputs[0])));
+        recalculated = await Promise.all(
+          outputs.map((out) => readXlsx(new Uint8Array(readFileSync(out)), ExcelJS)),
+        );
+        calculation = { engine: "libreoffice" };
+      } catch (error) {
+        calculation = {
+          engine: "cached",
+          note: `LibreOffice could not recalculate the copy (${(error as Error).message.split("\n")[0]}), so the audit read the values last saved in the file, calculated with the file's own inputs, not the toolkit's example.`,
+        };
+      }
+    }
+    return prepared.map((p, i) => {
+      const written: CellRef[] = p.writes.flatMap((write) => [...write.cells]);
+      const values = recalculated?.[i];
+      const grid = values ? overlayGrid(p.original, values, written) : p.original;
+      const report = buildAuditReport({
+        grid,
+        locations: p.locations,
+        calculation,
+        notes: values ? [] : cachedNotes(p),
+      });
+      return { path: p.request.path, report };
+    });
+  } finally {
+    for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** What a command prints and the exit code it ends with. */
+export interface CommandResult {
+  readonly out: string;
+  readonly err?: string;
+  readonly code: number;
+}
+
+/** `case-rate audit FILE.xlsx [--json] [--map MAPPING.json]`. */
+export async function audit(args: readonly string[]): Promise<CommandResult> {
+  const { flags, values, positionals } = parseArgs("audit", args, { flags: ["--json"], valued: ["--map"] });
+  if (positionals.length !== 1) {
+    throw new UsageError("audit takes one FILE.xlsx; see 'case-rate audit --help'.");
+  }
+  const mapPath = values.get("--map");
+  let mapping: AuditMapping = {};
+  if (mapPath !== undefined) {
+    try {
+      mapping = parseAuditMapping(readJsonFile(mapPath));
+    } catch (error) {
+      if (error instanceof AuditInputError) throw new UsageError(`${mapPath}: ${error.message}`);
+      throw error;
+    }
+  }
+  const [{ report }] = await auditXlsxFiles([{ path: positionals[0], mapping }]);
+  const file = basename(positionals[0]);
+  const out = flags.has("--json")
+    ? `${JSON.stringify(reportJson(report, file), null, 2)}\n`
+    : renderText(report, positionals[0]);
+  return {
+    out,
+    ...(report.calculation.engine === "cached" ? { err: `case-rate: ${report.calculation.note}\n` } : {}),
+    code: report.summary.result === "fail" ? 1 : 0,
+  };
+}
