@@ -14,6 +14,8 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { rewriteManifestUrls, resolveAddinUrl } = require("./scripts/production-manifest");
 const { FunctionsReferencePlugin } = require("./scripts/functions-reference");
+const { TaskpaneFunctionsPlugin } = require("./scripts/taskpane-functions");
+const { InitialScriptsBudget } = require("./scripts/initial-scripts-budget");
 
 const DIST = path.resolve(__dirname, "dist");
 const FUNCTIONS_TS = "./src/functions/functions.ts";
@@ -128,6 +130,8 @@ module.exports = async (env, argv) => {
       // functions-reference.html from the same JSDoc (each function's @helpurl opens it); in
       // production, functions.json's helpUrls move from localhost to ADDIN_URL with the manifest's.
       new FunctionsReferencePlugin({ input: FUNCTIONS_TS, addinUrl: dev ? null : addin.url }),
+      // taskpane-functions.json: the pane's Functions list, from functions.json and the same JSDoc.
+      new TaskpaneFunctionsPlugin({ input: FUNCTIONS_TS }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -137,6 +141,8 @@ module.exports = async (env, argv) => {
       }),
       new CopyWebpackPlugin({ patterns: copies }),
       ...(dev ? [new UseLocalOfficeJs()] : []),
+      // The scripts taskpane.html loads at start stay within 150 KB minified (exceljs loads on demand).
+      ...(dev ? [] : [new InitialScriptsBudget()]),
       ...(addin && addin.isDefault
         ? [
             new BuildWarning(
@@ -149,11 +155,17 @@ module.exports = async (env, argv) => {
   };
 
   if (env && env.WEBPACK_SERVE) {
-    // Only when serving: this may create and trust the localhost dev certificate.
-    const devCerts = require("office-addin-dev-certs");
+    // Only when serving: this may create and trust the localhost dev certificate; when the trust
+    // store refuses (no sudo…), the certificate is used untrusted and the warning says what to do.
+    const { devHttpsOptions } = require("./scripts/dev-certs");
+    const https = await devHttpsOptions();
+    if (!https.trusted && !https.reported) {
+      https.reported = true;
+      console.warn(`\n${https.problem}\n`);
+    }
     config.devServer = {
       port: Number(process.env.npm_package_config_dev_server_port || 3000),
-      server: { type: "https", options: await devCerts.getHttpsServerOptions() },
+      server: { type: "https", options: https.options },
       headers: { "Access-Control-Allow-Origin": "*" },
       static: { directory: DIST },
     };

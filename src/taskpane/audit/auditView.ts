@@ -1,0 +1,28 @@
+/**
+ * What the Audit section shows, without the DOM: a summary line and the findings, each failing
+ * figure with where it is, so the pane can jump to it. Hosts turn the audit's report into this.
+ */
+
+export interface AuditFinding {
+  readonly severity: "fail" | "warning" | "info";
+  /** The figure or rule, in words. */
+  readonly title: string;
+  /** What is wrong and what to do, in words. */
+  readonly detail: string;
+  /** Where the figure is, when it is a cell; the pane offers to jump there. */
+  readonly sheet?: string;
+  readonly address?: string;
+}
+
+export interface AuditView {
+  /** One line, e.g. "3 of 41 figures fail". */
+  readonly summary: string;
+  readonly ok: boolean;
+  readonly findings: readonly AuditFinding[];
+}
+
+/** "Case Rates!D12" as shown beside a finding. */
+export function locationText(finding: AuditFinding): string | null {
+  if (!finding.sheet || !finding.address) return null;
+  return `${finding.sheet}!${finding.address}`;
+}

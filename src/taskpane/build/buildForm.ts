@@ -1,0 +1,189 @@
+/**
+ * The Build section's form, without the DOM: what the user chose, turned into the starter
+ * workbook's options by the core (starterOptions), whose refusals are shown beside the field they
+ * are about. The pane itself only checks what the core cannot see: how a count was typed, and that
+ * every custom level has a name.
+ */
+import { CaseRateInputError } from "../../core/errors";
+// The options alone, not the sheet builders: the description loads when Build is pressed.
+import {
+  SCENARIOS,
+  type StarterLevel,
+  type StarterOptions,
+  starterOptions,
+  TOOLKIT_STARTER_LEVELS,
+} from "../../workbook/starter/options";
+
+/** The fields errors can be shown beside; "form" is a message for the form as a whole. */
+export type BuildField = "source" | "provider" | "scenario" | "levels" | "form";
+
+export interface LevelDraft {
+  readonly id: string;
+  readonly name: string;
+}
+
+export interface BuildForm {
+  /** Fill the inputs with the toolkit's worked example, or leave them blank. */
+  readonly example: boolean;
+  /** Include the provider model (only offered when the workbook supports it). */
+  readonly provider: boolean;
+  readonly scenario: string;
+  readonly levelsMode: "toolkit" | "custom";
+  /** As typed. */
+  readonly levelCount: string;
+  /** Drafts for custom levels; may run longer than the count, so shrinking it loses no typing. */
+  readonly customLevels: readonly LevelDraft[];
+}
+
+/** What the workbook description supports, found from the core (the provider model lands later). */
+export interface BuildFeatures {
+  readonly provider: boolean;
+}
+
+/** Most custom levels of care the pane offers. */
+export const MAX_LEVELS = 10;
+
+export const DEFAULT_FORM: BuildForm = {
+  example: true,
+  provider: false,
+  scenario: "Medium",
+  levelsMode: "toolkit",
+  levelCount: String(TOOLKIT_STARTER_LEVELS.length),
+  customLevels: TOOLKIT_STARTER_LEVELS.map(({ id, name }) => ({ id, name })),
+};
+
+export const SCENARIO_CHOICES: readonly string[] = SCENARIOS;
+
+/**
+ * Whether starterOptions accepts `provider`: it keeps options it knows and drops the rest, so a
+ * `provider: true` that comes back means the provider model can be built.
+ */
+export function detectFeatures(
+  make: (choice: Record<string, unknown>) => unknown = (choice) =>
+    starterOptions(choice as Partial<StarterOptions>),
+): BuildFeatures {
+  try {
+    const options = make({ provider: true }) as Record<string, unknown>;
+    return { provider: options.provider === true };
+  } catch {
+    return { provider: false };
+  }
+}
+
+/** The next unused letter id for a new custom level: A, B, … Z, then L11, L12 …. */
+function nextId(used: readonly string[], index: number): string {
+  for (let i = 0; i < 26; i++) {
+    const letter = String.fromCharCode(65 + i);
+    if (!used.includes(letter)) return letter;
+  }
+  return `L${index + 1}`;
+}
+
+/** Updates the count as typed, growing the drafts so each level has a row to fill in. */
+export function withLevelCount(form: BuildForm, typed: string): BuildForm {
+  const count = parseCount(typed);
+  const drafts = [...form.customLevels];
+  if (typeof count === "number") {
+    while (drafts.length < count)
+      drafts.push({
+        id: nextId(
+          drafts.map((d) => d.id),
+          drafts.length,
+        ),
+        name: "",
+      });
+  }
+  return { ...form, levelCount: typed, customLevels: drafts };
+}
+
+export function withLevel(form: BuildForm, index: number, change: Partial<LevelDraft>): BuildForm {
+  const drafts = form.customLevels.map((draft, i) => (i === index ? { ...draft, ...change } : draft));
+  return { ...form, customLevels: drafts };
+}
+
+/** A whole number of levels from 1 to MAX_LEVELS, or the message saying what to type. */
+function parseCount(typed: string): number | string {
+  const text = typed.trim();
+  const message = `Enter how many levels of care, a whole number from 1 to ${MAX_LEVELS}.`;
+  if (!/^\d+$/.test(text)) return text === "" ? `The number of levels is blank. ${message}` : message;
+  const count = Number(text);
+  return count >= 1 && count <= MAX_LEVELS ? count : message;
+}
+
+export interface BuildValidation {
+  /** The options to build with, when the form is valid. */
+  readonly options?: StarterOptions;
+  /** One message per field, in words. */
+  readonly errors: Partial<Record<BuildField, string>>;
+  /** Which custom level rows (0-based) the levels message is about. */
+  readonly invalidLevels: readonly number[];
+  /** Whether the count field itself is the problem. */
+  readonly invalidCount: boolean;
+}
+
+/** Which form field a core error is about, from its `field` (the input in the user's words). */
+export function fieldOf(error: CaseRateInputError): BuildField {
+  const field = error.field.toLowerCase();
+  if (field.includes("scenario")) return "scenario";
+  if (field.includes("level")) return "levels";
+  if (field.includes("provider")) return "provider";
+  if (field.includes("example")) return "source";
+  return "form";
+}
+
+/** The form's current levels: the toolkit's, or the custom drafts up to the count. */
+export function chosenLevels(form: BuildForm): readonly LevelDraft[] | string {
+  if (form.levelsMode === "toolkit") return TOOLKIT_STARTER_LEVELS;
+  const count = parseCount(form.levelCount);
+  return typeof count === "string" ? count : form.customLevels.slice(0, count);
+}
+
+export function validateBuild(form: BuildForm, features: BuildFeatures): BuildValidation {
+  const levels = chosenLevels(form);
+  if (typeof levels === "string") {
+    return { errors: { levels }, invalidLevels: [], invalidCount: true };
+  }
+  const trimmed: StarterLevel[] = levels.map((level) => ({ id: level.id.trim(), name: level.name.trim() }));
+  const unnamed = form.levelsMode === "custom" ? trimmed.findIndex((level) => level.name === "") : -1;
+  if (unnamed >= 0) {
+    return {
+      errors: { levels: `Level ${unnamed + 1} has no name. Give every level of care a name.` },
+      invalidLevels: [unnamed],
+      invalidCount: false,
+    };
+  }
+  const choice: Record<string, unknown> = {
+    example: form.example,
+    scenario: form.scenario,
+    ...(form.levelsMode === "custom" ? { levels: trimmed } : {}),
+    ...(features.provider ? { provider: form.provider } : {}),
+  };
+  try {
+    return {
+      options: starterOptions(choice as Partial<StarterOptions>),
+      errors: {},
+      invalidLevels: [],
+      invalidCount: false,
+    };
+  } catch (error) {
+    if (!(error instanceof CaseRateInputError)) throw error;
+    const field = fieldOf(error);
+    const invalidLevels =
+      field === "levels" && form.levelsMode === "custom" ? levelsNamedIn(error.message, trimmed) : [];
+    return { errors: { [field]: sentence(error.message) }, invalidLevels, invalidCount: false };
+  }
+}
+
+/** The core's messages start lower case ("levels of care lists …"): shown alone, they read as a sentence. */
+export function sentence(message: string): string {
+  return message.charAt(0).toUpperCase() + message.slice(1);
+}
+
+/** The custom rows a message names by id ("level "B" twice") or by a blank id; none for the rest. */
+function levelsNamedIn(message: string, levels: readonly StarterLevel[]): number[] {
+  const quoted = [...message.matchAll(/"([^"]*)"/g)].map((m) => m[1]);
+  const rows = levels
+    .map((level, i) => ((level.id === "" && /blank id/.test(message)) || quoted.includes(level.id) ? i : -1))
+    .filter((i) => i >= 0);
+  return rows;
+}

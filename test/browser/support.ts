@@ -1,0 +1,114 @@
+/**
+ * What the browser tests need: a development build of the pane (dist/ when it is current, else a
+ * fresh one in a temporary folder, leaving dist/ alone), a static server on 127.0.0.1, and
+ * Debian's Chromium driven by playwright-core with a fresh profile. No browser is ever downloaded.
+ */
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+
+export const ROOT = path.resolve(__dirname, "../..");
+const DIST = path.join(ROOT, "dist");
+/** What a build is made from: newer than the build's output means the build is stale. */
+const SOURCES = ["src", "scripts", "assets", "webpack.config.js", "manifest.xml", "package.json"];
+
+/** The flags of DEVELOPERS.md: headless, sandbox off (containers), nothing phoning home. */
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** Chromium's path, or null (the suite then fails in CI and is skipped loudly elsewhere). */
+export function chromiumForTests(suite: string): string | null {
+  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(
+    (p): p is string => Boolean(p),
+  );
+  const found = candidates.find((p) => fs.existsSync(p));
+  if (found) return found;
+  if (process.env.CI === "true") {
+    throw new Error(`${suite}: Chromium is required in CI; install it with apt-get install chromium.`);
+  }
+  console.warn(`\n*** SKIPPING ${suite}: Chromium is not installed (apt-get install chromium). ***\n`);
+  return null;
+}
+
+function newestSource(): number {
+  let newest = 0;
+  const visit = (file: string) => {
+    const stat = fs.statSync(file);
+    if (stat.isDirectory()) fs.readdirSync(file).forEach((name) => visit(path.join(file, name)));
+    else newest = Math.max(newest, stat.mtimeMs);
+  };
+  SOURCES.map((s) => path.join(ROOT, s))
+    .filter(fs.existsSync)
+    .forEach(visit);
+  return newest;
+}
+
+/** Whether a folder holds a current development build (office.js served locally, not the CDN). */
+function isCurrentDevBuild(dir: string): boolean {
+  const page = path.join(dir, "taskpane.html");
+  const needed = [page, path.join(dir, "taskpane-functions.json"), path.join(dir, "office-js", "office.js")];
+  if (!needed.every(fs.existsSync)) return false;
+  if (!fs.readFileSync(page, "utf8").includes("office-js/office.js")) return false;
+  return Math.min(...needed.map((f) => fs.statSync(f).mtimeMs)) > newestSource();
+}
+
+/** A folder with a current development build: dist/ if it is one, else a new build. */
+export function devBuild(): string {
+  if (isCurrentDevBuild(DIST)) return DIST;
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), "taskpane-build-"));
+  execFileSync(
+    process.execPath,
+    [require.resolve("webpack-cli/bin/cli.js"), "--mode", "development", "--output-path", out],
+    { cwd: ROOT, stdio: "pipe" },
+  );
+  return out;
+}
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".xml": "application/xml",
+  ".map": "application/json",
+};
+
+/** Serves a folder on 127.0.0.1 at a free port; answers 404 outside it. */
+export async function serve(dir: string): Promise<{ origin: string; close: () => Promise<void> }> {
+  const root = path.resolve(dir);
+  const server = http.createServer((request, response) => {
+    const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://127.0.0.1").pathname);
+    const file = path.join(root, pathname);
+    if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    fs.createReadStream(file).pipe(response);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** test-artifacts/ (gitignored): where the screenshots go. */
+export function artifactsDir(): string {
+  const dir = path.join(ROOT, "test-artifacts");
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}

@@ -1,0 +1,43 @@
+/** The build's budget for the scripts taskpane.html loads at start (scripts/initial-scripts-budget.js). */
+import { DEFAULT_LIMIT, InitialScriptsBudget, scriptsOf } from "../../scripts/initial-scripts-budget";
+
+const PAGE =
+  '<script src=https://appsforoffice.microsoft.com/lib/1/hosted/office.js></script><script defer src=functions.js></script><script defer src="taskpane.js"></script>';
+
+/** Runs the plugin over assets of the given sizes; returns the errors it raised. */
+function errorsFor(sizes: Record<string, number>, limit?: number): string[] {
+  const errors: Error[] = [];
+  let report: () => void = () => undefined;
+  const assets: Record<string, string> = { "taskpane.html": PAGE };
+  const compilation = {
+    errors,
+    hooks: { processAssets: { tap: (_options: unknown, fn: () => void) => (report = fn) } },
+    getAsset: (name: string) => {
+      if (name in assets) return { source: { source: () => assets[name], size: () => assets[name].length } };
+      if (name in sizes) return { source: { source: () => "", size: () => sizes[name] } };
+      return undefined;
+    },
+  };
+  const compiler = {
+    webpack: { Compilation: { PROCESS_ASSETS_STAGE_REPORT: 5000 }, WebpackError: Error },
+    hooks: {
+      thisCompilation: { tap: (_name: string, fn: (c: typeof compilation) => void) => fn(compilation) },
+    },
+  };
+  new InitialScriptsBudget(limit === undefined ? {} : { limit }).apply(compiler);
+  report();
+  return errors.map((e) => e.message);
+}
+
+test("the page's own scripts count; office.js from the CDN does not", () => {
+  expect(scriptsOf(PAGE)).toEqual(["functions.js", "taskpane.js"]);
+});
+
+test("within 150 KB the build passes; over it, it fails and says what to do", () => {
+  expect(DEFAULT_LIMIT).toBe(150 * 1024);
+  expect(errorsFor({ "functions.js": 11_000, "taskpane.js": 45_000 })).toEqual([]);
+  const [error] = errorsFor({ "functions.js": 11_000, "taskpane.js": 150_000 });
+  expect(error).toMatch(
+    /^taskpane\.html loads 157\.2 KB of scripts at start \(functions\.js 10\.7 KB, taskpane\.js 146\.5 KB\); the budget is 150\.0 KB: load heavy code with import\(\)/,
+  );
+});
