@@ -58,8 +58,8 @@ export function cases(enrollees: number, penetration_rate: number): number {
  * @param total_cases Total cases in the year, a count (the toolkit's 3,000).
  * @param case_mix Share of cases at each level of care, as %; one row or column that sums to 100%.
  * @returns {number[][]} Cases at each level, in the order and orientation of case_mix.
- * @example Step 4, the toolkit's case mix: =VBP.CASEMIX_CASES(3000, {20%;37%;33%;10%}) → {600;1110;990;300}
- * @example A row of shares spills a row: =VBP.CASEMIX_CASES(1000, {20%,37%,33%,10%}) → {200,370,330,100}
+ * @example Step 4, the toolkit's case mix: =VBP.CASEMIX_CASES(3000, {0.2;0.37;0.33;0.1}) → {600;1110;990;300}
+ * @example A row of shares spills a row: =VBP.CASEMIX_CASES(1000, {0.2,0.37,0.33,0.1}) → {200,370,330,100}
  */
 export function casemixCases(total_cases: number, case_mix: number[][]): number[][] {
   return excelCall({ "total cases": "total_cases", "case mix": "case_mix" }, () => {
@@ -153,8 +153,8 @@ export function caseRates(
  * @param case_rates Case rate of each level in dollars per episode, in the same order as case_mix.
  * @param [detail] Optional: TRUE spills the budget table (Level, Case mix, Cases, Case rate, Total cost; a row per level, then Total); FALSE or omitted gives the total budget.
  * @returns {any[][]} The total budget in dollars, or the budget table with levels numbered Level 1, Level 2… in case_mix order.
- * @example Step 7's total budget: =VBP.CASEMIX_BUDGET(3000, {20%;37%;33%;10%}, VBP.CASERATE({10;30;80;110}, 158.61739)) → 24030535
- * @example Step 7's budget table: =VBP.CASEMIX_BUDGET(3000, {20%;37%;33%;10%}, VBP.CASERATE({10;30;80;110}, 158.61739), TRUE) → {"Level","Case mix","Cases","Case rate","Total cost";"Level 1",20%,600,1586,951704;"Level 2",37%,1110,4759,5281959;"Level 3",33%,990,12689,12562497;"Level 4",10%,300,17448,5234374;"Total",100%,3000,"",24030535}
+ * @example Step 7's total budget: =VBP.CASEMIX_BUDGET(3000, {0.2;0.37;0.33;0.1}, VBP.CASERATE({10;30;80;110}, 158.61739)) → 24030535
+ * @example Step 7's budget table: =VBP.CASEMIX_BUDGET(3000, {0.2;0.37;0.33;0.1}, VBP.CASERATE({10;30;80;110}, 158.61739), TRUE) → {"Level","Case mix","Cases","Case rate","Total cost";"Level 1",20%,600,1586,951704;"Level 2",37%,1110,4759,5281959;"Level 3",33%,990,12689,12562497;"Level 4",10%,300,17448,5234374;"Total",100%,3000,"",24030535}
  */
 export function casemixBudget(
   total_cases: number,
@@ -260,8 +260,8 @@ export function fteNeeded(
  * @param case_mix Share of the caseload at each level of care, as %; one row or column that sums to 100%.
  * @param average_hours Average service hours per episode at each level, in the same order as case_mix.
  * @returns Consumers per full-time clinician in a year.
- * @example A caseload at Admirable's case mix, assuming 1,200 direct-service hours per FTE: =VBP.CASELOAD(1200, {20%;37%;33%;10%}, {10;30;80;110}) → 23.76
- * @example A caseload all at Level C (80 hours per average case): =VBP.CASELOAD(1200, {0%;0%;100%;0%}, {10;30;80;110}) → 15
+ * @example A caseload at Admirable's case mix, assuming 1,200 direct-service hours per FTE: =VBP.CASELOAD(1200, {0.2;0.37;0.33;0.1}, {10;30;80;110}) → 23.76
+ * @example A caseload all at Level C (80 hours per average case): =VBP.CASELOAD(1200, {0;0;1;0}, {10;30;80;110}) → 15
  */
 export function caseloadSize(
   direct_hours_per_fte: number,
