@@ -5,11 +5,9 @@
  */
 import type { AuditFinding, AuditView } from "./audit/auditView";
 import {
-  type BuildFeatures,
   type BuildForm,
   type BuildValidation,
   DEFAULT_FORM,
-  detectFeatures,
   type LevelDraft,
   validateBuild,
   withLevel,
@@ -53,7 +51,6 @@ export interface AuditState {
 export interface PaneState {
   readonly mode: WorkbookHost["mode"];
   readonly form: BuildForm;
-  readonly features: BuildFeatures;
   readonly validation: BuildValidation;
   readonly build: BuildState;
   readonly functions: FunctionsState;
@@ -81,14 +78,12 @@ export class PaneController {
   constructor(
     private readonly host: WorkbookHost,
     private readonly loadCatalog: () => Promise<FunctionsCatalog>,
-    features: BuildFeatures = detectFeatures(),
   ) {
     const form = DEFAULT_FORM;
     this.current = {
       mode: host.mode,
       form,
-      features,
-      validation: validateBuild(form, features),
+      validation: validateBuild(form),
       build: { phase: "idle", attempted: false },
       functions: { phase: "loading", views: [] },
       audit: { phase: "idle" },
@@ -133,7 +128,7 @@ export class PaneController {
     const form = change(this.current.form);
     this.set({
       form,
-      validation: validateBuild(form, this.current.features),
+      validation: validateBuild(form),
       build: { ...this.current.build, attempted: false },
     });
   }

@@ -5,7 +5,7 @@
 import ExcelJS from "exceljs";
 import { readReference } from "../../scripts/functions-reference";
 import { functionsCatalog } from "../../scripts/taskpane-functions";
-import { detectFeatures, validateBuild, DEFAULT_FORM } from "../../src/taskpane/build/buildForm";
+import { validateBuild, DEFAULT_FORM } from "../../src/taskpane/build/buildForm";
 import { PaneController } from "../../src/taskpane/controller";
 import { excelHost, splitAreas } from "../../src/taskpane/excel/excelHost";
 import type { FunctionsCatalog } from "../../src/taskpane/functions/catalog";
@@ -164,15 +164,17 @@ describe("Excel mode (office-addin-mock)", () => {
 });
 
 describe("the Build form", () => {
-  const features = detectFeatures();
-
-  test("the provider model is offered exactly when the workbook can build it", () => {
-    const options = starterOptions({ provider: true } as never) as unknown as Record<string, unknown>;
-    expect(features.provider).toBe(options.provider === true);
+  test("the provider model is always offered, and the choice reaches the starter options", () => {
+    const pane = new PaneController(excelHost(paneMock().run), loadCatalog);
+    expect(pane.state.validation.options?.provider).toBe(false);
+    pane.setProvider(true);
+    expect(pane.state.validation.options).toEqual(
+      starterOptions({ example: true, scenario: "Medium", provider: true }),
+    );
   });
 
   test("the toolkit's example with other levels: the core's message, beside the levels", () => {
-    const pane = new PaneController(excelHost(paneMock().run), loadCatalog, features);
+    const pane = new PaneController(excelHost(paneMock().run), loadCatalog);
     pane.setLevelsMode("custom");
     // The toolkit's own four, renamed, are still the example's levels.
     pane.setLevel(0, { name: "Maintenance" });
@@ -187,7 +189,7 @@ describe("the Build form", () => {
   });
 
   test("custom levels: count, names and ids, checked in words", () => {
-    const pane = new PaneController(excelHost(paneMock().run), loadCatalog, features);
+    const pane = new PaneController(excelHost(paneMock().run), loadCatalog);
     pane.setExample(false);
     pane.setLevelsMode("custom");
     expect(pane.state.validation.options?.levels.map((l) => l.id)).toEqual(["A", "B", "C", "D"]);
@@ -225,7 +227,7 @@ describe("the Build form", () => {
 
   test("Build with errors builds nothing and says what to fix", async () => {
     const excel = paneMock();
-    const pane = new PaneController(excelHost(excel.run), loadCatalog, features);
+    const pane = new PaneController(excelHost(excel.run), loadCatalog);
     pane.setLevelsMode("custom");
     pane.setLevelCount("3");
     expect(await pane.build()).toBe(false);
@@ -236,7 +238,7 @@ describe("the Build form", () => {
   });
 
   test("the default form is the toolkit's example, driven by Medium", () => {
-    expect(validateBuild(DEFAULT_FORM, features).options).toEqual(
+    expect(validateBuild(DEFAULT_FORM).options).toEqual(
       starterOptions({ example: true, scenario: "Medium" }),
     );
   });

@@ -25,7 +25,7 @@ export interface LevelDraft {
 export interface BuildForm {
   /** Fill the inputs with the toolkit's worked example, or leave them blank. */
   readonly example: boolean;
-  /** Include the provider model (only offered when the workbook supports it). */
+  /** Include the provider model. */
   readonly provider: boolean;
   readonly scenario: string;
   readonly levelsMode: "toolkit" | "custom";
@@ -33,11 +33,6 @@ export interface BuildForm {
   readonly levelCount: string;
   /** Drafts for custom levels; may run longer than the count, so shrinking it loses no typing. */
   readonly customLevels: readonly LevelDraft[];
-}
-
-/** What the workbook description supports, found from the core (the provider model lands later). */
-export interface BuildFeatures {
-  readonly provider: boolean;
 }
 
 /** Most custom levels of care the pane offers. */
@@ -53,22 +48,6 @@ export const DEFAULT_FORM: BuildForm = {
 };
 
 export const SCENARIO_CHOICES: readonly string[] = SCENARIOS;
-
-/**
- * Whether starterOptions accepts `provider`: it keeps options it knows and drops the rest, so a
- * `provider: true` that comes back means the provider model can be built.
- */
-export function detectFeatures(
-  make: (choice: Record<string, unknown>) => unknown = (choice) =>
-    starterOptions(choice as Partial<StarterOptions>),
-): BuildFeatures {
-  try {
-    const options = make({ provider: true }) as Record<string, unknown>;
-    return { provider: options.provider === true };
-  } catch {
-    return { provider: false };
-  }
-}
 
 /** The next unused letter id for a new custom level: A, B, … Z, then L11, L12 …. */
 function nextId(used: readonly string[], index: number): string {
@@ -138,7 +117,7 @@ export function chosenLevels(form: BuildForm): readonly LevelDraft[] | string {
   return typeof count === "string" ? count : form.customLevels.slice(0, count);
 }
 
-export function validateBuild(form: BuildForm, features: BuildFeatures): BuildValidation {
+export function validateBuild(form: BuildForm): BuildValidation {
   const levels = chosenLevels(form);
   if (typeof levels === "string") {
     return { errors: { levels }, invalidLevels: [], invalidCount: true };
@@ -152,15 +131,15 @@ export function validateBuild(form: BuildForm, features: BuildFeatures): BuildVa
       invalidCount: false,
     };
   }
-  const choice: Record<string, unknown> = {
+  const choice: Partial<StarterOptions> = {
     example: form.example,
-    scenario: form.scenario,
+    scenario: form.scenario as StarterOptions["scenario"],
+    provider: form.provider,
     ...(form.levelsMode === "custom" ? { levels: trimmed } : {}),
-    ...(features.provider ? { provider: form.provider } : {}),
   };
   try {
     return {
-      options: starterOptions(choice as Partial<StarterOptions>),
+      options: starterOptions(choice),
       errors: {},
       invalidLevels: [],
       invalidCount: false,

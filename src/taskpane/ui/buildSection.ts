@@ -113,7 +113,6 @@ export function bindBuildSection(controller: PaneController, options: BuildSecti
     const { form: f, validation, build } = state;
     sourceExample.checked = f.example;
     sourceBlank.checked = !f.example;
-    byId("provider-field").hidden = !state.features.provider;
     provider.checked = f.provider;
     if (scenario.value !== f.scenario) scenario.value = f.scenario;
     levelsToolkit.checked = f.levelsMode === "toolkit";
