@@ -221,7 +221,7 @@ describeInChromium(SUITE, () => {
     await page.locator("#source-blank").check();
     expect(await error.isVisible()).toBe(false);
     await page.locator("#level-2-name").fill("");
-    expect(await error.textContent()).toBe("Level 3 has no name. Give every level of care a name.");
+    expect(await error.textContent()).toBe("Level 3 has no name; give every level of care a name.");
     expect(await page.locator("#level-2-name").getAttribute("aria-invalid")).toBe("true");
     await page.locator("#level-2-name").fill("Intensive <b>care</b>");
     await page.locator("#build-button").click();

@@ -201,10 +201,18 @@ describe("the Build form", () => {
     expect(pane.state.validation.invalidCount).toBe(true);
     pane.setLevelCount("");
     expect(pane.state.validation.errors.levels).toMatch(/^The number of levels is blank/);
+    // A number the workbook cannot lay out: the core's message, beside the count, and no rows added.
+    pane.setLevelCount("12");
+    expect(pane.state.validation.errors.levels).toBe("Levels of care has 12 levels; build with 1 to 10.");
+    expect(pane.state.validation.invalidCount).toBe(true);
+    expect(pane.state.form.customLevels).toHaveLength(4);
+    pane.setLevelCount("0");
+    expect(pane.state.validation.errors.levels).toBe("Levels of care has 0 levels; build with 1 to 10.");
+    expect(pane.state.validation.invalidCount).toBe(true);
 
     pane.setLevelCount("6");
     expect(pane.state.form.customLevels.map((l) => l.id)).toEqual(["A", "B", "C", "D", "E", "F"]);
-    expect(pane.state.validation.errors.levels).toBe("Level 5 has no name. Give every level of care a name.");
+    expect(pane.state.validation.errors.levels).toBe("Level 5 has no name; give every level of care a name.");
     expect(pane.state.validation.invalidLevels).toEqual([4]);
 
     pane.setLevel(4, { name: "Crisis" });

@@ -3,6 +3,7 @@ import { parseCell } from "../../src/workbook/a1";
 import { relativeForm, typedNumbers } from "../../src/workbook/formulaText";
 import { isFormula, type SheetSpec, type WorkbookSpec } from "../../src/workbook/spec";
 import { describeStarterWorkbook, starterOptions, starterWanted } from "../../src/workbook/starter";
+import { MAX_LEVELS } from "../../src/workbook/starter/options";
 
 const exampleOptions = starterOptions({ example: true });
 const example = describeStarterWorkbook(exampleOptions);
@@ -190,9 +191,35 @@ describe("starter options", () => {
       'levels of care lists level "A" twice; each level id must be unique.',
     ],
     [{ levels: [] }, "levels of care is empty; enter at least one level of care."],
+    [
+      {
+        levels: [
+          { id: "A", name: "a" },
+          { id: "B", name: "b" },
+          { id: "C", name: " " },
+        ],
+      },
+      "level 3 has no name; give every level of care a name.",
+    ],
     [{ scenario: "Huge" as never }, 'scenario is "Huge"; choose Low, Medium or High.'],
   ])("refuses %j", (choice, message) => {
     expect(() => starterOptions(choice)).toThrow(CaseRateInputError);
     expect(() => starterOptions(choice)).toThrow(message);
+  });
+
+  const numbered = (count: number) =>
+    Array.from({ length: count }, (_, i) => ({ id: `L${i + 1}`, name: `Level ${i + 1}` }));
+
+  test("refuses 12 levels of care: 'levels of care has 12 levels; build with 1 to 10.'", () => {
+    const choice = { levels: numbered(12) };
+    expect(() => starterOptions(choice)).toThrow(CaseRateInputError);
+    expect(() => starterOptions(choice)).toThrow("levels of care has 12 levels; build with 1 to 10.");
+  });
+
+  test("builds with 1 to MAX_LEVELS (10) levels of care", () => {
+    expect(MAX_LEVELS).toBe(10);
+    for (const count of [1, MAX_LEVELS]) {
+      expect(starterOptions({ levels: numbered(count) }).levels).toEqual(numbered(count));
+    }
   });
 });

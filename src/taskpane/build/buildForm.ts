@@ -1,12 +1,13 @@
 /**
  * The Build section's form, without the DOM: what the user chose, turned into the starter
  * workbook's options by the core (starterOptions), whose refusals are shown beside the field they
- * are about. The pane itself only checks what the core cannot see: how a count was typed, and that
- * every custom level has a name.
+ * are about. The pane itself only reads what the core cannot see: how the count of levels was typed.
  */
 import { CaseRateInputError } from "../../core/errors";
 // The options alone, not the sheet builders: the description loads when Build is pressed.
 import {
+  MAX_LEVELS,
+  requireLevelCount,
   SCENARIOS,
   type StarterLevel,
   type StarterOptions,
@@ -35,9 +36,6 @@ export interface BuildForm {
   readonly customLevels: readonly LevelDraft[];
 }
 
-/** Most custom levels of care the pane offers. */
-export const MAX_LEVELS = 10;
-
 export const DEFAULT_FORM: BuildForm = {
   example: true,
   provider: false,
@@ -58,11 +56,14 @@ function nextId(used: readonly string[], index: number): string {
   return `L${index + 1}`;
 }
 
-/** Updates the count as typed, growing the drafts so each level has a row to fill in. */
+/**
+ * Updates the count as typed, growing the drafts so each level has a row to fill in; a count above
+ * MAX_LEVELS adds no rows (the core refuses it, and the message shows beside the field).
+ */
 export function withLevelCount(form: BuildForm, typed: string): BuildForm {
   const count = parseCount(typed);
   const drafts = [...form.customLevels];
-  if (typeof count === "number") {
+  if (typeof count === "number" && count <= MAX_LEVELS) {
     while (drafts.length < count)
       drafts.push({
         id: nextId(
@@ -80,13 +81,12 @@ export function withLevel(form: BuildForm, index: number, change: Partial<LevelD
   return { ...form, customLevels: drafts };
 }
 
-/** A whole number of levels from 1 to MAX_LEVELS, or the message saying what to type. */
+/** The count as typed, read as a number (digits only), or the message saying what to type. */
 function parseCount(typed: string): number | string {
   const text = typed.trim();
   const message = `Enter how many levels of care, a whole number from 1 to ${MAX_LEVELS}.`;
   if (!/^\d+$/.test(text)) return text === "" ? `The number of levels is blank. ${message}` : message;
-  const count = Number(text);
-  return count >= 1 && count <= MAX_LEVELS ? count : message;
+  return Number(text);
 }
 
 export interface BuildValidation {
@@ -110,11 +110,22 @@ export function fieldOf(error: CaseRateInputError): BuildField {
   return "form";
 }
 
-/** The form's current levels: the toolkit's, or the custom drafts up to the count. */
+/**
+ * The form's current levels: the toolkit's, or the custom drafts up to the count; else why the
+ * count cannot be used (as typed, or the core's refusal of the number), as a sentence.
+ */
 export function chosenLevels(form: BuildForm): readonly LevelDraft[] | string {
   if (form.levelsMode === "toolkit") return TOOLKIT_STARTER_LEVELS;
   const count = parseCount(form.levelCount);
-  return typeof count === "string" ? count : form.customLevels.slice(0, count);
+  if (typeof count === "string") return count;
+  try {
+    // Asked of the number before the drafts are cut to it: a count typed far too large lists nothing.
+    requireLevelCount(count);
+  } catch (error) {
+    if (!(error instanceof CaseRateInputError)) throw error;
+    return sentence(error.message);
+  }
+  return form.customLevels.slice(0, count);
 }
 
 export function validateBuild(form: BuildForm): BuildValidation {
@@ -123,14 +134,6 @@ export function validateBuild(form: BuildForm): BuildValidation {
     return { errors: { levels }, invalidLevels: [], invalidCount: true };
   }
   const trimmed: StarterLevel[] = levels.map((level) => ({ id: level.id.trim(), name: level.name.trim() }));
-  const unnamed = form.levelsMode === "custom" ? trimmed.findIndex((level) => level.name === "") : -1;
-  if (unnamed >= 0) {
-    return {
-      errors: { levels: `Level ${unnamed + 1} has no name. Give every level of care a name.` },
-      invalidLevels: [unnamed],
-      invalidCount: false,
-    };
-  }
   const choice: Partial<StarterOptions> = {
     example: form.example,
     scenario: form.scenario as StarterOptions["scenario"],
@@ -158,11 +161,19 @@ export function sentence(message: string): string {
   return message.charAt(0).toUpperCase() + message.slice(1);
 }
 
-/** The custom rows a message names by id ("level "B" twice") or by a blank id; none for the rest. */
+/**
+ * The custom rows a message names: by id ("level "B" twice"), by position ("level 3 has no name")
+ * or by a blank id; none for the rest.
+ */
 function levelsNamedIn(message: string, levels: readonly StarterLevel[]): number[] {
   const quoted = [...message.matchAll(/"([^"]*)"/g)].map((m) => m[1]);
+  const positions = [...message.matchAll(/\blevel (\d+)\b/g)].map((m) => Number(m[1]) - 1);
   const rows = levels
-    .map((level, i) => ((level.id === "" && /blank id/.test(message)) || quoted.includes(level.id) ? i : -1))
+    .map((level, i) =>
+      (level.id === "" && /blank id/.test(message)) || quoted.includes(level.id) || positions.includes(i)
+        ? i
+        : -1,
+    )
     .filter((i) => i >= 0);
   return rows;
 }

@@ -1,6 +1,6 @@
 import { CaseRateInputError } from "../../core/errors";
 import { TOOLKIT_LEVELS } from "../../core/toolkit/example";
-import { requireUniqueIds } from "../../core/validate";
+import { requireNonEmpty, requireUniqueIds } from "../../core/validate";
 
 /** The penetration scenarios of step 2, in column order. */
 export const SCENARIOS = ["Low", "Medium", "High"] as const;
@@ -24,6 +24,26 @@ export interface StarterOptions {
   readonly provider: boolean;
 }
 
+/** Most levels of care the starter workbook lays out. */
+export const MAX_LEVELS = 10;
+
+/** The field the levels' messages are about, in the user's words. */
+const LEVELS = "levels of care";
+
+/**
+ * A number of levels of care the starter workbook can lay out: a whole number from 1 to MAX_LEVELS.
+ * The task pane asks it of the count as typed, before it has a level to list for each.
+ */
+export function requireLevelCount(count: number): void {
+  if (!Number.isInteger(count) || count < 1 || count > MAX_LEVELS) {
+    throw new CaseRateInputError(
+      LEVELS,
+      "out-of-range",
+      `${LEVELS} has ${count} levels; build with 1 to ${MAX_LEVELS}.`,
+    );
+  }
+}
+
 export const TOOLKIT_STARTER_LEVELS: readonly StarterLevel[] = TOOLKIT_LEVELS.map(({ id, name }) => ({
   id,
   name,
@@ -32,8 +52,19 @@ export const TOOLKIT_STARTER_LEVELS: readonly StarterLevel[] = TOOLKIT_LEVELS.ma
 /** Fills in defaults and refuses options the workbook cannot honour, in words. */
 export function starterOptions(choice: Partial<StarterOptions> = {}): StarterOptions {
   const levels = choice.levels ?? TOOLKIT_STARTER_LEVELS;
+  requireNonEmpty(LEVELS, levels, "level of care");
+  requireLevelCount(levels.length);
+  levels.forEach((level, index) => {
+    if (level.name.trim() === "") {
+      throw new CaseRateInputError(
+        LEVELS,
+        "blank",
+        `level ${index + 1} has no name; give every level of care a name.`,
+      );
+    }
+  });
   requireUniqueIds(
-    "levels of care",
+    LEVELS,
     levels.map((level) => level.id),
   );
   const scenario = choice.scenario ?? "Medium";
@@ -48,7 +79,7 @@ export function starterOptions(choice: Partial<StarterOptions> = {}): StarterOpt
   const toolkitIds = TOOLKIT_STARTER_LEVELS.map((level) => level.id).join(",");
   if (example && levels.map((level) => level.id).join(",") !== toolkitIds) {
     throw new CaseRateInputError(
-      "levels of care",
+      LEVELS,
       "out-of-range",
       "the toolkit's example has its own four levels of care (A, B, C, D); build it without custom levels.",
     );
