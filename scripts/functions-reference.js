@@ -15,6 +15,7 @@
 const crypto = require("crypto");
 const fs = require("fs");
 const path = require("path");
+const { readTextConstant } = require("./formulaTokens");
 
 const ROOT = path.resolve(__dirname, "..");
 const FUNCTIONS_TS = path.join(ROOT, "src/functions/functions.ts");
@@ -47,21 +48,10 @@ function parser(text) {
   function scalar() {
     space();
     if (text[at] === '"') {
-      let value = "";
-      at++;
-      for (;;) {
-        if (at >= text.length) fail("unterminated text");
-        if (text[at] === '"') {
-          if (text[at + 1] === '"') {
-            value += '"';
-            at += 2;
-            continue;
-          }
-          at++;
-          return { kind: "string", value };
-        }
-        value += text[at++];
-      }
+      const { value, end, closed } = readTextConstant(text, at);
+      at = end;
+      if (!closed) fail("unterminated text");
+      return { kind: "string", value };
     }
     const word = /^(TRUE|FALSE)\b/i.exec(text.slice(at));
     if (word) {

@@ -127,6 +127,16 @@ describe("what the preview does not calculate, it says so", () => {
     expect(calc.notCalculated[0].reason).toMatch(/circular|not calculated/);
   });
 
+  test("text constants: a doubled quote is a quote; text left open is not calculated", () => {
+    const calc = calculateWorkbook(
+      sheet([{ address: "A1", rows: [[formula('"say ""hi"""&1'), formula('"open&1')]] }]),
+    );
+    expect(calc.cell("S", "A1")).toEqual({ ok: true, value: 'say "hi"1' });
+    expect(calc.notCalculated.map((c) => [c.address, c.reason])).toEqual([
+      ["B1", expect.stringMatching(/unterminated text at character 8/)],
+    ]);
+  });
+
   test("Excel's rules for errors, blanks and text", () => {
     const calc = calculateWorkbook(
       sheet([

@@ -7,6 +7,8 @@
  * formula text instead of a value), never guessed. The test suite recalculates the same description
  * with LibreOffice and compares every cell, so the preview cannot quietly drift from a real engine.
  */
+// Shared with the build's functions reference, which is plain Node (hence a .js with a .d.ts).
+import { readTextConstant } from "../../../scripts/formulaTokens";
 import { cellAddress, columnNumber, parseCell } from "../../workbook/a1";
 import { type CellContent, isFormula, type WorkbookSpec } from "../../workbook/spec";
 
@@ -94,21 +96,10 @@ function parseFormula(text: string): Node {
       return inner;
     }
     if (char === '"') {
-      let value = "";
-      at++;
-      for (;;) {
-        if (at >= text.length) fail("unterminated text");
-        if (text[at] === '"') {
-          if (text[at + 1] === '"') {
-            value += '"';
-            at += 2;
-            continue;
-          }
-          at++;
-          return { kind: "string", value };
-        }
-        value += text[at++];
-      }
+      const { value, end, closed } = readTextConstant(text, at);
+      at = end;
+      if (!closed) fail("unterminated text");
+      return { kind: "string", value };
     }
     const number = /^(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?/.exec(rest());
     if (number) {
