@@ -9,8 +9,8 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { isCurrentBuild, ROOT } from "../helpers/builds";
 
-export const ROOT = path.resolve(__dirname, "../..");
 const DIST = path.join(ROOT, "dist");
 /** What a build is made from: newer than the build's output means the build is stale. */
 const SOURCES = ["src", "scripts", "assets", "webpack.config.js", "manifest.xml", "package.json"];
@@ -41,26 +41,11 @@ export function chromiumForTests(suite: string): string | null {
   return null;
 }
 
-function newestSource(): number {
-  let newest = 0;
-  const visit = (file: string) => {
-    const stat = fs.statSync(file);
-    if (stat.isDirectory()) fs.readdirSync(file).forEach((name) => visit(path.join(file, name)));
-    else newest = Math.max(newest, stat.mtimeMs);
-  };
-  SOURCES.map((s) => path.join(ROOT, s))
-    .filter(fs.existsSync)
-    .forEach(visit);
-  return newest;
-}
-
 /** Whether a folder holds a current development build (office.js served locally, not the CDN). */
 function isCurrentDevBuild(dir: string): boolean {
   const page = path.join(dir, "taskpane.html");
   const needed = [page, path.join(dir, "taskpane-functions.json"), path.join(dir, "office-js", "office.js")];
-  if (!needed.every(fs.existsSync)) return false;
-  if (!fs.readFileSync(page, "utf8").includes("office-js/office.js")) return false;
-  return Math.min(...needed.map((f) => fs.statSync(f).mtimeMs)) > newestSource();
+  return isCurrentBuild(needed, SOURCES) && fs.readFileSync(page, "utf8").includes("office-js/office.js");
 }
 
 /** A folder with a current development build: dist/ if it is one, else a new build. */

@@ -13,36 +13,18 @@ import os from "os";
 import path from "path";
 import vm from "vm";
 import { PAGE, readReference, type Reference } from "../../scripts/functions-reference";
+import { isCurrentBuild, ROOT } from "../helpers/builds";
 import { differences, evaluate } from "./examples";
 import { createStandIn, excelErrorOf, type StandIn } from "./standIn";
 
-const ROOT = path.resolve(__dirname, "../..");
 const DIST = path.join(ROOT, "dist");
 const SOURCES = ["src/functions", "src/core", "webpack.config.js", "scripts", "manifest.xml", "package.json"];
-
-function newestSource(): number {
-  let newest = 0;
-  const visit = (file: string) => {
-    const stat = fs.statSync(file);
-    if (stat.isDirectory()) fs.readdirSync(file).forEach((name) => visit(path.join(file, name)));
-    else newest = Math.max(newest, stat.mtimeMs);
-  };
-  SOURCES.map((s) => path.join(ROOT, s))
-    .filter(fs.existsSync)
-    .forEach(visit);
-  return newest;
-}
 
 /** A directory holding a production build of the current sources. */
 function builtDir(): string {
   const bundle = path.join(DIST, "functions.js");
   const outputs = ["functions.js", "functions.json", PAGE].map((f) => path.join(DIST, f));
-  if (
-    outputs.every(fs.existsSync) &&
-    Math.min(...outputs.map((f) => fs.statSync(f).mtimeMs)) > newestSource()
-  ) {
-    return DIST;
-  }
+  if (isCurrentBuild(outputs, SOURCES)) return DIST;
   if (!fs.existsSync(path.join(ROOT, "webpack.config.js"))) {
     throw new Error(`${bundle} is missing or stale and there is no webpack.config.js to build it`);
   }
