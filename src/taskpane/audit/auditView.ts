@@ -2,6 +2,7 @@
  * What the Audit section shows, without the DOM: a summary line and the findings, each failing
  * figure with where it is, so the pane can jump to it. Hosts turn the audit's report into this.
  */
+import type { AuditReport } from "../../audit";
 
 export interface AuditFinding {
   readonly severity: "fail" | "warning" | "info";
@@ -25,4 +26,29 @@ export interface AuditView {
 export function locationText(finding: AuditFinding): string | null {
   if (!finding.sheet || !finding.address) return null;
   return `${finding.sheet}!${finding.address}`;
+}
+
+/**
+ * A report's figures and faults as findings, in the order the Audit section shows them: failing
+ * figures first, then modelling faults, then differences that are only roundings. Each host adds
+ * its own (Excel: where the report sheet is; the preview: how it calculated).
+ */
+export function reportFindings(report: AuditReport): AuditFinding[] {
+  const figures = (verdict: "fail" | "rounding", severity: AuditFinding["severity"]): AuditFinding[] =>
+    report.figures
+      .filter((f) => f.verdict === verdict)
+      .map((f) => ({
+        severity,
+        title: `${f.figure}: ${f.label}`,
+        detail: f.explanation,
+        ...(f.cell ? { sheet: f.cell.sheet, address: f.cell.address } : {}),
+      }));
+  const faults: AuditFinding[] = report.faults.map((fault) => ({
+    severity: "warning",
+    title: fault.kind.replace(/-/g, " "),
+    detail: fault.explanation,
+    sheet: fault.sheet,
+    address: fault.cell,
+  }));
+  return [...figures("fail", "fail"), ...faults, ...figures("rounding", "info")];
 }

@@ -28,7 +28,7 @@ import {
 } from "../../audit";
 import { cellAddress, parseCell } from "../../workbook/a1";
 import { resolveNaming } from "../../workbook/freeNames";
-import type { AuditFinding, AuditView } from "../audit/auditView";
+import { type AuditView, reportFindings } from "../audit/auditView";
 import { queueSheet } from "./writeWorkbook";
 
 /** Where a failing figure is, for the pane to select on a click. */
@@ -224,32 +224,14 @@ export async function selectCell(
   await context.sync();
 }
 
-/** The report as the pane's Audit section shows it: failing figures first, then faults, then roundings. */
+/** The report as the pane's Audit section shows it: its findings (reportFindings), then where the report is. */
 export function auditView(result: WorkbookAuditResult): AuditView {
   const { report } = result;
-  const figure = (severity: AuditFinding["severity"]) =>
-    report.figures
-      .filter((f) => (severity === "fail" ? f.verdict === "fail" : f.verdict === "rounding"))
-      .map((f) => ({
-        severity,
-        title: `${f.figure}: ${f.label}`,
-        detail: f.explanation,
-        ...(f.cell ? { sheet: f.cell.sheet, address: f.cell.address } : {}),
-      }));
-  const faults: AuditFinding[] = report.faults.map((fault) => ({
-    severity: "warning",
-    title: `${fault.kind.replace(/-/g, " ")}`,
-    detail: fault.explanation,
-    sheet: fault.sheet,
-    address: fault.cell,
-  }));
   return {
     summary: `${report.summary.line} Report: sheet ${result.sheet}.`,
     ok: report.summary.result === "pass",
     findings: [
-      ...figure("fail"),
-      ...faults,
-      ...figure("info"),
+      ...reportFindings(report),
       {
         severity: "info",
         title: "Report",

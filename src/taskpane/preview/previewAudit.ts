@@ -15,7 +15,7 @@ import {
 } from "../../audit";
 import { cellAddress, parseCell, parseSheetReference } from "../../workbook/a1";
 import { type CellBlock, isFormula, type WorkbookSpec } from "../../workbook/spec";
-import type { AuditFinding, AuditView } from "../audit/auditView";
+import { type AuditFinding, type AuditView, reportFindings } from "../audit/auditView";
 import { calculateWorkbook, ExcelError } from "./evaluate";
 
 /** Says how the preview's audit was calculated, in every report it gives. */
@@ -83,28 +83,12 @@ export function auditDescription(spec: WorkbookSpec): AuditReport {
   });
 }
 
-/** The report as the Audit section shows it: failing figures first, then faults, then roundings. */
+/** The report as the Audit section shows it: its findings (reportFindings), then how it was calculated. */
 export function previewAuditView(report: AuditReport): AuditView {
-  const figures = (verdict: "fail" | "rounding", severity: AuditFinding["severity"]): AuditFinding[] =>
-    report.figures
-      .filter((f) => f.verdict === verdict)
-      .map((f) => ({
-        severity,
-        title: `${f.figure}: ${f.label}`,
-        detail: f.explanation,
-        ...(f.cell ? { sheet: f.cell.sheet, address: f.cell.address } : {}),
-      }));
-  const faults: AuditFinding[] = report.faults.map((fault) => ({
-    severity: "warning",
-    title: fault.kind.replace(/-/g, " "),
-    detail: fault.explanation,
-    sheet: fault.sheet,
-    address: fault.cell,
-  }));
   const notes: AuditFinding[] = report.notes.map((note) => ({ severity: "info", title: "", detail: note }));
   return {
     summary: report.summary.line,
     ok: report.summary.result === "pass",
-    findings: [...figures("fail", "fail"), ...faults, ...figures("rounding", "info"), ...notes],
+    findings: [...reportFindings(report), ...notes],
   };
 }
