@@ -62,6 +62,13 @@ function expectUsageFailure(result: ReturnType<typeof caseRate>, ...parts: strin
   expect(result.status).toBe(2);
 }
 
+/** Exit code 0, nothing on stderr, and help on stdout that contains every `parts`. */
+function expectHelp(result: ReturnType<typeof caseRate>, ...parts: string[]): void {
+  expect(result.status).toBe(0);
+  expect(result.stderr).toBe("");
+  for (const part of parts) expect(result.stdout).toContain(part);
+}
+
 describe("case-rate compute examples/toolkit.json", () => {
   test("examples/toolkit.json parses to the core's TOOLKIT_RATE_MODEL (no drift)", () => {
     expect(parseRateModel(JSON.parse(EXAMPLE_TEXT))).toEqual(TOOLKIT_RATE_MODEL);
@@ -126,19 +133,13 @@ test("a model file saved with a UTF-8 byte-order mark (as Windows editors may) c
 describe("help", () => {
   test("--help exits 0 and lists the compute command", () => {
     for (const flag of ["--help", "-h", "help"]) {
-      const result = caseRate(flag);
-      expect(result.status).toBe(0);
-      expect(result.stderr).toBe("");
-      expect(result.stdout).toContain("Usage: case-rate <command>");
-      expect(result.stdout).toContain("compute MODEL.json");
+      expectHelp(caseRate(flag), "Usage: case-rate <command>", "compute MODEL.json");
     }
   });
 
   test("compute --help exits 0 and describes the model format, output and exit codes", () => {
-    const result = caseRate("compute", "--help");
-    expect(result.status).toBe(0);
-    expect(result.stderr).toBe("");
-    for (const word of [
+    expectHelp(
+      caseRate("compute", "--help"),
       "Usage: case-rate compute MODEL.json",
       "enrollees",
       "penetrationRate",
@@ -150,9 +151,7 @@ describe("help", () => {
       "totalBudget",
       "pmpm",
       "Exit codes",
-    ]) {
-      expect(result.stdout).toContain(word);
-    }
+    );
   });
 });
 
@@ -390,18 +389,14 @@ describe("case-rate compute examples/provider.json", () => {
   });
 
   test("compute --help describes the provider section and its output", () => {
-    const result = caseRate("compute", "--help");
-    expect(result.status).toBe(0);
-    expect(result.stderr).toBe("");
-    for (const word of [
+    expectHelp(
+      caseRate("compute", "--help"),
       "provider",
       "consumers",
       "directHoursPerFte",
       "provider.fteNeed",
       "provider.caseload",
       "provider.revenue",
-    ]) {
-      expect(result.stdout).toContain(word);
-    }
+    );
   });
 });
