@@ -111,7 +111,15 @@ module.exports = async (env, argv) => {
       functions: FUNCTIONS_TS,
       taskpane: "./src/taskpane/taskpane.ts",
     },
-    output: { path: DIST, filename: "[name].js", clean: true },
+    output: {
+      path: DIST,
+      // The entries keep fixed names: the manifest and taskpane.html load functions.js and taskpane.js.
+      filename: "[name].js",
+      // Lazy chunks (preview, audit, the .xlsx writer…) are named by their content in production, so
+      // a browser never runs a stale chunk it cached from an earlier release.
+      chunkFilename: dev ? "[name].js" : "[name].[contenthash].js",
+      clean: true,
+    },
     resolve: { extensions: [".ts", ".js"] },
     module: {
       rules: [

@@ -1,4 +1,5 @@
 /** The build's budget for the scripts taskpane.html loads at start (scripts/initial-scripts-budget.js). */
+import { createRequire } from "node:module";
 import { DEFAULT_LIMIT, InitialScriptsBudget, scriptsOf } from "../../scripts/initial-scripts-budget";
 
 const PAGE =
@@ -40,4 +41,18 @@ test("within 150 KB the build passes; over it, it fails and says what to do", ()
   expect(error).toMatch(
     /^taskpane\.html loads 157\.2 KB of scripts at start \(functions\.js 10\.7 KB, taskpane\.js 146\.5 KB\); the budget is 150\.0 KB: load heavy code with import\(\)/,
   );
+});
+
+test("production names lazy chunks by their content; the scripts the page loads keep fixed names", async () => {
+  // webpack.config.js is plain CommonJS without types: load it as webpack does.
+  type Config = { output: { filename: string; chunkFilename: string } };
+  const config = createRequire(__filename)("../../webpack.config.js") as (
+    env: object,
+    argv: { mode: string },
+  ) => Promise<Config>;
+  const production = await config({}, { mode: "production" });
+  expect(production.output.filename).toBe("[name].js");
+  expect(production.output.chunkFilename).toBe("[name].[contenthash].js");
+  const development = await config({}, { mode: "development" });
+  expect(development.output.chunkFilename).toBe("[name].js");
 });
