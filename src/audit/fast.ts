@@ -21,6 +21,14 @@ function withoutTextLiterals(formula: string): string {
   return formula.replace(/"(?:[^"]|"")*"/g, '""');
 }
 
+/** True when the formula's value is one of its own text literals, such as "enter inputs". */
+function returnedOwnText(formula: string, value: unknown): boolean {
+  if (typeof value !== "string") return false;
+  return [...formula.matchAll(/"((?:[^"]|"")*)"/g)].some(
+    ([, literal]) => literal.replace(/""/g, '"') === value,
+  );
+}
+
 /** Whole-row ranges such as 5:5 hold no typed numbers; remove them before looking for any. */
 function withoutRowRanges(formula: string): string {
   return formula.replace(/(?<![A-Za-z0-9_.$])\$?\d+:\$?\d+(?![\d.])/g, "rows");
@@ -271,8 +279,9 @@ function formulaFaults(grid: AuditGrid, cell: AuditCell, faults: Fault[]): void 
     const cells = grid.named(name);
     if (cells && cells.length === 1) single.push({ text: name, ref: cells[0], calls });
   }
-  // A formula that tests for blanks handles its empty references on purpose.
-  const testsBlanks = BLANK_TESTS.test(withoutTextLiterals(formula));
+  // A formula that tests for blanks handles its empty references on purpose; one that returned a
+  // text of its own ("enter inputs") took a guard's branch and computed nothing with them.
+  const testsBlanks = BLANK_TESTS.test(withoutTextLiterals(formula)) || returnedOwnText(formula, cell.value);
   for (const { text, ref, calls } of single) {
     const target = grid.cell(ref.sheet, ref.address);
     const safe = testsBlanks || calls.some((call) => BLANK_SAFE.has(call));

@@ -30,6 +30,20 @@ const faults = (g: ReturnType<typeof grid>, inputSheets: string[] = ["Inputs"]) 
   fastFaults(g, { inputSheets: new Set(inputSheets) }).map((f) => `${f.sheet}!${f.cell} ${f.kind}`);
 
 describe("FAST checks", () => {
+  test("an empty reference behind a guard that returned its own text is no fault; used, it is", () => {
+    const g = grid(
+      {
+        Calc: {
+          D5: '=IF(Ready,D4*Rate,"enter inputs")',
+          E5: '=IF(Ready,E4*Rate,"enter inputs")',
+          F5: "=F4*Rate",
+        },
+      },
+      { "Calc!D5": "enter inputs", "Calc!E5": 0, "Calc!F5": 0 },
+    );
+    expect(faults(g)).toEqual(["Calc!E5 empty-reference", "Calc!F5 empty-reference"]);
+  });
+
   test("a number typed inside a formula (0 and 1 are identities, row ranges are not numbers)", () => {
     const g = grid({
       Calc: {

@@ -23,12 +23,33 @@ describe("the audit in the preview", () => {
     expect(report.notes).toContain(PREVIEW_CALCULATION_NOTE);
   });
 
-  test("a blank starter workbook: the report says, in words, which figures show no value", () => {
-    // The audit writes the example's step 1-6 inputs; the blank workbook's other inputs stay blank,
-    // so its outputs still ask for inputs, and the audit says so figure by figure.
+  test("a blank starter workbook audits clean: the audit fills in the example's inputs", () => {
+    // The optional risk reserve stays blank and does not hold the budget back.
     const report = auditDescription(
       describeStarterWorkbook(starterOptions({ example: false, scenario: "High" })),
     );
+    expect(report.summary.line).toMatch(/^PASS/);
+  });
+
+  test("a required input the audit does not fill: the report says, in words, which figures show no value", () => {
+    // Blank the case-mix tolerance, a model setting the audit leaves alone: every output asks for inputs.
+    const blank = describeStarterWorkbook(starterOptions({ example: false }));
+    const tolerance = blank.names.find((name) => name.name === "CaseMixTolerance")!.reference;
+    const address = tolerance.split("!")[1].replace(/\$/g, "");
+    const spec = {
+      ...blank,
+      sheets: blank.sheets.map((sheet) =>
+        sheet.name !== "Inputs"
+          ? sheet
+          : {
+              ...sheet,
+              blocks: sheet.blocks.map((block) =>
+                block.address === address ? { ...block, rows: [[null]] } : block,
+              ),
+            },
+      ),
+    };
+    const report = auditDescription(spec);
     expect(report.summary.line).toMatch(/^FAIL/);
     const failing = report.figures.filter((f) => f.verdict === "fail");
     expect(failing.length).toBeGreaterThan(0);

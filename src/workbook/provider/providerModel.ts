@@ -70,7 +70,7 @@ export function providerModelSheet(
   const consumersRow = sheet.line(
     "Consumers per year",
     "consumers",
-    perScenario((c) => ctx.ref("Provider Inputs", rowAnchoredAddress(inputs.consumersRow, c))),
+    out((c) => ctx.ref("Provider Inputs", rowAnchoredAddress(inputs.consumersRow, c))),
     look(NUMBER_FORMATS.count, "total"),
   );
   const levelConsumerRows = options.levels.map((level, i) =>
@@ -158,7 +158,7 @@ export function providerModelSheet(
   const payrollRow = sheet.line(
     "FTEs on payroll",
     "direct-service FTEs",
-    perScenario(() => n.FteOnPayroll),
+    out(() => n.FteOnPayroll),
     look(NUMBER_FORMATS.countDecimal),
   );
   const gapRow = sheet.line(

@@ -6,6 +6,9 @@ import type { StarterContext } from "./context";
 import type { InputsLayout } from "./inputs";
 import { startSheet, TAB_COLORS } from "./sheetTop";
 
+/** What the reserve lines read until a reserve percentage is entered. */
+const ENTER_RESERVE = "enter the risk reserve %";
+
 /** Where Case Rates put what the Scenarios sheet references. */
 export interface CaseRatesLayout {
   readonly caseRateRow: number;
@@ -178,7 +181,14 @@ export function caseRatesSheet(
   const reserveRow = sheet.line(
     "Risk reserve",
     "$",
-    [formula(ctx.output(`${n.TotalBudget}*${n.RiskReservePct}`))],
+    // The reserve is optional: the budget stands without it, the reserve lines ask for it.
+    [
+      formula(
+        ctx.output(
+          `IF(ISNUMBER(${n.RiskReservePct}),${n.TotalBudget}*${n.RiskReservePct},"${ENTER_RESERVE}")`,
+        ),
+      ),
+    ],
     dollars,
   );
   ctx.define(
@@ -190,7 +200,11 @@ export function caseRatesSheet(
   const withReserveRow = sheet.line(
     "Budget with risk reserve",
     "$",
-    [formula(ctx.output(`${n.TotalBudget}+${n.RiskReserve}`))],
+    [
+      formula(
+        ctx.output(`IF(ISNUMBER(${n.RiskReserve}),${n.TotalBudget}+${n.RiskReserve},"${ENTER_RESERVE}")`),
+      ),
+    ],
     {
       style: "total",
       numberFormat: NUMBER_FORMATS.dollars,

@@ -38,7 +38,7 @@ export function checksSheet(ctx: StarterContext, moreChecks: readonly Check[] = 
       value: null,
       numberFormat: NUMBER_FORMATS.general,
       passes: () =>
-        `AND(ISNUMBER(${n.Enrollees}),COUNT(${n.PenetrationRates})=COLUMNS(${n.PenetrationRates}),ISNUMBER(MATCH(${n.Scenario},${n.ScenarioNames},0)),COUNT(${n.CaseMix})=COLUMNS(${n.CaseMix}),COUNT(${n.AverageHours})=COLUMNS(${n.AverageHours}),ISNUMBER(${n.RatePerHour}),ISNUMBER(${n.RiskReservePct}),ISNUMBER(${n.MonthsPerYear}),ISNUMBER(${n.CaseMixTolerance}),ISNUMBER(${n.CheckTolerance}))`,
+        `AND(ISNUMBER(${n.Enrollees}),COUNT(${n.PenetrationRates})=COLUMNS(${n.PenetrationRates}),ISNUMBER(MATCH(${n.Scenario},${n.ScenarioNames},0)),COUNT(${n.CaseMix})=COLUMNS(${n.CaseMix}),COUNT(${n.AverageHours})=COLUMNS(${n.AverageHours}),ISNUMBER(${n.RatePerHour}),ISNUMBER(${n.MonthsPerYear}),ISNUMBER(${n.CaseMixTolerance}),ISNUMBER(${n.CheckTolerance}))`,
     },
     {
       label: "Every input is in range",
@@ -47,7 +47,7 @@ export function checksSheet(ctx: StarterContext, moreChecks: readonly Check[] = 
       numberFormat: NUMBER_FORMATS.general,
       passes: () =>
         whenComplete(
-          `AND(${n.Enrollees}>0,MIN(${n.PenetrationRates})>=0,MAX(${n.PenetrationRates})<=1,MIN(${n.CaseMix})>=0,MAX(${n.CaseMix})<=1,MIN(${n.AverageHours})>=0,MIN(${n.LevelRatesPerHour})>=0,${n.RatePerHour}>=0,${n.RiskReservePct}>=0,${n.RiskReservePct}<=1,${n.MonthsPerYear}>0)`,
+          `AND(${n.Enrollees}>0,MIN(${n.PenetrationRates})>=0,MAX(${n.PenetrationRates})<=1,MIN(${n.CaseMix})>=0,MAX(${n.CaseMix})<=1,MIN(${n.AverageHours})>=0,MIN(${n.LevelRatesPerHour})>=0,${n.RatePerHour}>=0,IF(ISNUMBER(${n.RiskReservePct}),AND(${n.RiskReservePct}>=0,${n.RiskReservePct}<=1),TRUE),${n.MonthsPerYear}>0)`,
         ),
     },
     {
