@@ -90,7 +90,7 @@ export interface ProviderResult {
   readonly valueBonusByLevel: number[];
   /** The factor on every level's hours at which revenue equals expense; null when none exists. */
   readonly breakEvenHoursFactor: number | null;
-  /** The productivity at which revenue equals expense; null when none exists. */
+  /** The productivity at which revenue equals expense; null when none exists or it is above 100%. */
   readonly breakEvenProductivity: (productivity: number) => number | null;
 }
 
@@ -142,10 +142,11 @@ export function computeProviderModel(model: ProviderModel): ProviderResult {
     marginPct: totalRevenue === 0 ? Number.NaN : (totalRevenue - totalExpense) / totalRevenue,
     valueBonusByLevel: consumersByLevel.map((n, i) => n * (rates[i] - hours[i] * costPerDirectHour)),
     breakEvenHoursFactor: directStaffCost > 0 && room > 0 ? room / directStaffCost : null,
-    breakEvenProductivity: (productivity) =>
-      directStaffCost > 0 && room > 0
-        ? (requireShare("productivity", productivity) * directStaffCost) / room
-        : null,
+    breakEvenProductivity: (productivity) => {
+      const share = requireShare("productivity", productivity);
+      const needed = directStaffCost > 0 && room > 0 ? (share * directStaffCost) / room : null;
+      return needed !== null && needed <= 1 ? needed : null;
+    },
   };
 }
 

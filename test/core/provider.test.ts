@@ -681,4 +681,11 @@ describe("the compute model's provider section refuses", () => {
       message: "provider.caseMix must be an object with named fields.",
     });
   });
+  test("break-even productivity above 100% cannot be reached: null", () => {
+    // Other costs leave so little room that the direct staff would need more than every hour at work.
+    const result = computeProviderModel({ ...ZONTANOS, overhead: ZONTANOS.overhead + 2_500_000 });
+    expect(result.breakEvenHoursFactor).not.toBeNull();
+    expect(result.breakEvenHoursFactor!).toBeLessThan(0.6);
+    expect(result.breakEvenProductivity(0.6)).toBeNull();
+  });
 });

@@ -176,7 +176,8 @@ export function dashboardSheet(
   named(
     "Break-even productivity",
     "% of hours at work",
-    `IF(ISNUMBER(${n.BreakEvenHoursFactor}),${n.Productivity}/${n.BreakEvenHoursFactor},"none")`,
+    // Productivity ÷ factor above 100% cannot be reached: say so rather than show it.
+    `IF(ISNUMBER(${n.BreakEvenHoursFactor}),IF(${n.Productivity}<=${n.BreakEvenHoursFactor},${n.Productivity}/${n.BreakEvenHoursFactor},"none: above 100%"),"none")`,
     NUMBER_FORMATS.percent,
     "BreakEvenProductivity",
   );
