@@ -4,8 +4,6 @@
  */
 import fc from "fast-check";
 import {
-  CaseRateInputError,
-  type InputProblem,
   type ProductivityAssumptions,
   type ProviderModel,
   type RateModel,
@@ -22,6 +20,7 @@ import {
   PROVIDER_ILLUSTRATION,
   PROVIDER_PRODUCTIVITY,
 } from "../../src/core/toolkit/providerExample";
+import { inputError } from "../helpers/inputError";
 
 const RUNS = { numRuns: 200 };
 
@@ -29,18 +28,6 @@ const RUNS = { numRuns: 200 };
 function expectRelativelyClose(actual: number, expected: number, relative: number): void {
   const scale = Math.max(Math.abs(actual), Math.abs(expected));
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(relative * scale);
-}
-
-/** The error a call raises: its field, problem and message together. */
-function inputError(call: () => unknown): { field: string; problem: InputProblem; message: string } {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof CaseRateInputError)
-      return { field: error.field, problem: error.problem, message: error.message };
-    throw error;
-  }
-  throw new Error("expected a CaseRateInputError");
 }
 
 const sum = (values: Record<string, number>): number => Object.values(values).reduce((a, b) => a + b, 0);

@@ -1,17 +1,6 @@
 /** FTE need, caseload and the share within range: hand-computed values and the validation. */
-import { CaseRateInputError, caseload, fteNeed, shareWithinRange } from "../../src/core";
-
-/** The error a call raises, for matching its field, problem and message together. */
-function inputError(call: () => unknown): { field: string; problem: string; message: string } {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof CaseRateInputError)
-      return { field: error.field, problem: error.problem, message: error.message };
-    throw error;
-  }
-  throw new Error("expected a CaseRateInputError");
-}
+import { caseload, fteNeed, shareWithinRange } from "../../src/core";
+import { inputError } from "../helpers/inputError";
 
 // The toolkit's cases (step 7) and average hours (step 5): 600×10 + 1110×30 + 990×80 + 300×110 = 151,500 hours.
 const CASES = [600, 1110, 990, 300];
