@@ -105,24 +105,19 @@ export function providerModelSheet(
   );
 
   sheet.section("3 · Caseload sizes", width);
-  const directHoursRow = sheet.line(
+  ctx.namedLine(
+    sheet,
+    "Provider Model",
+    "DirectHoursPerFte",
     "Direct-service hours per FTE",
     "hours a year",
-    [
-      formula(
-        ctx.providerOutput(
-          `(${n.PaidHoursPerFte}-${n.TimeOffAndTrainingHours})*${n.Productivity}*(1-${n.NoShowRate})`,
-        ),
-      ),
-    ],
+    ctx.providerOutput(
+      `(${n.PaidHoursPerFte}-${n.TimeOffAndTrainingHours})*${n.Productivity}*(1-${n.NoShowRate})`,
+    ),
     look(NUMBER_FORMATS.countDecimal),
-  );
-  ctx.define(
-    "DirectHoursPerFte",
-    "Provider Model",
-    cellAddress(directHoursRow, FIRST_VALUE_COLUMN, true),
     "Direct-service hours one FTE delivers a year",
   );
+
   options.levels.forEach((level, i) =>
     sheet.line(
       `Caseload if every consumer were level ${level.id}`,
@@ -131,20 +126,14 @@ export function providerModelSheet(
       look(NUMBER_FORMATS.countDecimal),
     ),
   );
-  const caseloadRow = sheet.line(
+  ctx.namedLine(
+    sheet,
+    "Provider Model",
+    "Caseload",
     "Caseload at the consumer mix",
     "consumers per FTE",
-    [
-      formula(
-        ctx.providerOutput(`${n.DirectHoursPerFte}/SUMPRODUCT(${n.ProviderCaseMix},${n.PlannedHours})`),
-      ),
-    ],
+    ctx.providerOutput(`${n.DirectHoursPerFte}/SUMPRODUCT(${n.ProviderCaseMix},${n.PlannedHours})`),
     look(NUMBER_FORMATS.countDecimal, "total"),
-  );
-  ctx.define(
-    "Caseload",
-    "Provider Model",
-    cellAddress(caseloadRow, FIRST_VALUE_COLUMN, true),
     "Consumers one FTE carries at the provider's mix",
   );
 
@@ -169,30 +158,28 @@ export function providerModelSheet(
   );
 
   sheet.section("5 · Staffing costs", width);
-  const loadedRow = sheet.line(
+  ctx.namedLine(
+    sheet,
+    "Provider Model",
+    "LoadedCostPerFte",
     "Cost of a direct-service FTE",
     "$ a year",
-    [formula(ctx.providerOutput(`${n.DirectSalaryPerFte}*${loadOnSalary}`))],
+    ctx.providerOutput(`${n.DirectSalaryPerFte}*${loadOnSalary}`),
     look(NUMBER_FORMATS.dollars),
-  );
-  ctx.define(
-    "LoadedCostPerFte",
-    "Provider Model",
-    cellAddress(loadedRow, FIRST_VALUE_COLUMN, true),
     "Salary, benefits and payroll taxes of one direct-service FTE",
   );
-  const costPerHourRow = sheet.line(
+
+  ctx.namedLine(
+    sheet,
+    "Provider Model",
+    "CostPerDirectHour",
     "Cost of a direct-service hour",
     "$ per hour",
-    [formula(ctx.providerOutput(`${n.LoadedCostPerFte}/${n.DirectHoursPerFte}`))],
+    ctx.providerOutput(`${n.LoadedCostPerFte}/${n.DirectHoursPerFte}`),
     look(NUMBER_FORMATS.dollarsCents),
-  );
-  ctx.define(
-    "CostPerDirectHour",
-    "Provider Model",
-    cellAddress(costPerHourRow, FIRST_VALUE_COLUMN, true),
     "Staff cost of one hour of direct service",
   );
+
   const directCostRow = sheet.line(
     "Direct-service staff",
     "$ a year",

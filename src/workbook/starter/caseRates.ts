@@ -49,31 +49,28 @@ export function caseRatesSheet(
     sheet.put(row, totalColumn, [formula(expression)], { style: "total", numberFormat });
 
   sheet.section("Step 2 · Cases", width);
-  const penetrationRow = sheet.line(
+  ctx.namedLine(
+    sheet,
+    "Case Rates",
+    "PenetrationRate",
     "Penetration rate used",
     "% of enrollees",
-    [formula(ctx.output(`INDEX(${n.PenetrationRates},MATCH(${n.Scenario},${n.ScenarioNames},0))`))],
+    ctx.output(`INDEX(${n.PenetrationRates},MATCH(${n.Scenario},${n.ScenarioNames},0))`),
     { style: "calc", numberFormat: NUMBER_FORMATS.percent },
-  );
-  ctx.define(
-    "PenetrationRate",
-    "Case Rates",
-    cellAddress(penetrationRow, FIRST_VALUE_COLUMN, true),
     "Penetration rate of the scenario that drives the model",
   );
-  const totalCasesRow = sheet.line(
+
+  ctx.namedLine(
+    sheet,
+    "Case Rates",
+    "TotalCases",
     "Total cases",
     "cases",
-    [formula(ctx.output(`${n.Enrollees}*${n.PenetrationRate}`))],
+    ctx.output(`${n.Enrollees}*${n.PenetrationRate}`),
     {
       style: "total",
       numberFormat: NUMBER_FORMATS.count,
     },
-  );
-  ctx.define(
-    "TotalCases",
-    "Case Rates",
-    cellAddress(totalCasesRow, FIRST_VALUE_COLUMN, true),
     "Expected cases: enrollees × penetration rate",
   );
 
@@ -166,54 +163,40 @@ export function caseRatesSheet(
   );
 
   sheet.section("Capitation equivalent and risk reserve", width);
-  const pmpmRow = sheet.line(
+  ctx.namedLine(
+    sheet,
+    "Case Rates",
+    "PMPM",
     "Budget per member per month (PMPM)",
     "$ per member per month",
-    [formula(ctx.output(`${n.TotalBudget}/(${n.Enrollees}*${n.MonthsPerYear})`))],
+    ctx.output(`${n.TotalBudget}/(${n.Enrollees}*${n.MonthsPerYear})`),
     { style: "calc", numberFormat: NUMBER_FORMATS.dollarsCents },
-  );
-  ctx.define(
-    "PMPM",
-    "Case Rates",
-    cellAddress(pmpmRow, FIRST_VALUE_COLUMN, true),
     "The budget per enrollee per month",
   );
-  const reserveRow = sheet.line(
+
+  // The reserve is optional: the budget stands without it, the reserve lines ask for it.
+  ctx.namedLine(
+    sheet,
+    "Case Rates",
+    "RiskReserve",
     "Risk reserve",
     "$",
-    // The reserve is optional: the budget stands without it, the reserve lines ask for it.
-    [
-      formula(
-        ctx.output(
-          `IF(ISNUMBER(${n.RiskReservePct}),${n.TotalBudget}*${n.RiskReservePct},"${ENTER_RESERVE}")`,
-        ),
-      ),
-    ],
+    ctx.output(`IF(ISNUMBER(${n.RiskReservePct}),${n.TotalBudget}*${n.RiskReservePct},"${ENTER_RESERVE}")`),
     dollars,
-  );
-  ctx.define(
-    "RiskReserve",
-    "Case Rates",
-    cellAddress(reserveRow, FIRST_VALUE_COLUMN, true),
     "Reserve on top of the budget",
   );
-  const withReserveRow = sheet.line(
+
+  ctx.namedLine(
+    sheet,
+    "Case Rates",
+    "BudgetWithReserve",
     "Budget with risk reserve",
     "$",
-    [
-      formula(
-        ctx.output(`IF(ISNUMBER(${n.RiskReserve}),${n.TotalBudget}+${n.RiskReserve},"${ENTER_RESERVE}")`),
-      ),
-    ],
+    ctx.output(`IF(ISNUMBER(${n.RiskReserve}),${n.TotalBudget}+${n.RiskReserve},"${ENTER_RESERVE}")`),
     {
       style: "total",
       numberFormat: NUMBER_FORMATS.dollars,
     },
-  );
-  ctx.define(
-    "BudgetWithReserve",
-    "Case Rates",
-    cellAddress(withReserveRow, FIRST_VALUE_COLUMN, true),
     "Budget plus risk reserve",
   );
 
@@ -223,22 +206,17 @@ export function caseRatesSheet(
     numberFormat: NUMBER_FORMATS.count,
   });
   const hoursEntered = at(hoursEnteredRow, FIRST_VALUE_COLUMN);
-  const weightedRow = sheet.line(
+  ctx.namedLine(
+    sheet,
+    "Case Rates",
+    "VolumeWeightedRate",
     "Volume-weighted cost per hour",
     "$ per hour",
-    [
-      formula(
-        `IF(AND(COUNT(${n.ServiceHours})=ROWS(${n.ServiceHours}),${hoursEntered}>0),SUMPRODUCT(${n.ServiceHours},${n.BilledRatesPerHour})/${hoursEntered},"enter service hours")`,
-      ),
-    ],
+    `IF(AND(COUNT(${n.ServiceHours})=ROWS(${n.ServiceHours}),${hoursEntered}>0),SUMPRODUCT(${n.ServiceHours},${n.BilledRatesPerHour})/${hoursEntered},"enter service hours")`,
     { style: "calc", numberFormat: NUMBER_FORMATS.dollarsCents },
-  );
-  ctx.define(
-    "VolumeWeightedRate",
-    "Case Rates",
-    cellAddress(weightedRow, FIRST_VALUE_COLUMN, true),
     "Cost per hour weighted by service hours",
   );
+
   sheet.line(
     "Difference from the rate the model uses",
     "$ per hour",

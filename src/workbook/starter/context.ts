@@ -1,4 +1,6 @@
-import { sheetReference } from "../a1";
+import { cellAddress, sheetReference } from "../a1";
+import { FIRST_VALUE_COLUMN, type SheetBuilder, type ValueLook } from "../layout";
+import { formula } from "../spec";
 import type { Naming } from "../freeNames";
 import type { DefinedName } from "../spec";
 import type { StarterOptions } from "./options";
@@ -144,6 +146,22 @@ export class StarterContext {
   /** Records a workbook-scoped name for an absolute address on a sheet. */
   define(name: StarterName, sheet: StarterSheet, absoluteAddress: string, comment: string): void {
     this.names.push({ name: this.n[name], reference: this.ref(sheet, absoluteAddress), comment });
+  }
+
+  /** A line with one formula in the first value column, named workbook-wide; returns its row. */
+  namedLine(
+    sheet: SheetBuilder,
+    at: StarterSheet,
+    name: StarterName,
+    label: string,
+    units: string,
+    expression: string,
+    look: ValueLook,
+    comment: string,
+  ): number {
+    const row = sheet.line(label, units, [formula(expression)], look);
+    this.define(name, at, cellAddress(row, FIRST_VALUE_COLUMN, true), comment);
+    return row;
   }
 
   /** Wraps an output so that, until every input is in, it reads "enter inputs" rather than an error. */
