@@ -49,16 +49,19 @@ export function dashboardSheet(
     numberFormat: string,
     name?: StarterName,
     style?: ValueLook["style"],
-  ) => {
-    const row = sheet.line(
-      label,
-      units,
-      [formula(ctx.providerOutput(expression))],
-      look(numberFormat, style),
-    );
-    if (name) ctx.define(name, "Dashboard", cellAddress(row, value, true), label);
-    return row;
-  };
+  ) =>
+    name
+      ? ctx.namedLine(
+          sheet,
+          "Dashboard",
+          name,
+          label,
+          units,
+          ctx.providerOutput(expression),
+          look(numberFormat, style),
+          label,
+        )
+      : sheet.line(label, units, [formula(ctx.providerOutput(expression))], look(numberFormat, style));
   const light = (label: string, test: string) => {
     const row = sheet.line(label, "", [formula(`IF(${n.ProviderInputsComplete},${test},FALSE)`)], {
       style: "check",
