@@ -1,12 +1,13 @@
 /**
  * ESLint 9 flat config: ESLint's and typescript-eslint's recommended rules, the Office add-in
- * rules, style left to Prettier (`npm run lint` runs `prettier --check` on its own), and a fence
- * that keeps src/core pure.
+ * rules, style left to Prettier (`npm run lint` runs `prettier --check` on its own), and the
+ * fences between layers that ARCHITECTURE.md describes (eslint/boundaries.js).
  */
 "use strict";
 const { defineConfig } = require("eslint/config");
 const tseslint = require("typescript-eslint");
 const officeAddins = require("eslint-plugin-office-addins");
+const boundaries = require("./eslint/boundaries");
 
 // The plugin's flat preset is [eslint:recommended, eslint-config-prettier, {plugins, parser, rules}].
 // Its third block registers its own older typescript-eslint, which ESLint refuses beside ours, and
@@ -88,5 +89,52 @@ module.exports = defineConfig(
       ],
     },
   },
+  // The layers (ARCHITECTURE.md). Each fence registers the one boundary rule under its own name, so
+  // a file under two fences (src/** and src/core/**) is held to both.
+  fence("src-not-scripts", ["src/**"], {
+    denyFolders: ["scripts"],
+    message: "src is what ships; scripts/ are build tools that may import src, never the reverse.",
+  }),
+  fence("core-imports-core", ["src/core/**"], {
+    allowFolders: ["src/core"],
+    allowPackages: [],
+    message: "src/core imports only src/core: pure arithmetic, no packages, no other layer.",
+  }),
+  fence("description-writes-nothing", ["src/workbook/**"], {
+    ignores: ["src/workbook/xlsx/**"],
+    denyFolders: ["src/workbook/xlsx", "src/taskpane", "src/cli", "src/audit", "src/functions"],
+    denyPackages: ["exceljs", "jszip", "@microsoft/office-js"],
+    message: "the workbook description is data: no writer, no exceljs/jszip, no Office.js.",
+  }),
+  {
+    name: "description-no-office-globals",
+    files: ["src/workbook/**"],
+    ignores: ["src/workbook/xlsx/**"],
+    rules: {
+      "no-restricted-globals": [
+        "error",
+        ...["Office", "Excel", "CustomFunctions"].map((name) => ({
+          name,
+          message: "the workbook description is data: Office.js belongs to src/taskpane/excel.",
+        })),
+      ],
+    },
+  },
+  fence("functions-import-core", ["src/functions/**"], {
+    allowFolders: ["src/core", "src/functions"],
+    allowPackages: [],
+    message: "the functions bundle carries the core only: no UI, no workbook code, no packages.",
+  }),
   { ...prettierOff, name: "eslint-config-prettier" },
 );
+
+/** One fence: the boundary rule, registered as `name`, over `files` with the given bounds. */
+function fence(name, files, { ignores, ...bounds }) {
+  return {
+    name: `fence/${name}`,
+    files,
+    ...(ignores ? { ignores } : {}),
+    plugins: { [name]: boundaries },
+    rules: { [`${name}/allowed-imports`]: ["error", bounds] },
+  };
+}
