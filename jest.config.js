@@ -7,8 +7,8 @@ module.exports = {
   // List every test by name: the worked example's figures read as a checklist.
   verbose: true,
   globalSetup: "<rootDir>/test/globalSetup.js",
-  // office-addin-mock reaches an ESM-only package through office-addin-manifest's index; its
-  // officeApp module is all the mock needs (see ENGINEERING-NOTES).
+  // office-addin-mock requires office-addin-manifest, whose index reaches an ESM-only package
+  // (strip-bom) that jest cannot require; its officeApp module is all the mock needs.
   moduleNameMapper: {
     "^office-addin-manifest$": require.resolve("office-addin-manifest/lib/officeApp.js"),
   },
