@@ -120,6 +120,12 @@ module.exports = defineConfig(
       ],
     },
   },
+  fence("audit-reads-the-description", ["src/audit/**"], {
+    allowFolders: ["src/core", "src/workbook", "src/audit"],
+    denyFolders: ["src/workbook/xlsx"],
+    allowPackages: [],
+    message: "the audit judges a read grid against the core and the description: no writer, no I/O.",
+  }),
   fence("functions-import-core", ["src/functions/**"], {
     allowFolders: ["src/core", "src/functions"],
     allowPackages: [],

@@ -36,6 +36,7 @@ function lintProbes(probes: readonly Probe[]): string[][] {
 const CORE = "core-imports-core/allowed-imports";
 const DESCRIPTION = "description-writes-nothing/allowed-imports";
 const FUNCTIONS = "functions-import-core/allowed-imports";
+const AUDIT = "audit-reads-the-description/allowed-imports";
 const NOT_SCRIPTS = "src-not-scripts/allowed-imports";
 
 /** [file, code, the fence rules expected to fire]: an empty list is an import the fences allow. */
@@ -87,6 +88,13 @@ const CASES: readonly (readonly [string, string, readonly string[]])[] = [
   ],
   ["src/functions/probe.ts", `import JSZip from "jszip";\nexport const x = JSZip;`, [FUNCTIONS]],
   ["src/functions/probe.ts", `import { caseRate } from "../core/caseRate";\nexport const x = caseRate;`, []],
+  [
+    "src/audit/probe.ts",
+    `import { xlsxBytes } from "../workbook/xlsx/writeXlsx";\nexport const x = xlsxBytes;`,
+    [AUDIT],
+  ],
+  ["src/audit/probe.ts", `import { starter } from "../cli/starter";\nexport const x = starter;`, [AUDIT]],
+  ["src/audit/probe.ts", `import { cellAddress } from "../workbook/a1";\nexport const x = cellAddress;`, []],
   [
     "src/taskpane/preview/probe.ts",
     `import { t } from "../../../scripts/formulaTokens";\nexport const x = t;`,
