@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import {
@@ -24,6 +24,7 @@ import { readXlsx, type ReadWorkbook } from "../workbook/xlsx/readXlsx";
 import { parseArgs } from "./args";
 import { UsageError } from "./io";
 import { findSoffice, recalculateWithLibreOffice } from "./libreoffice";
+import { MAPPING_FILE, readRegularFile, WORKBOOK_FILE } from "./readFile";
 import { readJsonFile } from "./readJson";
 
 export const AUDIT_HELP = `Usage: case-rate audit FILE.xlsx [--json] [--map MAPPING.json]
@@ -48,6 +49,7 @@ ${fieldsHelp()}
 
 Without LibreOffice (soffice on PATH, or LIBREOFFICE_PATH) the audit reads the values last saved
 in FILE, calculated with the file's own inputs, and says so on stderr and in the report.
+FILE can be at most ${WORKBOOK_FILE.maxMegabytes} MB and MAPPING.json ${MAPPING_FILE.maxMegabytes} MB (UTF-8 JSON).
 Exit codes: 0 every figure is pass or rounding; 1 a figure fails; 2 FILE or the mapping is unusable.
 `;
 
@@ -77,15 +79,7 @@ function unusable(path: string, reason: string): UsageError {
 
 async function prepare(request: AuditRequest, work: string, index: number): Promise<Prepared> {
   const { path } = request;
-  let bytes: Buffer;
-  try {
-    if (statSync(path).isDirectory()) throw unusable(path, "it is a folder, not an .xlsx workbook.");
-    bytes = readFileSync(path);
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw unusable(path, code === "ENOENT" ? "no such file." : "cannot be read.");
-  }
+  const bytes = readRegularFile(path, WORKBOOK_FILE);
   let original: ReadWorkbook;
   const workbook = new ExcelJS.Workbook();
   try {
@@ -221,7 +215,7 @@ export async function audit(args: readonly string[]): Promise<CommandResult> {
   let mapping: AuditMapping = {};
   if (mapPath !== undefined) {
     try {
-      mapping = parseAuditMapping(readJsonFile(mapPath));
+      mapping = parseAuditMapping(readJsonFile(mapPath, MAPPING_FILE));
     } catch (error) {
       if (error instanceof AuditInputError) throw new UsageError(`${mapPath}: ${error.message}`);
       throw error;

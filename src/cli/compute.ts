@@ -1,5 +1,6 @@
 import { computeRateModel, parseRateModel, type RateModelResult } from "../core";
-import { readJsonFile } from "./readJson";
+import { MODEL_FILE } from "./readFile";
+import { MAX_JSON_NESTING, readJsonFile } from "./readJson";
 
 export const COMPUTE_HELP = `Usage: case-rate compute MODEL.json
 
@@ -23,6 +24,8 @@ MODEL.json:
 Output: totalCases, levels[] (id, name, caseMix, cases, averageHours, ratePerHour, caseRate,
 totalCost), totalBudget, pmpm (budget per enrollee per month over 12 months), and with a provider
 section provider.fteNeed, provider.caseload (consumers per FTE at the mix), provider.revenue.
+
+MODEL.json is JSON saved as UTF-8, at most ${MODEL_FILE.maxMegabytes} MB and nested at most ${MAX_JSON_NESTING} deep.
 
 Exit codes: 0 done; 2 the file or a field is unusable (one line on stderr says which).
 Example: case-rate compute examples/toolkit.json

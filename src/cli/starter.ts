@@ -15,10 +15,14 @@ Writes the starter workbook: the toolkit's eight rate-setting steps as live Exce
                        dashboard, sensitivity and monthly monitoring
   --scenario NAME      the penetration scenario that drives the model (default Medium)
   -o, --output FILE    where to write the .xlsx
-  --force              replace FILE if it exists (otherwise an existing file is never touched)
+  --force              replace FILE if it exists and you may write it: a read-only FILE is never
+                       replaced (otherwise an existing file is never touched)
 
-The file is written to a temporary name and renamed into place, so it is never half-written.
-Exit codes: 0 written; 2 bad options or the file cannot be written.
+The workbook is written in full to a temporary file beside FILE (.NAME.PID.RANDOM.tmp), flushed to
+disk, checked, and only then put in place: FILE is the old file or the whole new one, never half
+written. If the disk is full or the folder cannot be written, FILE is left as it was and no
+temporary file stays behind; one left by a run that was killed is removed by the next run.
+Exit codes: 0 written; 2 bad options or the file cannot be written (one line on stderr says why).
 `;
 
 /** `case-rate starter`: writes the starter workbook; returns the path written. */

@@ -167,7 +167,7 @@ describe("bad input: exit 2, one line on stderr, nothing on stdout", () => {
     const file = textFile("locked.json", EXAMPLE_TEXT);
     chmodSync(file, 0o000);
     try {
-      expectUsageFailure(caseRate("compute", file), "locked.json: cannot be read.");
+      expectUsageFailure(caseRate("compute", file), "locked.json: cannot be read: you may not read it.");
     } finally {
       chmodSync(file, 0o644);
     }
