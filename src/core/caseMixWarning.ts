@@ -45,7 +45,7 @@ export function rateModelWarnings(model: RateModel): string[] {
       : caseMixWarning(
           "provider case mix",
           model.levels.map((level) => ownValue(ownMix, level.id) ?? Number.NaN),
-          "the provider's figures",
+          "the provider section",
         ),
   ];
   return warnings.filter((warning): warning is string => warning !== null);

@@ -25,19 +25,10 @@ export function quoteText(text: string): string {
 
 /** What every item of a list is ("numbers", "texts"…), for "a list of 2,000,000 numbers". */
 function itemsNoun(items: readonly unknown[]): [string, string] {
-  const kinds = new Set(
-    items.map((item) =>
-      Array.isArray(item)
-        ? "list"
-        : item === null
-          ? "null"
-          : typeof item === "object"
-            ? "object"
-            : typeof item,
-    ),
-  );
-  if (kinds.size !== 1) return ["value", "values"];
-  const kind = [...kinds][0];
+  const kindOf = (item: unknown) =>
+    Array.isArray(item) ? "list" : item === null ? "null" : typeof item === "object" ? "object" : typeof item;
+  const kind = items.length === 0 ? "value" : kindOf(items[0]);
+  if (!items.every((item) => kindOf(item) === kind)) return ["value", "values"];
   if (kind === "number") return ["number", "numbers"];
   if (kind === "string") return ["text", "texts"];
   if (kind === "list") return ["list", "lists"];
@@ -52,17 +43,19 @@ function itemsNoun(items: readonly unknown[]): [string, string] {
 function shortJson(value: unknown, budget: number): string | undefined {
   if (budget <= 0) return undefined;
   if (typeof value !== "object" || value === null) {
-    const text = typeof value === "string" ? quoteText(value) : String(JSON.stringify(value) ?? value);
+    const text = typeof value === "string" ? quoteText(value) : String(value);
     return text.length <= budget ? text : undefined;
   }
-  const entries: [string | undefined, unknown][] = Array.isArray(value)
-    ? value.map((item) => [undefined, item])
-    : Object.keys(value).map((key) => [key, (value as Record<string, unknown>)[key]]);
-  const [open, close] = Array.isArray(value) ? ["[", "]"] : ["{", "}"];
+  const keys = Array.isArray(value) ? undefined : Object.keys(value);
+  const count = keys === undefined ? (value as unknown[]).length : keys.length;
+  const [open, close] = keys === undefined ? ["[", "]"] : ["{", "}"];
   let text = open;
-  for (const [key, item] of entries) {
+  // Item by item, stopping at the budget: a list of 2,000,000 is never copied.
+  for (let i = 0; i < count; i++) {
     if (text.length + 1 > budget) return undefined;
-    const prefix = `${text === open ? "" : ","}${key === undefined ? "" : `${JSON.stringify(key)}:`}`;
+    const key = keys?.[i];
+    const item = key === undefined ? (value as unknown[])[i] : (value as Record<string, unknown>)[key];
+    const prefix = `${i === 0 ? "" : ","}${key === undefined ? "" : `${JSON.stringify(key)}:`}`;
     const rendered = shortJson(item, budget - text.length - prefix.length - 1);
     if (rendered === undefined) return undefined;
     text += prefix + rendered;

@@ -19,11 +19,7 @@ const MAX_LISTED_IDS_LENGTH = 80;
 /** A plain object (JSON object), or a typed error naming where one was expected. */
 function requireObject(field: string, value: unknown): Record<string, unknown> {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new CaseRateInputError(
-      field,
-      "wrong-type",
-      `${field} must be an object with named fields, not ${describeValue(value)}.`,
-    );
+    throw new CaseRateInputError(field, "wrong-type", `${field} must be an object with named fields.`);
   }
   return value as Record<string, unknown>;
 }
@@ -81,7 +77,7 @@ function requireDeclaredType(spec: KeySpec, field: string, value: unknown): unkn
         throw new CaseRateInputError(
           field,
           "wrong-type",
-          `${field} must be a list of ${spec.items ?? "values"}, not ${describeValue(value)}.`,
+          `${field} must be a list of ${spec.items ?? "values"}.`,
         );
       return value;
     case "object":
