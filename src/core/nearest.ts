@@ -22,12 +22,13 @@ const MAX_COMPARED_LENGTH = 64;
 
 /**
  * The known word a typed one most likely meant: the same word in other letter case first, else the
- * closest within two edits (one for words of up to four letters); undefined when none is close.
+ * closest within two edits (one for words of three or four letters); undefined when none is close.
  */
 export function nearestWord(typed: string, known: readonly string[]): string | undefined {
   if (typed.length > MAX_COMPARED_LENGTH) return undefined;
   const lower = typed.toLowerCase();
-  const allowed = typed.length <= 4 ? 1 : 2;
+  // A word of one or two letters is one edit from too much: only its other letter case counts.
+  const allowed = typed.length <= 2 ? 0 : typed.length <= 4 ? 1 : 2;
   let best: { word: string; distance: number } | undefined;
   for (const word of known) {
     if (word.length > MAX_COMPARED_LENGTH) continue;
