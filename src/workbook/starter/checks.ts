@@ -65,9 +65,10 @@ export function checksSheet(ctx: StarterContext, moreChecks: readonly Check[] = 
       passes: (value) => `ABS(${value}-1)<=${n.CaseMixTolerance}`,
     },
     {
-      label: "Cases equal the sum of their levels",
+      // Against the mix as typed: a mix within the tolerance is accepted, not rescaled to 100%.
+      label: "Cases by level sum to total cases × the case mix's sum",
       units: "cases difference",
-      value: ctx.output(`SUM(${n.LevelCases})-${n.TotalCases}`),
+      value: ctx.output(`SUM(${n.LevelCases})-${n.TotalCases}*SUM(${n.CaseMix})`),
       numberFormat: "#,##0.00",
       passes: (value) => whenComplete(`ABS(${value})<=${n.CheckTolerance}`),
     },
