@@ -1,37 +1,56 @@
-import { computeRateModel, parseRateModel, type RateModelResult } from "../core";
+import { CASE_MIX_TOLERANCE, computeRateModel, parseRateModel, type RateModelResult } from "../core";
+import { rateModelWarnings } from "../core/caseMixWarning";
+import { describeNumber } from "../core/format";
+import { MODEL_KEYS, type KeySpec, type Section } from "../core/modelSchema";
 import { MODEL_FILE } from "./readFile";
 import { MAX_JSON_NESTING, readJsonFile } from "./readJson";
+
+/** Width of the type column in the model's key list. */
+const TYPE_WIDTH = 9;
+
+/** Each key of a section and of its nested sections, with its depth, in --help order. */
+function flatten(keys: Section, depth = 0): { spec: KeySpec; depth: number }[] {
+  return keys.flatMap((spec) => [{ spec, depth }, ...(spec.keys ? flatten(spec.keys, depth + 1) : [])]);
+}
+
+/** The model's keys as --help lists them, read from the one declaration the parser reads. */
+export function describeModelKeys(keys: Section = MODEL_KEYS): string {
+  const rows = flatten(keys);
+  const typeColumn = Math.max(...rows.map(({ spec, depth }) => 2 * depth + spec.key.length)) + 2;
+  return rows
+    .map(({ spec, depth }) => {
+      const key = `${" ".repeat(2 * depth)}${spec.key}`.padEnd(typeColumn);
+      return `  ${key}${spec.type.padEnd(TYPE_WIDTH)}${spec.required ? "" : "optional: "}${spec.doc}\n`;
+    })
+    .join("");
+}
 
 export const COMPUTE_HELP = `Usage: case-rate compute MODEL.json
 
 Reads a rate-setting model and prints its results as JSON (all figures unrounded).
 
-MODEL.json:
-  enrollees        number   members covered, e.g. 30000
-  penetrationRate  number   share of enrollees expected to need care, 0-1 (0.10 = 10%)
-  ratePerHour      number   dollars per service hour, e.g. 158.62
-  levels           list     one per level of care:
-    id             text     short unique id, e.g. "A"
-    name           text     optional description
-    caseMix        number   share of cases at this level, 0-1; the shares sum to 1
-    averageHours   number   average service hours per episode
-    ratePerHour    number   optional: this level's own dollars per hour
-  provider         object   optional: a provider serving consumers at these case rates
-    consumers          number   consumers served a year, e.g. 1000
-    directHoursPerFte  number   direct-service hours one FTE delivers a year
-    caseMix            object   optional: share per level id, e.g. {"A": 0.2, ...}; default the model's
-
+MODEL.json (any other key is refused):
+${describeModelKeys()}
 Output: totalCases, levels[] (id, name, caseMix, cases, averageHours, ratePerHour, caseRate,
 totalCost), totalBudget, pmpm (budget per enrollee per month over 12 months), and with a provider
 section provider.fteNeed, provider.caseload (consumers per FTE at the mix), provider.revenue.
 
 MODEL.json is JSON saved as UTF-8, at most ${MODEL_FILE.maxMegabytes} MB and nested at most ${MAX_JSON_NESTING} deep.
+A case mix within ${describeNumber(CASE_MIX_TOLERANCE * 100)} percentage point of 100% but not exactly 100% is used as
+typed (never rescaled), with a warning on stderr; the exit code is still 0.
 
 Exit codes: 0 done; 2 the file or a field is unusable (one line on stderr says which).
 Example: case-rate compute examples/toolkit.json
 `;
 
-/** `case-rate compute MODEL.json`: the model's results as pretty JSON. */
-export function compute(modelPath: string): RateModelResult {
-  return computeRateModel(parseRateModel(readJsonFile(modelPath)));
+/** What `compute` gives: the model's results and the warnings it deserves (each one line). */
+export interface ComputeOutput {
+  readonly result: RateModelResult;
+  readonly warnings: readonly string[];
+}
+
+/** `case-rate compute MODEL.json`: the model's results, and its warnings for stderr. */
+export function compute(modelPath: string): ComputeOutput {
+  const model = parseRateModel(readJsonFile(modelPath));
+  return { result: computeRateModel(model), warnings: rateModelWarnings(model) };
 }

@@ -32,7 +32,9 @@ const COMMANDS: Record<string, Command> = {
     run: async (args) => {
       if (args.length !== 1)
         throw new UsageError("compute takes one MODEL.json file; see 'case-rate compute --help'.");
-      return `${JSON.stringify(compute(args[0]), null, 2)}\n`;
+      const { result, warnings } = compute(args[0]);
+      const err = warnings.map((warning) => `case-rate: ${args[0]}: warning: ${warning}\n`).join("");
+      return { out: `${JSON.stringify(result, null, 2)}\n`, err, code: EXIT_OK };
     },
   },
   starter: {

@@ -4,6 +4,7 @@ import { casesPerLevel } from "./caseMix";
 import { caseRateRevenue } from "./provider";
 import { caseload, fteNeed } from "./staffing";
 import { expectedCases } from "./penetration";
+import { ownValue } from "./own";
 import { pmpm } from "./pmpm";
 import { requireCaseMix, requireNonEmpty, requireNonNegative, requireUniqueIds } from "./validate";
 
@@ -121,7 +122,7 @@ export function computeProviderSection(
   const mix = ownMix
     ? requireCaseMix(
         "provider case mix",
-        levels.map((level) => ownMix[level.id]),
+        levels.map((level) => ownValue(ownMix, level.id)),
         ids.map((id) => `level ${id}`),
       )
     : levels.map((level) => level.caseMix);

@@ -1,5 +1,20 @@
+import { cutText, describeValue, grouped, quoteText } from "./describeValue";
 import { CaseRateInputError } from "./errors";
 import type { LevelOfCare, ProviderSection, RateModel } from "./model";
+import {
+  LEVEL_KEYS,
+  MAX_LEVEL_ID_LENGTH,
+  MODEL_KEYS,
+  PROVIDER_KEYS,
+  type KeySpec,
+  type Section,
+  type SectionValues,
+} from "./modelSchema";
+import { nearestWord } from "./nearest";
+import { ownValue } from "./own";
+
+/** Longest list of level ids a message shows; past that it gives their count. */
+const MAX_LISTED_IDS_LENGTH = 80;
 
 /** A plain object (JSON object), or a typed error naming where one was expected. */
 function requireObject(field: string, value: unknown): Record<string, unknown> {
@@ -9,95 +24,161 @@ function requireObject(field: string, value: unknown): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
-/** A field that must be present; the core's checks then say what is wrong with its value. */
-function requirePresent(object: Record<string, unknown>, path: string, key: string): unknown {
-  if (!(key in object) || object[key] === undefined) {
-    throw new CaseRateInputError(`${path}${key}`, "blank", `${path}${key} is missing.`);
-  }
-  return object[key];
+/** The error for a required key that is not there. */
+function missing(field: string): CaseRateInputError {
+  return new CaseRateInputError(field, "blank", `${field} is missing.`);
 }
 
-/** A number field, present and typed; range checks belong to the arithmetic. */
-function numberField(object: Record<string, unknown>, path: string, key: string): number {
-  const value = requirePresent(object, path, key);
+/** A key's full name in messages: "enrollees", "levels[2].caseMix", "provider.caseMix.A". */
+function fieldName(where: string, key: string): string {
+  return where === "" ? key : `${where}.${key}`;
+}
+
+/** Refuses a key the section does not declare, naming the declared key it most likely meant. */
+function refuseUnknownKeys(object: Readonly<Record<string, unknown>>, keys: Section, where: string): void {
+  const known = keys.map((spec) => spec.key);
+  const unknown = Object.keys(object).find((key) => !known.includes(key));
+  if (unknown === undefined) return;
+  const near = nearestWord(unknown, known);
+  throw new CaseRateInputError(
+    fieldName(where, cutText(unknown)),
+    "out-of-range",
+    `unknown key '${cutText(unknown)}' in ${where === "" ? "the model" : where}${near === undefined ? "." : `; did you mean '${near}'?`}`,
+  );
+}
+
+/** A number, or a typed error saying what the file holds instead; range checks belong to the arithmetic. */
+function requireNumberValue(field: string, value: unknown): number {
   if (typeof value !== "number" || !Number.isFinite(value)) {
     throw new CaseRateInputError(
-      `${path}${key}`,
+      field,
       "not-a-number",
-      `${path}${key} must be a number, not ${typeof value === "number" ? value : JSON.stringify(value)}.`,
+      `${field} must be a number, not ${describeValue(value)}.`,
     );
   }
   return value;
 }
 
-/** A text field, present and non-blank. */
-function textField(object: Record<string, unknown>, path: string, key: string): string {
-  const value = requirePresent(object, path, key);
-  if (typeof value !== "string" || value.trim() === "") {
+/** A value of the type its key declares; lists and objects are read further by their parser. */
+function requireDeclaredType(spec: KeySpec, field: string, value: unknown): unknown {
+  switch (spec.type) {
+    case "number":
+      return requireNumberValue(field, value);
+    case "text":
+      if (typeof value !== "string" || value.trim() === "")
+        throw new CaseRateInputError(
+          field,
+          "wrong-type",
+          `${field} must be a non-blank text, not ${describeValue(value)}.`,
+        );
+      return value;
+    case "list":
+      if (!Array.isArray(value))
+        throw new CaseRateInputError(
+          field,
+          "wrong-type",
+          `${field} must be a list of ${spec.items ?? "values"}.`,
+        );
+      return value;
+    case "object":
+      return requireObject(field, value);
+  }
+}
+
+/**
+ * Reads one object of the model against its declared keys: refuses unknown keys, requires the
+ * required ones (own properties only) and checks each value's type.
+ */
+function readSection<S extends Section>(value: unknown, keys: S, where: string): SectionValues<S> {
+  const object = requireObject(where === "" ? "model" : where, value);
+  refuseUnknownKeys(object, keys, where);
+  const values: Record<string, unknown> = {};
+  for (const spec of keys) {
+    const field = fieldName(where, spec.key);
+    const found = ownValue(object, spec.key);
+    if (found === undefined) {
+      if (spec.required) throw missing(field);
+      continue;
+    }
+    values[spec.key] = requireDeclaredType(spec, field, found);
+  }
+  return values as SectionValues<S>;
+}
+
+/** A level id: one short line, since messages and labels name the level by it. */
+function requireShortId(field: string, id: string): string {
+  if (id.length > MAX_LEVEL_ID_LENGTH || /[\p{Cc}\u2028\u2029]/u.test(id)) {
     throw new CaseRateInputError(
-      `${path}${key}`,
-      "wrong-type",
-      `${path}${key} must be a non-blank text, not ${JSON.stringify(value)}.`,
+      field,
+      "out-of-range",
+      `${field} is ${quoteText(id)}; a level id is one line of up to ${MAX_LEVEL_ID_LENGTH} characters.`,
     );
   }
-  return value;
+  return id;
 }
 
 function parseLevel(value: unknown, index: number): LevelOfCare {
-  const path = `levels[${index}].`;
-  const level = requireObject(`levels[${index}]`, value);
-  const id = textField(level, path, "id");
+  const where = `levels[${index}]`;
+  const level = readSection(value, LEVEL_KEYS, where);
+  const id = requireShortId(`${where}.id`, level.id);
   return {
     id,
-    name: level.name === undefined ? id : textField(level, path, "name"),
-    caseMix: numberField(level, path, "caseMix"),
-    averageHours: numberField(level, path, "averageHours"),
-    ...(level.ratePerHour === undefined ? {} : { ratePerHour: numberField(level, path, "ratePerHour") }),
+    name: level.name ?? id,
+    caseMix: level.caseMix,
+    averageHours: level.averageHours,
+    ...(level.ratePerHour === undefined ? {} : { ratePerHour: level.ratePerHour }),
   };
 }
 
 /**
  * Reads a rate-setting model from parsed JSON, checking that every field is there and of the right
- * type; the arithmetic checks ranges and the case mix when it runs.
+ * type and that no key is unknown; the arithmetic checks ranges and the case mix when it runs.
  */
 export function parseRateModel(input: unknown): RateModel {
-  const model = requireObject("model", input);
-  const levels = requirePresent(model, "", "levels");
-  if (!Array.isArray(levels)) {
-    throw new CaseRateInputError("levels", "wrong-type", "levels must be a list of levels of care.");
-  }
-  const parsedLevels = levels.map(parseLevel);
+  const model = readSection(input, MODEL_KEYS, "");
+  const levels = model.levels.map(parseLevel);
   return {
-    enrollees: numberField(model, "", "enrollees"),
-    penetrationRate: numberField(model, "", "penetrationRate"),
-    ratePerHour: numberField(model, "", "ratePerHour"),
-    levels: parsedLevels,
-    ...(model.provider === undefined ? {} : { provider: parseProvider(model.provider, parsedLevels) }),
+    enrollees: model.enrollees,
+    penetrationRate: model.penetrationRate,
+    ratePerHour: model.ratePerHour,
+    levels,
+    ...(model.provider === undefined ? {} : { provider: parseProvider(model.provider, levels) }),
   };
+}
+
+/** Refuses a provider case mix key that names no level, suggesting the level it most likely meant. */
+function refuseUnknownLevels(mix: Readonly<Record<string, unknown>>, ids: readonly string[]): void {
+  const known = new Set(ids);
+  const unknown = Object.keys(mix).find((id) => !known.has(id));
+  if (unknown === undefined) return;
+  const near = nearestWord(unknown, ids);
+  const listed = ids.join(", ");
+  const among =
+    listed.length <= MAX_LISTED_IDS_LENGTH ? `the levels (${listed})` : `the ${grouped(ids.length)} levels`;
+  throw new CaseRateInputError(
+    `provider.caseMix.${cutText(unknown)}`,
+    "out-of-range",
+    `provider.caseMix names level ${quoteText(unknown)}, which is not among ${among}${near === undefined ? "." : `; did you mean "${near}"?`}`,
+  );
 }
 
 /** The optional provider section: consumers, direct hours per FTE, and a case mix by level id. */
 function parseProvider(value: unknown, levels: readonly LevelOfCare[]): ProviderSection {
-  const provider = requireObject("provider", value);
-  const section = {
-    consumers: numberField(provider, "provider.", "consumers"),
-    directHoursPerFte: numberField(provider, "provider.", "directHoursPerFte"),
-  };
+  const provider = readSection(value, PROVIDER_KEYS, "provider");
+  const section = { consumers: provider.consumers, directHoursPerFte: provider.directHoursPerFte };
   if (provider.caseMix === undefined) return section;
-  const mix = requireObject("provider.caseMix", provider.caseMix);
-  const ids = new Set(levels.map((level) => level.id));
-  const unknown = Object.keys(mix).find((id) => !ids.has(id));
-  if (unknown !== undefined) {
-    throw new CaseRateInputError(
-      `provider.caseMix.${unknown}`,
-      "out-of-range",
-      `provider.caseMix names level "${unknown}", which is not among the levels (${[...ids].join(", ")}).`,
-    );
-  }
+  const mix = provider.caseMix;
+  const ids = levels.map((level) => level.id);
+  refuseUnknownLevels(mix, ids);
   return {
     ...section,
     caseMix: Object.fromEntries(
-      levels.map((level) => [level.id, numberField(mix, "provider.caseMix.", level.id)]),
+      ids.map((id) => {
+        const field = `provider.caseMix.${id}`;
+        const share = ownValue(mix, id);
+        if (share === undefined) throw missing(field);
+        return [id, requireNumberValue(field, share)];
+      }),
     ),
   };
 }

@@ -400,3 +400,93 @@ describe("case-rate compute examples/provider.json", () => {
     );
   });
 });
+
+describe("keys and values the model does not expect (issue 10)", () => {
+  test("an unknown key: exit 2, one line naming it and the key it most likely meant", () => {
+    const file = modelFile("rateperhour.json", (model) => ({
+      ...model,
+      levels: levelsOf(model).map((level) => (level.id === "C" ? { ...level, rateperhour: 165 } : level)),
+    }));
+    expectUsageFailure(
+      caseRate("compute", file),
+      "rateperhour.json: unknown key 'rateperhour' in levels[2]; did you mean 'ratePerHour'?",
+    );
+  });
+
+  test("provider.casemix and a top-level penetrationrate are refused, not ignored", () => {
+    const casemix = modelFile(
+      "casemix.json",
+      (model) => ({ ...model, provider: { ...(model.provider as object), casemix: { A: 1 } } }),
+      PROVIDER_TEXT,
+    );
+    expectUsageFailure(
+      caseRate("compute", casemix),
+      "unknown key 'casemix' in provider; did you mean 'caseMix'?",
+    );
+    const penetration = modelFile("penetrationrate.json", (model) => ({ ...model, penetrationrate: 0.2 }));
+    expectUsageFailure(
+      caseRate("compute", penetration),
+      "unknown key 'penetrationrate' in the model; did you mean 'penetrationRate'?",
+    );
+  });
+
+  test("a level 'constructor' left out of provider.caseMix: 'provider.caseMix.constructor is missing.'", () => {
+    const file = modelFile(
+      "constructor.json",
+      (model) => ({
+        ...model,
+        levels: levelsOf(model).map((level) => (level.id === "A" ? { ...level, id: "constructor" } : level)),
+        provider: { ...(model.provider as object), caseMix: { B: 0.37, C: 0.33, D: 0.3 } },
+      }),
+      PROVIDER_TEXT,
+    );
+    expectUsageFailure(
+      caseRate("compute", file),
+      "constructor.json: provider.caseMix.constructor is missing.",
+    );
+  });
+
+  test("a 2,000,000-element list where a number belongs: a short line that describes it", () => {
+    const file = textFile(
+      "list.json",
+      EXAMPLE_TEXT.replace('"enrollees": 30000', `"enrollees": [${"1,".repeat(1_999_999)}1]`),
+    );
+    const result = caseRate("compute", file);
+    expectUsageFailure(result, "list.json: enrollees must be a number, not a list of 2,000,000 numbers.");
+    expect(result.stderr.length).toBeLessThan(200);
+  });
+});
+
+describe("a case mix within the tolerance but not exactly 100% (issue 10)", () => {
+  test("100.009%: exit 0, the JSON of the shares as typed on stdout, one warning line on stderr", () => {
+    const file = modelFile("near100.json", (model) => ({
+      ...model,
+      levels: levelsOf(model).map((level) => (level.id === "D" ? { ...level, caseMix: 0.10009 } : level)),
+    }));
+    const result = caseRate("compute", file);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe(
+      `case-rate: ${file}: warning: case mix sums to 100.009%, not exactly 100%; the budget uses the shares as typed.\n`,
+    );
+    const typed = computeRateModel(parseRateModel(JSON.parse(readFileSync(file, "utf8"))));
+    expect(result.stdout).toBe(`${JSON.stringify(typed, null, 2)}\n`);
+    // Used as typed: $4,711 more than the exact mix's budget, not rescaled back to it.
+    expect(Math.round(typed.totalBudget - computeRateModel(TOOLKIT_RATE_MODEL).totalBudget)).toBe(4711);
+  });
+
+  test("the provider's own mix at 100.005% is warned about as the provider's", () => {
+    const file = modelFile(
+      "p-near100.json",
+      (model) => ({
+        ...model,
+        provider: { ...(model.provider as object), caseMix: { A: 0.2, B: 0.37, C: 0.33, D: 0.10005 } },
+      }),
+      PROVIDER_TEXT,
+    );
+    const result = caseRate("compute", file);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe(
+      `case-rate: ${file}: warning: provider case mix sums to 100.005%, not exactly 100%; the provider section uses the shares as typed.\n`,
+    );
+  });
+});

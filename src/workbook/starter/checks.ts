@@ -65,9 +65,10 @@ export function checksSheet(ctx: StarterContext, moreChecks: readonly Check[] = 
       passes: (value) => `ABS(${value}-1)<=${n.CaseMixTolerance}`,
     },
     {
-      label: "Cases equal the sum of their levels",
+      // Against the mix as typed: a mix within the tolerance is accepted, not rescaled to 100%.
+      label: "Cases by level sum to total cases × the case mix's sum",
       units: "cases difference",
-      value: ctx.output(`SUM(${n.LevelCases})-${n.TotalCases}`),
+      value: ctx.output(`SUM(${n.LevelCases})-${n.TotalCases}*SUM(${n.CaseMix})`),
       numberFormat: "#,##0.00",
       passes: (value) => whenComplete(`ABS(${value})<=${n.CheckTolerance}`),
     },
@@ -90,10 +91,8 @@ export function checksSheet(ctx: StarterContext, moreChecks: readonly Check[] = 
   ];
 
   checks.push(...moreChecks);
-  sheet.section("Checks", 4);
-  sheet.heading(["Check", "Units", "Value", "Passes"]);
-  const firstCheckRow = sheet.row;
-  for (const check of checks) {
+  /** Writes one check's row: label, units, value cell and its TRUE/FALSE cell. */
+  const writeCheck = (check: Check): void => {
     const row = sheet.row;
     const valueCell = cellAddress(row, valueColumn);
     const cells: CellContent[] = [
@@ -104,10 +103,20 @@ export function checksSheet(ctx: StarterContext, moreChecks: readonly Check[] = 
     sheet.put(row, valueColumn, cells.slice(0, 1), { style: "calc", numberFormat: check.numberFormat });
     sheet.put(row, passColumn, cells.slice(1), { style: "check" });
     if (check.name) ctx.define(check.name, "Checks", cellAddress(row, passColumn, true), check.label);
-  }
+  };
+  sheet.section("Checks", 4);
+  sheet.heading(["Check", "Units", "Value", "Passes"]);
+  const firstCheckRow = sheet.row;
+  checks.forEach(writeCheck);
   const lastCheckRow = sheet.row - 1;
   const passRange = rangeAddress(firstCheckRow, passColumn, lastCheckRow, passColumn);
   sheet.highlightCheck(passRange);
+
+  // Notices flag what is accepted but worth a look; they are not part of the master check.
+  sheet.section("Notices (not part of the master check)", 4);
+  const firstNoticeRow = sheet.row;
+  notices(ctx).forEach(writeCheck);
+  sheet.highlightCheck(rangeAddress(firstNoticeRow, passColumn, sheet.row - 1, passColumn));
 
   sheet.section("Master check", 4);
   const masterRow = sheet.line("Master check: every check passes", "", [null, formula(`AND(${passRange})`)], {
@@ -132,4 +141,21 @@ export function checksSheet(ctx: StarterContext, moreChecks: readonly Check[] = 
   );
   ctx.define("CheckStatus", "Checks", cellAddress(statusRow, valueColumn, true), "The master check in words");
   return sheet.build();
+}
+
+/**
+ * Checks that flag without failing: a case mix within the tolerance but not exactly 100% is used as
+ * typed (never rescaled), as the functions and `case-rate compute` use it (the core's caseMixWarning).
+ */
+function notices(ctx: StarterContext): Check[] {
+  const { n } = ctx;
+  return [
+    {
+      label: "A case mix within the tolerance is exactly 100% (else the budget uses the shares as typed)",
+      units: "% of cases",
+      value: `SUM(${n.CaseMix})`,
+      numberFormat: "0.0000%",
+      passes: (value) => `OR(${value}=1,ABS(${value}-1)>${n.CaseMixTolerance})`,
+    },
+  ];
 }
