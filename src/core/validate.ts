@@ -11,7 +11,15 @@ export function requireNumber(field: Field, value: unknown): number {
     throw new CaseRateInputError(field, "blank", (name) => `${name(field)} is blank; enter a number.`);
   }
   if (typeof value !== "number") {
-    const shown = typeof value === "string" ? describeText(value) : `"${String(value)}"`;
+    // Only callers outside a spreadsheet or a JSON file pass a list or an object here.
+    const shown =
+      typeof value === "string"
+        ? describeText(value)
+        : typeof value === "object"
+          ? Array.isArray(value)
+            ? "a list"
+            : "an object"
+          : `"${String(value)}"`;
     throw new CaseRateInputError(
       field,
       "not-a-number",
