@@ -29,6 +29,7 @@ export type FieldNamer = (field: FieldRef) => string;
 /**
  * Raised for input the toolkit's arithmetic cannot use. `field` names the input in the user's
  * words; `fieldRef` identifies it, when the core named it by id, for adapters with names of their own.
+ * @example new CaseRateInputError(field("caseMix"), "mix-not-100", (name) => `${name(field("caseMix"))} sums to 97%.`).messageNaming(() => "case_mix") // "case_mix sums to 97%."
  */
 export class CaseRateInputError extends Error {
   override readonly name = "CaseRateInputError";

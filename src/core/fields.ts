@@ -69,7 +69,7 @@ export function field(id: FieldId, label: string = FIELD_LABELS[id]): FieldRef {
 /**
  * One entry of a list field; `says` tells which in the core's words. A name given as text gets
  * the words appended.
- * @example entryOf(field("caseMix"), 1, "for level B") // named "case mix for level B"
+ * @example entryOf(field("caseMix"), 1, "for level B") // { id: "caseMix", label: "case mix", entry: { index: 1, says: "for level B" } }
  */
 export function entryOf(list: FieldRef, index: number, says: string): FieldRef;
 export function entryOf(list: Field, index: number, says: string): Field;

@@ -5,7 +5,10 @@ import { describeNumber, describePercent, describeText } from "./format";
 /** How far a case mix may stray from 100% before it is refused: 0.01 percentage point. */
 export const CASE_MIX_TOLERANCE = 0.0001;
 
-/** A finite number, or a typed error naming the field. Blank (null/undefined/"") is its own problem. */
+/**
+ * A finite number, or a typed error naming the field. Blank (null/undefined/"") is its own problem.
+ * @example requireNumber("enrollees", 30000) // 30000
+ */
 export function requireNumber(field: Field, value: unknown): number {
   if (value === null || value === undefined || value === "") {
     throw new CaseRateInputError(field, "blank", (name) => `${name(field)} is blank; enter a number.`);
@@ -180,6 +183,7 @@ export const MAX_ROUNDING_DIGITS = 15;
 /**
  * Decimals to round to, as ROUND's num_digits: a whole number from −15 to 15; 0 rounds to whole
  * dollars and a negative number rounds left of the point (−3 to thousands).
+ * @example requireDecimals("round_to", -3) // -3
  */
 export function requireDecimals(field: Field, value: unknown): number {
   const digits = requireNumber(field, value);
@@ -212,6 +216,7 @@ function listOf(names: readonly string[]): string {
  * A computed result, or a typed error when it is not a finite number: valid inputs can still
  * overflow (1e308 × 10 is Infinity, and Infinity − Infinity is NaN). `what` names the result as
  * a sentence's subject ("the budget"); `inputs` are the fields to check.
+ * @example requireFiniteResult("the budget", 3000 * 1586, ["cases", "case rates"]) // 4758000
  */
 export function requireFiniteResult(what: string, value: number, inputs: readonly Field[]): number {
   if (Number.isFinite(value)) return value;
