@@ -1,6 +1,7 @@
 import { casesPerLevel } from "./caseMix";
+import { entryOf, field } from "./fields";
 import { sum } from "./sums";
-import { requireNonNegative, requireSameLength } from "./validate";
+import { requireFiniteResult, requireNonNegative, requireSameLength } from "./validate";
 
 /** One level's line of the budget table. */
 export interface BudgetLine {
@@ -18,14 +19,26 @@ export interface Budget {
   readonly totalBudget: number;
 }
 
-/** Budget of one level: cases × case rate. */
+const CASES = field("cases");
+const CASE_RATE = field("caseRate");
+const CASE_RATES = field("caseRate", "case rates");
+
+/**
+ * Budget of one level: cases × case rate.
+ * @example levelBudget(1110, 4758.6) // 5282046
+ */
 export function levelBudget(cases: number, caseRate: number): number {
-  return requireNonNegative("cases", cases) * requireNonNegative("case rate", caseRate);
+  return requireFiniteResult(
+    "the budget",
+    requireNonNegative(CASES, cases) * requireNonNegative(CASE_RATE, caseRate),
+    [CASES, CASE_RATE],
+  );
 }
 
 /**
  * The step 7 budget: total cases spread over the levels by case mix, each level's cases × its case
  * rate, and the total. Nothing is rounded.
+ * @example caseMixBudget(3000, [0.5, 0.5], [1000, 3000]).totalBudget // 6000000
  */
 export function caseMixBudget(
   totalCases: number,
@@ -33,10 +46,13 @@ export function caseMixBudget(
   caseRates: readonly number[],
   levelIds?: readonly string[],
 ): Budget {
-  requireSameLength("case mix", caseMix, "case rates", caseRates);
+  requireSameLength(field("caseMix"), caseMix, CASE_RATES, caseRates);
   const cases = casesPerLevel(totalCases, caseMix, levelIds);
   const lines = cases.map((levelCases, i) => {
-    const rate = requireNonNegative(`case rate for level ${levelIds?.[i] ?? i + 1}`, caseRates[i]);
+    const rate = requireNonNegative(
+      entryOf(CASE_RATE, i, `for level ${levelIds?.[i] ?? i + 1}`),
+      caseRates[i],
+    );
     return {
       caseMix: caseMix[i],
       cases: levelCases,
@@ -44,5 +60,9 @@ export function caseMixBudget(
       totalCost: levelBudget(levelCases, rate),
     };
   });
-  return { totalCases, lines, totalBudget: sum(lines.map((line) => line.totalCost)) };
+  const totalBudget = requireFiniteResult("the budget", sum(lines.map((line) => line.totalCost)), [
+    field("totalCases"),
+    CASE_RATES,
+  ]);
+  return { totalCases, lines, totalBudget };
 }

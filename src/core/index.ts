@@ -1,5 +1,6 @@
 /** The calculation core: the Case Rate Toolkit's arithmetic, pure and validated. */
 export * from "./errors";
+export * from "./fields";
 export * from "./round";
 export * from "./penetration";
 export * from "./caseMix";

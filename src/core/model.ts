@@ -71,7 +71,10 @@ export interface RateModelResult {
   readonly provider?: ProviderSectionResult;
 }
 
-/** Runs steps 2, 4 and 7: cases, cases per level, case rates, the budget and its PMPM equivalent. */
+/**
+ * Runs steps 2, 4 and 7: cases, cases per level, case rates, the budget and its PMPM equivalent.
+ * @example computeRateModel({ enrollees: 1000, penetrationRate: 0.1, ratePerHour: 100, levels: [{ id: "A", name: "A", caseMix: 1, averageHours: 10 }] }).totalBudget // 100000
+ */
 export function computeRateModel(model: RateModel): RateModelResult {
   requireNonEmpty("levels", model.levels, "level of care");
   const ids = model.levels.map((level) => level.id);
@@ -111,7 +114,10 @@ export function computeRateModel(model: RateModel): RateModelResult {
   return model.provider ? { ...result, provider: computeProviderSection(model.provider, levels) } : result;
 }
 
-/** FTE need, blended caseload and case-rate revenue of a provider at the payor's case rates. */
+/**
+ * FTE need, blended caseload and case-rate revenue of a provider at the payor's case rates.
+ * @example computeProviderSection({ consumers: 100, directHoursPerFte: 1000 }, computeRateModel({ enrollees: 1000, penetrationRate: 0.1, ratePerHour: 100, levels: [{ id: "A", name: "A", caseMix: 1, averageHours: 10 }] }).levels) // { fteNeed: 1, caseload: 100, revenue: 100000 }
+ */
 export function computeProviderSection(
   provider: ProviderSection,
   levels: readonly LevelResult[],

@@ -1,6 +1,7 @@
 import { CaseRateInputError } from "./errors";
+import { field } from "./fields";
 import { excelRound } from "./round";
-import { requireNonNegative, requirePositive } from "./validate";
+import { requireFiniteResult, requireNonNegative, requirePositive } from "./validate";
 
 /** A figure as printed (rounded to `decimals`) that equals rate per hour × `multiplier` before rounding. */
 export interface PrintedFigure {
@@ -22,21 +23,30 @@ export interface RateInterval {
 /**
  * The rates per hour that reproduce one printed figure at its rounding: printed p at multiplier m
  * with half-unit h = ½·10^−decimals constrains the rate to [(p − h)/m, (p + h)/m).
+ * @example rateIntervalFor({ printed: 1586, multiplier: 10, decimals: 0 }) // { low: 158.55, high: 158.65 }
  */
 export function rateIntervalFor(figure: PrintedFigure): RateInterval {
-  const printed = requireNonNegative(`printed ${figure.label ?? "figure"}`, figure.printed);
-  const multiplier = requirePositive(`multiplier of ${figure.label ?? "figure"}`, figure.multiplier);
+  const printedField = field("printed", `printed ${figure.label ?? "figure"}`);
+  const multiplierField = field("multiplier", `multiplier of ${figure.label ?? "figure"}`);
+  const printed = requireNonNegative(printedField, figure.printed);
+  const multiplier = requirePositive(multiplierField, figure.multiplier);
   const halfUnit = 0.5 * 10 ** -figure.decimals;
-  return { low: (printed - halfUnit) / multiplier, high: (printed + halfUnit) / multiplier };
+  const bound = (value: number) =>
+    requireFiniteResult("the rate per hour", value, [printedField, multiplierField, "decimals"]);
+  return { low: bound((printed - halfUnit) / multiplier), high: bound((printed + halfUnit) / multiplier) };
 }
 
-/** The rates per hour that reproduce every printed figure at its rounding, or null when none does. */
+/**
+ * The rates per hour that reproduce every printed figure at its rounding, or null when none does.
+ * @example consistentRateInterval([{ printed: 1586, multiplier: 10, decimals: 0 }, { printed: 4759, multiplier: 30, decimals: 0 }]) // { low: 158.61666666666667, high: 158.65 }
+ */
 export function consistentRateInterval(figures: readonly PrintedFigure[]): RateInterval | null {
   if (figures.length === 0) {
+    const figuresField = field("printedFigures");
     throw new CaseRateInputError(
-      "printed figures",
+      figuresField,
       "empty",
-      "printed figures is empty; give at least one figure.",
+      (name) => `${name(figuresField)} is empty; give at least one figure.`,
     );
   }
   const intervals = figures.map(rateIntervalFor);
@@ -45,7 +55,10 @@ export function consistentRateInterval(figures: readonly PrintedFigure[]): RateI
   return low < high ? { low, high } : null;
 }
 
-/** True when rate × multiplier, rounded as Excel's ROUND does, gives the printed figure. */
+/**
+ * True when rate × multiplier, rounded as Excel's ROUND does, gives the printed figure.
+ * @example reproducesPrinted(158.61739, { printed: 4759, multiplier: 30, decimals: 0 }) // true
+ */
 export function reproducesPrinted(ratePerHour: number, figure: PrintedFigure): boolean {
   return excelRound(ratePerHour * figure.multiplier, figure.decimals) === figure.printed;
 }
@@ -53,6 +66,7 @@ export function reproducesPrinted(ratePerHour: number, figure: PrintedFigure): b
 /**
  * The number with the fewest decimals inside [low, high): the plainest rate a model can type in
  * that still reproduces every printed figure (158.61739 for the toolkit's example).
+ * @example simplestDecimalIn({ low: 158.6166, high: 158.65 }) // 158.62
  */
 export function simplestDecimalIn(interval: RateInterval): number {
   for (let decimals = 0; decimals <= 15; decimals++) {
@@ -60,5 +74,5 @@ export function simplestDecimalIn(interval: RateInterval): number {
     const candidate = Math.ceil(interval.low * scale) / scale;
     if (candidate >= interval.low && candidate < interval.high) return candidate;
   }
-  return interval.low;
+  return requireFiniteResult("the rate per hour", interval.low, ["the interval's low end"]);
 }

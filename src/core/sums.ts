@@ -1,10 +1,11 @@
+import type { Field } from "./fields";
 import { requireSameLength } from "./validate";
 
 /** Σ a[i] × b[i] for two validated lists of the same length. */
 export function sumProduct(
-  firstField: string,
+  firstField: Field,
   first: readonly number[],
-  secondField: string,
+  secondField: Field,
   second: readonly number[],
 ): number {
   requireSameLength(firstField, first, secondField, second);

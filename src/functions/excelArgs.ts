@@ -5,6 +5,7 @@
  * argument arrives as null. Pure: no Office global is used.
  */
 import { CaseRateInputError } from "../core/errors";
+import { describeText } from "../core/format";
 import { requireNumber } from "../core/validate";
 
 /** A range argument as Excel passes it. */
@@ -56,10 +57,34 @@ function cellPosition(shape: Shape, index: number): string {
 }
 
 function describeCell(cell: unknown): string {
-  if (typeof cell === "string") return `text "${cell}"`;
+  if (typeof cell === "string") return `text ${describeText(cell)}`;
   if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
   if (typeof cell === "number") return String(cell);
   return "a value that is not a number";
+}
+
+/** Cells in what was passed for one value: a row's cells, or 1 for anything that is not a list. */
+function cellCount(value: readonly unknown[]): number {
+  return value.reduce<number>((count, row) => count + (Array.isArray(row) ? row.length : 1), 0);
+}
+
+/**
+ * One value as a number: a range where one value is expected, or TRUE/FALSE, is refused in
+ * Excel's words; anything else as the core refuses it.
+ */
+function singleNumber(arg: string, value: unknown): number {
+  if (Array.isArray(value)) {
+    const cells = cellCount(value);
+    throw new CaseRateInputError(
+      arg,
+      "wrong-type",
+      `${arg} must be a single number, not a range of ${cells} cell${cells === 1 ? "" : "s"}.`,
+    );
+  }
+  if (typeof value === "boolean") {
+    throw new CaseRateInputError(arg, "not-a-number", `${arg} must be a number, not ${describeCell(value)}.`);
+  }
+  return requireNumber(arg, value);
 }
 
 /**
@@ -70,7 +95,7 @@ function cellNumber(arg: string, cell: unknown, position: string, blankHint: str
   if (typeof cell === "number" && Number.isFinite(cell)) return cell;
   if (position === "") {
     if (isBlank(cell)) throw new CaseRateInputError(arg, "blank", `${arg} is blank; ${blankHint}.`);
-    return requireNumber(arg, cell);
+    return singleNumber(arg, cell);
   }
   if (isBlank(cell)) {
     throw new CaseRateInputError(arg, "blank", `${arg} has a blank cell at ${position}; ${blankHint}.`);
@@ -140,12 +165,12 @@ export function matchingArg(
 
 /** A required single number; blanks and text are refused naming the argument. */
 export function numberArg(arg: string, value: unknown): number {
-  return requireNumber(arg, value);
+  return singleNumber(arg, value);
 }
 
 /** An optional number: undefined when omitted (Excel passes null), else a number. */
 export function optionalNumberArg(arg: string, value: unknown): number | undefined {
-  return value === null || value === undefined ? undefined : requireNumber(arg, value);
+  return value === null || value === undefined ? undefined : singleNumber(arg, value);
 }
 
 /** An optional TRUE/FALSE, FALSE when omitted; a number counts as Excel counts it (0 is FALSE). */

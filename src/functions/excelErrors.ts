@@ -2,7 +2,8 @@
  * The core's CaseRateInputError as Excel's CustomFunctions.Error. Nothing here touches the
  * `CustomFunctions` global until an error is converted, so the module loads outside Excel.
  */
-import { isCaseRateInputError } from "../core/errors";
+import { type FieldNamer, isCaseRateInputError } from "../core/errors";
+import type { FieldId } from "../core/fields";
 
 /**
  * The error codes as the strings Excel defines them. Written out rather than read from
@@ -11,43 +12,42 @@ import { isCaseRateInputError } from "../core/errors";
  */
 export const INVALID_VALUE = "#VALUE!" as CustomFunctions.ErrorCode;
 export const DIVISION_BY_ZERO = "#DIV/0!" as CustomFunctions.ErrorCode;
+export const INVALID_NUMBER = "#NUM!" as CustomFunctions.ErrorCode;
 
 /**
- * How one function's Excel arguments are named in the core's messages: the core's field name (in
- * its words, "case mix") → the argument's name in Excel ("case_mix").
+ * One function's Excel argument names by the core's field id ({ caseMix: "case_mix" }): the
+ * core's messages name its inputs by id, and the function's message names its arguments.
  */
-export type FieldNames = Readonly<Record<string, string>>;
+export type ArgumentNames = Readonly<Partial<Record<FieldId, string>>>;
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/**
+ * Names a field the core refers to by id as the function's argument, keeping the core's words for
+ * which entry ("case_mix for level 2"); a field with no argument of its own keeps the core's words.
+ */
+export function argumentNamer(names: ArgumentNames): FieldNamer {
+  return (field) => {
+    const argument = names[field.id] ?? field.label;
+    return field.entry ? `${argument} ${field.entry.says}` : argument;
+  };
 }
 
 /**
- * The message with each core field name replaced by the Excel argument's name, whole words only and
- * longest name first, so "case rates" is not read as "case rate" + "s".
+ * What Excel should show for an error: a zero divisor is #DIV/0! (which carries no message); a
+ * result too large for a number is #NUM!; every other input problem is #VALUE! with the core's
+ * message in Excel's argument names. Anything else is a bug and is returned unchanged, so it is
+ * not dressed up as the user's mistake.
  */
-export function renameFields(message: string, names: FieldNames): string {
-  const fields = Object.keys(names)
-    .filter((field) => field !== names[field])
-    .sort((a, b) => b.length - a.length);
-  if (fields.length === 0) return message;
-  const pattern = new RegExp(`\\b(?:${fields.map(escapeRegExp).join("|")})\\b`, "g");
-  return message.replace(pattern, (field) => names[field]);
-}
-
-/**
- * What Excel should show for an error: a zero divisor is #DIV/0! (which carries no message); every
- * other input problem is #VALUE! with the core's message in Excel's argument names. Anything else
- * is a bug and is returned unchanged, so it is not dressed up as the user's mistake.
- */
-export function toExcelError(error: unknown, names: FieldNames = {}): unknown {
+export function toExcelError(error: unknown, names: ArgumentNames = {}): unknown {
   if (!isCaseRateInputError(error)) return error;
   if (error.problem === "division-by-zero") return new CustomFunctions.Error(DIVISION_BY_ZERO);
-  return new CustomFunctions.Error(INVALID_VALUE, renameFields(error.message, names));
+  const message = error.messageNaming(argumentNamer(names));
+  // Excel shows a message only with #VALUE! and #N/A; #NUM! keeps it for the API and the record.
+  const code = error.problem === "result-not-finite" ? INVALID_NUMBER : INVALID_VALUE;
+  return new CustomFunctions.Error(code, message);
 }
 
 /** Runs one function's conversion and arithmetic; an input error leaves as Excel's error. */
-export function excelCall<T>(names: FieldNames, compute: () => T): T {
+export function excelCall<T>(names: ArgumentNames, compute: () => T): T {
   try {
     return compute();
   } catch (error) {

@@ -28,7 +28,7 @@ import {
   optionalNumberArg,
   reshape,
 } from "./excelArgs";
-import { excelCall, toExcelError } from "./excelErrors";
+import { type ArgumentNames, excelCall, toExcelError } from "./excelErrors";
 
 const CASE_MIX_BLANK = "enter 0% if the level has no cases";
 
@@ -46,8 +46,9 @@ export const BUDGET_TABLE_HEADER = ["Level", "Case mix", "Cases", "Case rate", "
  * @example Step 2, low penetration rate: =VBP.CASES(30000, 9%) → 2700
  */
 export function cases(enrollees: number, penetration_rate: number): number {
-  return excelCall({ "penetration rate": "penetration_rate" }, () =>
-    expectedCases(numberArg("enrollees", enrollees), numberArg("penetration_rate", penetration_rate)),
+  const args = { enrollees: "enrollees", penetrationRate: "penetration_rate" } satisfies ArgumentNames;
+  return excelCall(args, () =>
+    expectedCases(numberArg(args.enrollees, enrollees), numberArg(args.penetrationRate, penetration_rate)),
   );
 }
 
@@ -62,9 +63,10 @@ export function cases(enrollees: number, penetration_rate: number): number {
  * @example A row of shares spills a row: =VBP.CASEMIX_CASES(1000, {0.2,0.37,0.33,0.1}) → {200,370,330,100}
  */
 export function casemixCases(total_cases: number, case_mix: number[][]): number[][] {
-  return excelCall({ "total cases": "total_cases", "case mix": "case_mix" }, () => {
-    const mix = listArg("case_mix", case_mix, CASE_MIX_BLANK);
-    return reshape(casesPerLevel(numberArg("total_cases", total_cases), mix.values), mix.shape);
+  const args = { totalCases: "total_cases", caseMix: "case_mix" } satisfies ArgumentNames;
+  return excelCall(args, () => {
+    const mix = listArg(args.caseMix, case_mix, CASE_MIX_BLANK);
+    return reshape(casesPerLevel(numberArg(args.totalCases, total_cases), mix.values), mix.shape);
   });
 }
 
@@ -78,10 +80,11 @@ export function casemixCases(total_cases: number, case_mix: number[][]): number[
  * @example Level B's four utilization cohorts ("What case rates are NOT"): =VBP.AVERAGE_HOURS({239;418;251;202}, {8;20;40;65}) → 30.1
  */
 export function averageHours(clients: number[][], average_hours: number[][]): number {
-  return excelCall({ "average hours": "average_hours" }, () =>
+  const args = { clients: "clients", averageHours: "average_hours" } satisfies ArgumentNames;
+  return excelCall(args, () =>
     weightedAverageHours(
-      listArg("clients", clients, "enter 0 if the cohort has no clients").values,
-      listArg("average_hours", average_hours).values,
+      listArg(args.clients, clients, "enter 0 if the cohort has no clients").values,
+      listArg(args.averageHours, average_hours).values,
     ),
   );
 }
@@ -96,10 +99,11 @@ export function averageHours(clients: number[][], average_hours: number[][]): nu
  * @example Two of step 6's service codes (90801 at $260.36, H0036 at $55.50) at illustrative volumes of 100 and 300 hours: =VBP.BLENDED_RATE({100;300}, {260.36;55.5}) → 106.715
  */
 export function blendedRate(hours: number[][], rate_per_hour: number[][]): number {
-  return excelCall({ "service hours": "hours", "rate per hour": "rate_per_hour" }, () =>
+  const args = { serviceHours: "hours", ratePerHour: "rate_per_hour" } satisfies ArgumentNames;
+  return excelCall(args, () =>
     blendedRatePerHour(
-      listArg("hours", hours, "enter 0 if the service had no hours").values,
-      listArg("rate_per_hour", rate_per_hour).values,
+      listArg(args.serviceHours, hours, "enter 0 if the service had no hours").values,
+      listArg(args.ratePerHour, rate_per_hour).values,
     ),
   );
 }
@@ -120,9 +124,10 @@ export function caseRates(
   rate_per_hour: number[][],
   round_to?: number,
 ): number[][] {
-  return excelCall({}, () => {
-    const hours = gridArg("average_hours", average_hours);
-    const rates = matchingArg("rate_per_hour", rate_per_hour, "average_hours", hours.shape);
+  const args = { averageHours: "average_hours", ratePerHour: "rate_per_hour" } satisfies ArgumentNames;
+  return excelCall(args, () => {
+    const hours = gridArg(args.averageHours, average_hours);
+    const rates = matchingArg(args.ratePerHour, rate_per_hour, args.averageHours, hours.shape);
     const digits = optionalNumberArg("round_to", round_to);
     const decimals = digits === undefined ? undefined : requireDecimals("round_to", digits);
     const out: number[] = new Array(hours.values.length);
@@ -134,8 +139,8 @@ export function caseRates(
       } catch (error) {
         const at = atCell(hours.shape, i);
         throw toExcelError(error, {
-          "average hours": `average_hours${at}`,
-          "rate per hour": `rate_per_hour${scalarRate ? "" : at}`,
+          averageHours: `${args.averageHours}${at}`,
+          ratePerHour: `${args.ratePerHour}${scalarRate ? "" : at}`,
         });
       }
       out[i] = decimals === undefined ? value : excelRound(value, decimals);
@@ -162,33 +167,32 @@ export function casemixBudget(
   case_rates: number[][],
   detail?: boolean,
 ): any[][] {
-  return excelCall(
-    {
-      "total cases": "total_cases",
-      "case mix": "case_mix",
-      "case rates": "case_rates",
-      "case rate": "case_rates",
-    },
-    () => {
-      const budget = caseMixBudget(
-        numberArg("total_cases", total_cases),
-        listArg("case_mix", case_mix, CASE_MIX_BLANK).values,
-        listArg("case_rates", case_rates).values,
-      );
-      if (!optionalBooleanArg("detail", detail)) return [[budget.totalBudget]];
-      return [
-        [...BUDGET_TABLE_HEADER],
-        ...budget.lines.map((line, i) => [
-          `Level ${i + 1}`,
-          line.caseMix,
-          line.cases,
-          line.caseRate,
-          line.totalCost,
-        ]),
-        ["Total", sum(budget.lines.map((line) => line.caseMix)), budget.totalCases, "", budget.totalBudget],
-      ];
-    },
-  );
+  const args = {
+    totalCases: "total_cases",
+    // A level's cases, which the core names when its budget overflows, come from total_cases.
+    cases: "total_cases",
+    caseMix: "case_mix",
+    caseRate: "case_rates",
+  } satisfies ArgumentNames;
+  return excelCall(args, () => {
+    const budget = caseMixBudget(
+      numberArg(args.totalCases, total_cases),
+      listArg(args.caseMix, case_mix, CASE_MIX_BLANK).values,
+      listArg(args.caseRate, case_rates).values,
+    );
+    if (!optionalBooleanArg("detail", detail)) return [[budget.totalBudget]];
+    return [
+      [...BUDGET_TABLE_HEADER],
+      ...budget.lines.map((line, i) => [
+        `Level ${i + 1}`,
+        line.caseMix,
+        line.cases,
+        line.caseRate,
+        line.totalCost,
+      ]),
+      ["Total", sum(budget.lines.map((line) => line.caseMix)), budget.totalCases, "", budget.totalBudget],
+    ];
+  });
 }
 
 /**
@@ -203,8 +207,13 @@ export function casemixBudget(
  * @example The same budget if it covered six months: =VBP.PMPM(24030535, 30000, 6) → 133.50
  */
 export function perMemberPerMonth(budget: number, enrollees: number, months?: number): number {
-  return excelCall({}, () =>
-    pmpm(numberArg("budget", budget), numberArg("enrollees", enrollees), optionalNumberArg("months", months)),
+  const args = { budget: "budget", enrollees: "enrollees", months: "months" } satisfies ArgumentNames;
+  return excelCall(args, () =>
+    pmpm(
+      numberArg(args.budget, budget),
+      numberArg(args.enrollees, enrollees),
+      optionalNumberArg(args.months, months),
+    ),
   );
 }
 
@@ -219,11 +228,16 @@ export function perMemberPerMonth(budget: number, enrollees: number, months?: nu
  * @example The toolkit's $24,030,535 over 151,500 hours, not the printed $158.62: =VBP.IMPLIED_RATE(24030535, {600;1110;990;300}, {10;30;80;110}) → 158.6174
  */
 export function impliedRate(total_budget: number, cases: number[][], average_hours: number[][]): number {
-  return excelCall({ "total budget": "total_budget", "average hours": "average_hours" }, () =>
+  const args = {
+    totalBudget: "total_budget",
+    cases: "cases",
+    averageHours: "average_hours",
+  } satisfies ArgumentNames;
+  return excelCall(args, () =>
     impliedRatePerHour(
-      numberArg("total_budget", total_budget),
-      listArg("cases", cases, "enter 0 if the level has no cases").values,
-      listArg("average_hours", average_hours).values,
+      numberArg(args.totalBudget, total_budget),
+      listArg(args.cases, cases, "enter 0 if the level has no cases").values,
+      listArg(args.averageHours, average_hours).values,
     ),
   );
 }
@@ -243,11 +257,16 @@ export function fteNeeded(
   average_hours: number[][],
   direct_hours_per_fte: number,
 ): number {
-  return excelCall({ "average hours": "average_hours", "direct hours per FTE": "direct_hours_per_fte" }, () =>
+  const args = {
+    cases: "cases",
+    averageHours: "average_hours",
+    directHoursPerFte: "direct_hours_per_fte",
+  } satisfies ArgumentNames;
+  return excelCall(args, () =>
     fteNeed(
-      listArg("cases", cases, "enter 0 if the level has no cases").values,
-      listArg("average_hours", average_hours).values,
-      numberArg("direct_hours_per_fte", direct_hours_per_fte),
+      listArg(args.cases, cases, "enter 0 if the level has no cases").values,
+      listArg(args.averageHours, average_hours).values,
+      numberArg(args.directHoursPerFte, direct_hours_per_fte),
     ),
   );
 }
@@ -268,18 +287,17 @@ export function caseloadSize(
   case_mix: number[][],
   average_hours: number[][],
 ): number {
-  return excelCall(
-    {
-      "direct hours per FTE": "direct_hours_per_fte",
-      "case mix": "case_mix",
-      "average hours": "average_hours",
-    },
-    () =>
-      caseload(
-        numberArg("direct_hours_per_fte", direct_hours_per_fte),
-        listArg("case_mix", case_mix, CASE_MIX_BLANK).values,
-        listArg("average_hours", average_hours).values,
-      ),
+  const args = {
+    directHoursPerFte: "direct_hours_per_fte",
+    caseMix: "case_mix",
+    averageHours: "average_hours",
+  } satisfies ArgumentNames;
+  return excelCall(args, () =>
+    caseload(
+      numberArg(args.directHoursPerFte, direct_hours_per_fte),
+      listArg(args.caseMix, case_mix, CASE_MIX_BLANK).values,
+      listArg(args.averageHours, average_hours).values,
+    ),
   );
 }
 
@@ -295,12 +313,13 @@ export function caseloadSize(
  * @example Four consumers at levels A to D, each against their level's guideline: =VBP.WITHIN_RANGE({12;45;90;150}, {5;10;50;80}, {15;50;110;140}) → 75%
  */
 export function withinRange(hours: number[][], low: number[][], high: number[][]): number {
-  return excelCall({}, () => {
-    const consumers = gridArg("hours", hours, "remove the consumer or enter their hours");
+  const args = { hours: "hours", low: "low", high: "high" } satisfies ArgumentNames;
+  return excelCall(args, () => {
+    const consumers = gridArg(args.hours, hours, "remove the consumer or enter their hours");
     return shareWithinRange(
       consumers.values,
-      matchingArg("low", low, "hours", consumers.shape),
-      matchingArg("high", high, "hours", consumers.shape),
+      matchingArg(args.low, low, args.hours, consumers.shape),
+      matchingArg(args.high, high, args.hours, consumers.shape),
     );
   });
 }

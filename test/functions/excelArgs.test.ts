@@ -10,7 +10,8 @@ import {
   optionalNumberArg,
   reshape,
 } from "../../src/functions/excelArgs";
-import { excelCall, renameFields, toExcelError } from "../../src/functions/excelErrors";
+import { entryOf, field } from "../../src/core/fields";
+import { argumentNamer, excelCall, toExcelError } from "../../src/functions/excelErrors";
 import { installStandIn, StandInError } from "./standIn";
 
 describe("excelArgs", () => {
@@ -100,31 +101,35 @@ describe("excelArgs", () => {
 describe("excelErrors", () => {
   beforeAll(() => installStandIn());
 
-  test("renameFields: whole words, longest first", () => {
-    const names = {
-      "case rate": "case_rates",
-      "case rates": "case_rates",
-      "case mix": "case_mix",
-      cases: "cases",
-    };
-    expect(renameFields("case mix has 2 values but case rates has 1; give one per level.", names)).toBe(
-      "case_mix has 2 values but case_rates has 1; give one per level.",
-    );
-    expect(renameFields("case rate for level 2 is -2; it cannot be negative.", names)).toBe(
-      "case_rates for level 2 is -2; it cannot be negative.",
-    );
-    expect(renameFields("showcase mixes", names)).toBe("showcase mixes");
-    expect(renameFields("rate per hour is -1.", { "rate per hour": "rate_per_hour at position $1" })).toBe(
-      "rate_per_hour at position $1 is -1.",
-    );
+  test("argumentNamer: a field by id gets the argument's name, its entry keeps the core's words", () => {
+    const name = argumentNamer({ caseRate: "case_rates", caseMix: "case_mix" });
+    expect(name(field("caseRate", "case rates"))).toBe("case_rates");
+    expect(name(entryOf(field("caseRate"), 1, "for level 2"))).toBe("case_rates for level 2");
+    // A field the function has no argument for keeps the core's words.
+    expect(name(field("directHoursPerFte"))).toBe("direct hours per FTE");
+  });
+
+  test("messages are composed with the adapter's names, not rewritten: a renamed label cannot break them", () => {
+    const mix = field("caseMix");
+    const error = new CaseRateInputError(mix, "length-mismatch", (name) => `${name(mix)} has 2 values.`);
+    expect(error.message).toBe("case mix has 2 values.");
+    expect(error.field).toBe("case mix");
+    expect(error.fieldRef).toEqual({ id: "caseMix", label: "case mix" });
+    expect(error.messageNaming(argumentNamer({ caseMix: "case_mix" }))).toBe("case_mix has 2 values.");
+    // Text that merely looks like a field's label is left alone ("showcase mixes").
+    const odd = new CaseRateInputError(mix, "blank", (name) => `showcase mixes: ${name(mix)}`);
+    expect(odd.messageNaming(argumentNamer({ caseMix: "case_mix" }))).toBe("showcase mixes: case_mix");
+    // A field given as text (parse.ts's JSON paths) keeps its message as written.
+    const plain = new CaseRateInputError("levels[0].caseMix", "blank", "levels[0].caseMix is missing.");
+    expect(plain.fieldRef).toBeUndefined();
+    expect(plain.messageNaming(() => "renamed")).toBe("levels[0].caseMix is missing.");
   });
 
   test("input errors become #VALUE! with the message, a zero divisor #DIV/0!, bugs pass through", () => {
+    const mix = field("caseMix");
     const value = toExcelError(
-      new CaseRateInputError("case mix", "mix-not-100", "case mix sums to 97%, not 100%."),
-      {
-        "case mix": "case_mix",
-      },
+      new CaseRateInputError(mix, "mix-not-100", (name) => `${name(mix)} sums to 97%, not 100%.`),
+      { caseMix: "case_mix" },
     );
     expect(value).toEqual(new StandInError("#VALUE!", "case_mix sums to 97%, not 100%."));
     const div0 = toExcelError(new CaseRateInputError("enrollees", "division-by-zero", "enrollees is 0."));

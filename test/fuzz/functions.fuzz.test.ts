@@ -1,0 +1,243 @@
+/**
+ * Fuzzing every VBP custom function with random argument shapes and values (fast-check, seeded so a
+ * failure replays). Invariant: a finite, non-negative result (every cell of a spill), or Excel's
+ * error — #VALUE! with a one-line message, #DIV/0!, or #NUM! — and never another exception, NaN,
+ * Infinity or undefined.
+ */
+import fc from "fast-check";
+import * as functions from "../../src/functions/functions";
+import { installStandIn, StandInError } from "../functions/standIn";
+
+installStandIn();
+
+/** Fixed, so a failure replays; fast-check prints the counterexample and its path. */
+const SEED = 20261201;
+const RUNS = 300;
+
+/** Numbers at the edges: ±0, subnormal, tiny, huge, the largest, and non-finite ones. */
+const edgeNumber = fc.constantFrom(
+  0,
+  -0,
+  1,
+  -1,
+  0.1,
+  1.0001,
+  100,
+  5e-324,
+  -5e-324,
+  1e-300,
+  1e-10,
+  1e10,
+  1e154,
+  1e308,
+  -1e308,
+  Number.MAX_VALUE,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  Number.NEGATIVE_INFINITY,
+);
+const number = fc.oneof(edgeNumber, fc.double(), fc.integer({ min: -1000, max: 100_000 }));
+/** A plausible non-negative figure, so some calls get past the checks to the arithmetic. */
+const plausible = fc.oneof(fc.double({ min: 0, max: 1e6, noNaN: true }), fc.constantFrom(0, 1e-300, 1e308));
+
+/** What Excel or a caller may put in one cell: numbers, blanks, text, TRUE/FALSE. */
+const cell: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 5, arbitrary: number },
+  { weight: 3, arbitrary: plausible },
+  { weight: 1, arbitrary: fc.constantFrom(null, undefined, "", "37%", "n/a", "a\nb", true, false) },
+  { weight: 1, arbitrary: fc.string({ maxLength: 60 }) },
+);
+
+/** A rectangular block of `rows` × `columns` cells drawn from `of`. */
+const block = (of: fc.Arbitrary<unknown>, rows: number, columns: number) =>
+  fc.array(fc.array(of, { minLength: columns, maxLength: columns }), { minLength: rows, maxLength: rows });
+
+/** Shares that sum to 1, as a column, a row or a single cell: a case mix the checks accept. */
+const caseMix = fc
+  .array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 6 })
+  .filter((weights) => weights.some((w) => w > 0))
+  .chain((weights) => {
+    const total = weights.reduce((a, b) => a + b, 0);
+    const shares = weights.map((w) => w / total);
+    return fc.constantFrom(
+      shares.map((s) => [s]),
+      [shares],
+    );
+  });
+
+/** Any argument shape: a scalar, a 1×1, 1×n, n×1 or m×n range, a ragged or empty one, or nested junk. */
+const argument: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 3, arbitrary: cell },
+  { weight: 2, arbitrary: block(cell, 1, 1) },
+  { weight: 3, arbitrary: fc.integer({ min: 1, max: 6 }).chain((n) => block(cell, 1, n)) },
+  { weight: 3, arbitrary: fc.integer({ min: 1, max: 6 }).chain((n) => block(cell, n, 1)) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 }))
+      .chain(([m, n]) => block(cell, m, n)),
+  },
+  { weight: 2, arbitrary: fc.integer({ min: 1, max: 4 }).chain((n) => block(plausible, n, 1)) },
+  { weight: 2, arbitrary: caseMix },
+  { weight: 1, arbitrary: fc.array(fc.array(cell, { maxLength: 3 }), { maxLength: 3 }) }, // ragged or empty
+  { weight: 1, arbitrary: fc.constantFrom([], [[]], [1, 2], [[[1]]], { x: 1 }) },
+);
+
+/** An optional argument: often omitted (Excel passes null), else any argument. */
+const optional = fc.oneof(fc.constant(null), fc.constant(undefined), argument);
+
+/** A figure at any magnitude a valid argument can take: 0, subnormal, tiny, everyday, huge. */
+const magnitude = fc.oneof(
+  plausible,
+  fc.constantFrom(0, 5e-324, 1e-300, 1e-10, 1, 12, 1e10, 1e154, 1e308, Number.MAX_VALUE),
+);
+const column = (n: number) => block(magnitude, n, 1);
+/** n shares summing to 1, as a column. */
+const mixOf = (n: number) =>
+  fc
+    .array(fc.integer({ min: 0, max: 1000 }), { minLength: n, maxLength: n })
+    .filter((weights) => weights.some((w) => w > 0))
+    .map((weights) => {
+      const total = weights.reduce((a, b) => a + b, 0);
+      return weights.map((w) => [w / total]);
+    });
+
+type Call = (...args: unknown[]) => unknown;
+interface Fuzzed {
+  readonly fn: Call;
+  /** Any argument of any shape, in the function's arity. */
+  readonly args: fc.Arbitrary<unknown>[];
+  /** Arguments of the right shapes and lengths (n per level) at any magnitude, to reach the arithmetic. */
+  readonly wellFormed: (n: number) => fc.Arbitrary<unknown>[];
+}
+/** Every custom function with the arguments to generate, in order. */
+const FUZZED: Record<string, Fuzzed> = {
+  CASES: {
+    fn: functions.cases as Call,
+    args: [argument, argument],
+    wellFormed: () => [magnitude, magnitude],
+  },
+  CASEMIX_CASES: {
+    fn: functions.casemixCases as Call,
+    args: [argument, argument],
+    wellFormed: (n) => [magnitude, mixOf(n)],
+  },
+  AVERAGE_HOURS: {
+    fn: functions.averageHours as Call,
+    args: [argument, argument],
+    wellFormed: (n) => [column(n), column(n)],
+  },
+  BLENDED_RATE: {
+    fn: functions.blendedRate as Call,
+    args: [argument, argument],
+    wellFormed: (n) => [column(n), column(n)],
+  },
+  CASERATE: {
+    fn: functions.caseRates as Call,
+    args: [argument, argument, optional],
+    wellFormed: (n) => [column(n), fc.oneof(column(n), column(1)), fc.constantFrom(null, 0, 2, -3, 15)],
+  },
+  CASEMIX_BUDGET: {
+    fn: functions.casemixBudget as Call,
+    args: [argument, argument, argument, optional],
+    wellFormed: (n) => [magnitude, mixOf(n), column(n), fc.constantFrom(null, true, false)],
+  },
+  PMPM: {
+    fn: functions.perMemberPerMonth as Call,
+    args: [argument, argument, optional],
+    wellFormed: () => [magnitude, magnitude, fc.constantFrom(null, 1, 6, 12)],
+  },
+  IMPLIED_RATE: {
+    fn: functions.impliedRate as Call,
+    args: [argument, argument, argument],
+    wellFormed: (n) => [magnitude, column(n), column(n)],
+  },
+  FTE_NEED: {
+    fn: functions.fteNeeded as Call,
+    args: [argument, argument, argument],
+    wellFormed: (n) => [column(n), column(n), magnitude],
+  },
+  CASELOAD: {
+    fn: functions.caseloadSize as Call,
+    args: [argument, argument, argument],
+    wellFormed: (n) => [magnitude, mixOf(n), column(n)],
+  },
+  WITHIN_RANGE: {
+    fn: functions.withinRange as Call,
+    args: [argument, argument, argument],
+    wellFormed: (n) => [column(n), fc.oneof(column(n), magnitude), fc.oneof(column(n), magnitude)],
+  },
+};
+
+/** A spill's cell or a single result: a finite number ≥ 0 (every figure here is a count, rate or share), or a label. */
+function expectGoodCell(value: unknown, labels: boolean): void {
+  if (labels && typeof value === "string") return;
+  expect(typeof value).toBe("number");
+  expect(Number.isFinite(value)).toBe(true);
+  expect(value as number).toBeGreaterThanOrEqual(0);
+}
+
+/** What a call gave: a result, or the code of Excel's error. */
+type Outcome = "result" | "#VALUE!" | "#DIV/0!" | "#NUM!";
+
+function expectGoodOutcome(name: string, call: () => unknown): Outcome {
+  let result: unknown;
+  try {
+    result = call();
+  } catch (error) {
+    // Anything but Excel's error is a bug that escaped.
+    expect(error).toBeInstanceOf(StandInError);
+    const { code, message } = error as StandInError;
+    expect(["#VALUE!", "#DIV/0!", "#NUM!"]).toContain(code);
+    if (code === "#VALUE!" || code === "#NUM!") {
+      expect(typeof message).toBe("string");
+      expect(message).toMatch(/^[^\n\r]+$/);
+      // A message names what was wrong, never a JavaScript artefact.
+      expect(message).not.toMatch(/undefined|\[object/);
+    }
+    return code as Outcome;
+  }
+  if (Array.isArray(result)) {
+    expect(result.length).toBeGreaterThan(0);
+    for (const row of result) {
+      expect(Array.isArray(row)).toBe(true);
+      // The budget table's labels and its blank total case rate are text.
+      for (const value of row as unknown[]) expectGoodCell(value, name === "CASEMIX_BUDGET");
+    }
+  } else {
+    expectGoodCell(result, false);
+  }
+  return "result";
+}
+
+test("every custom function is fuzzed", () => {
+  const exported = Object.entries(functions)
+    .filter(([, value]) => typeof value === "function")
+    .map(([, value]) => value);
+  expect(
+    Object.values(FUZZED)
+      .map((f) => f.fn)
+      .sort(),
+  ).toEqual(exported.sort());
+});
+
+/** Functions whose result can pass the largest number although every argument is valid. */
+const CAN_OVERFLOW = ["CASERATE", "CASEMIX_BUDGET", "PMPM", "IMPLIED_RATE", "FTE_NEED", "CASELOAD"];
+
+describe.each(Object.entries(FUZZED))("%s under random arguments", (name, { fn, args, wellFormed }) => {
+  test("a finite non-negative result or #VALUE!/#DIV/0!/#NUM!, nothing else", () => {
+    const seen = new Set<Outcome>();
+    const anyArguments = fc.tuple(...args);
+    const validShapes = fc.integer({ min: 1, max: 5 }).chain((n) => fc.tuple(...wellFormed(n)));
+    fc.assert(
+      fc.property(fc.oneof(anyArguments, validShapes), (values) => {
+        seen.add(expectGoodOutcome(name, () => fn(...values)));
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
+    // The arguments reach the arithmetic, not only the checks.
+    expect(seen).toContain("result");
+    expect(seen).toContain("#VALUE!");
+    if (CAN_OVERFLOW.includes(name)) expect(seen).toContain("#NUM!");
+  });
+});
