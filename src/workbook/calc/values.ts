@@ -38,12 +38,16 @@ export interface Range {
 /** What evaluating a formula or a part of one gives. */
 export type Value = CellValue | Matrix | Range;
 
+/** True for a rectangle of values. */
 export const isMatrix = (v: Value): v is Matrix =>
   typeof v === "object" && v !== null && "kind" in v && v.kind === "matrix";
+/** True for an unread reference. */
 export const isRange = (v: Value): v is Range =>
   typeof v === "object" && v !== null && "kind" in v && v.kind === "range";
+/** True for an Excel error value. */
 export const isError = (v: unknown): v is ExcelError => v instanceof ExcelError;
 
+// The errors the calculation returns most, shared rather than made anew each time.
 export const DIV0 = new ExcelError("#DIV/0!");
 export const NA = new ExcelError("#N/A");
 export const VALUE = new ExcelError("#VALUE!");
