@@ -1,4 +1,6 @@
 import { cellAddress, parseCell } from "../workbook/a1";
+import type { Token } from "../workbook/formula/token";
+import { tokenize } from "../workbook/formula/tokenize";
 import { relativeForm, typedNumbers } from "../workbook/formulaText";
 import { grouped, listWords, shortFormula } from "./format";
 import type { AuditCell, AuditGrid, AuditValue, CellRef, Fault } from "./types";
@@ -16,32 +18,13 @@ export interface FastOptions {
   readonly skipSheets?: ReadonlySet<string>;
 }
 
-/** Formula text with string literals emptied, so quoted text is never read as references. */
-function withoutTextLiterals(formula: string): string {
-  return formula.replace(/"(?:[^"]|"")*"/g, '""');
-}
-
-/** True when the formula's value is one of its own text literals, such as "enter inputs". */
-function returnedOwnText(formula: string, value: unknown): boolean {
-  if (typeof value !== "string") return false;
-  return [...formula.matchAll(/"((?:[^"]|"")*)"/g)].some(
-    ([, literal]) => literal.replace(/""/g, '"') === value,
+/** True when the formula's value is one of its own text constants, such as "enter inputs". */
+function returnedOwnText(tokens: readonly Token[], value: unknown): boolean {
+  return (
+    typeof value === "string" && tokens.some((token) => token.kind === "string" && token.value === value)
   );
 }
 
-/** Whole-row ranges such as 5:5 hold no typed numbers; remove them before looking for any. */
-function withoutRowRanges(formula: string): string {
-  return formula.replace(/(?<![A-Za-z0-9_.$])\$?\d+:\$?\d+(?![\d.])/g, "rows");
-}
-
-const CELL_TOKEN = String.raw`\$?[A-Za-z]{1,3}\$?\d+`;
-/** An optional sheet, a cell and an optional second corner; not part of a name or a call. */
-const REFERENCE = new RegExp(
-  String.raw`(?<![A-Za-z0-9_.$'])(?:('(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!)?(${CELL_TOKEN})(?::(${CELL_TOKEN}))?(?![A-Za-z0-9_(!])`,
-  "g",
-);
-/** A defined name (or a function without its parenthesis): what is left once references are out. */
-const NAME_TOKEN = /(?<![A-Za-z0-9_.$'!\\])([A-Za-z_\\][A-Za-z0-9_.\\]*)(?![A-Za-z0-9_.\\(!])/g;
 /** Functions that test for blanks or take blanks in their stride: a reference inside them may be empty. */
 const BLANK_SAFE = new Set([
   "ISNUMBER",
@@ -74,20 +57,31 @@ const BLANK_SAFE = new Set([
   "IFNA",
 ]);
 /** Functions that test for blanks: a formula using one handles its empty references itself. */
-const BLANK_TESTS = /\b(?:ISNUMBER|ISBLANK|ISTEXT|ISNONTEXT|COUNT|COUNTA|COUNTBLANK|N|LEN)\(|=\s*""|""\s*=/i;
+const BLANK_TESTS = new Set([
+  "ISNUMBER",
+  "ISBLANK",
+  "ISTEXT",
+  "ISNONTEXT",
+  "COUNT",
+  "COUNTA",
+  "COUNTBLANK",
+  "N",
+  "LEN",
+]);
 /** Functions that total a range: a cell applying one to the cells beside it is a total. */
 const TOTALS = new Set(["SUM", "SUMPRODUCT", "AVERAGE", "MIN", "MAX", "PRODUCT", "COUNT", "COUNTA"]);
 
-/** The names of the function calls around a position of the formula, innermost first. */
-function enclosingCalls(code: string, index: number): string[] {
+/** A formula's tokens, each with the function calls it sits in, innermost first. */
+function withCalls(tokens: readonly Token[]): { token: Token; calls: string[] }[] {
   const stack: string[] = [];
-  for (let i = 0; i < index; i++) {
-    if (code[i] === "(") {
-      const name = /([A-Za-z_][A-Za-z0-9_.]*)$/.exec(code.slice(0, i));
-      stack.push(name ? name[1].toUpperCase() : "");
-    } else if (code[i] === ")") stack.pop();
-  }
-  return stack.reverse();
+  return tokens.map((token, i) => {
+    const calls = [...stack].reverse();
+    const previous = tokens[i - 1];
+    if (token.kind === "punctuation" && token.char === "(") {
+      stack.push(previous?.kind === "function" ? previous.name.toUpperCase() : "");
+    } else if (token.kind === "punctuation" && token.char === ")") stack.pop();
+    return { token, calls };
+  });
 }
 
 /** A reference as it appears in a formula, with the cells it covers. */
@@ -100,28 +94,40 @@ interface FoundReference {
   readonly calls: readonly string[];
 }
 
-function referencesIn(formula: string, ownSheet: string): FoundReference[] {
-  const code = withoutTextLiterals(formula);
-  const found: FoundReference[] = [];
-  for (const match of code.matchAll(REFERENCE)) {
-    const [text, rawSheet, first, last] = match;
-    const sheet = rawSheet === undefined ? ownSheet : rawSheet.replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
-    found.push({
-      text,
-      sheet,
-      first: first.replace(/\$/g, "").toUpperCase(),
-      last: last?.replace(/\$/g, "").toUpperCase(),
-      calls: enclosingCalls(code, match.index ?? 0),
-    });
-  }
-  return found;
+function referencesIn(tokens: readonly Token[], ownSheet: string): FoundReference[] {
+  return withCalls(tokens).flatMap(({ token, calls }) =>
+    token.kind === "reference"
+      ? [
+          {
+            text: token.text,
+            sheet: token.sheet ?? ownSheet,
+            first: cellAddress(token.from.row, token.from.column),
+            last: token.to && cellAddress(token.to.row, token.to.column),
+            calls,
+          },
+        ]
+      : [],
+  );
 }
 
-function namesIn(formula: string): { name: string; calls: string[] }[] {
-  const code = withoutTextLiterals(formula).replace(REFERENCE, (all) => "§".repeat(all.length));
-  return [...code.matchAll(NAME_TOKEN)]
-    .filter((match) => !/^(TRUE|FALSE)$/i.test(match[1]))
-    .map((match) => ({ name: match[1], calls: enclosingCalls(code, match.index ?? 0) }));
+/** The defined names of a formula (a sheet's own names aside), with the calls each sits in. */
+function namesIn(tokens: readonly Token[]): { name: string; calls: string[] }[] {
+  return withCalls(tokens).flatMap(({ token, calls }) =>
+    token.kind === "name" && token.sheet === undefined ? [{ name: token.name, calls }] : [],
+  );
+}
+
+/**
+ * True when the formula tests for blanks: it calls a blank test (ISBLANK, LEN…) or compares with a
+ * text constant (D5="" or D5="done"), which reads an empty cell as text, not as a zero.
+ */
+function testsForBlanks(tokens: readonly Token[]): boolean {
+  const isEquals = (token: Token | undefined) => token?.kind === "operator" && token.operator === "=";
+  return tokens.some(
+    (token, i) =>
+      (token.kind === "function" && BLANK_TESTS.has(token.name.toUpperCase())) ||
+      (token.kind === "string" && (isEquals(tokens[i - 1]) || isEquals(tokens[i + 1]))),
+  );
 }
 
 const isEmpty = (cell: AuditCell | undefined) =>
@@ -154,7 +160,7 @@ function runs(row: Map<number, AuditCell>, keep: (cell: AuditCell) => boolean): 
 
 /** A same-row range to one side of the cell, read from its formula ("SUM(D19:G19)" in H19). */
 function sameRowRange(cell: AuditCell, rowNumber: number): { from: number; to: number } | null {
-  for (const reference of referencesIn(cell.formula ?? "", cell.sheet)) {
+  for (const reference of referencesIn(tokenize(cell.formula ?? ""), cell.sheet)) {
     if (
       reference.sheet !== cell.sheet ||
       reference.last === undefined ||
@@ -256,7 +262,7 @@ function numbersOverFormulas(
 function formulaFaults(grid: AuditGrid, cell: AuditCell, faults: Fault[]): void {
   const formula = cell.formula;
   if (formula === undefined) return;
-  const numbers = typedNumbers(withoutRowRanges(formula));
+  const numbers = typedNumbers(formula);
   if (numbers.length > 0) {
     faults.push({
       sheet: cell.sheet,
@@ -268,20 +274,21 @@ function formulaFaults(grid: AuditGrid, cell: AuditCell, faults: Fault[]): void 
   const empty: string[] = [];
   const errorSources: string[] = [];
   const single: { text: string; ref: CellRef; calls: readonly string[] }[] = [];
-  for (const reference of referencesIn(formula, cell.sheet)) {
+  const tokens = tokenize(formula);
+  for (const reference of referencesIn(tokens, cell.sheet)) {
     const sheet =
       grid.sheetNames.find((name) => name.toLowerCase() === reference.sheet.toLowerCase()) ?? reference.sheet;
     if (reference.last === undefined) {
       single.push({ text: reference.text, ref: { sheet, address: reference.first }, calls: reference.calls });
     }
   }
-  for (const { name, calls } of namesIn(formula)) {
+  for (const { name, calls } of namesIn(tokens)) {
     const cells = grid.named(name);
     if (cells && cells.length === 1) single.push({ text: name, ref: cells[0], calls });
   }
   // A formula that tests for blanks handles its empty references on purpose; one that returned a
   // text of its own ("enter inputs") took a guard's branch and computed nothing with them.
-  const testsBlanks = BLANK_TESTS.test(withoutTextLiterals(formula)) || returnedOwnText(formula, cell.value);
+  const testsBlanks = testsForBlanks(tokens) || returnedOwnText(tokens, cell.value);
   for (const { text, ref, calls } of single) {
     const target = grid.cell(ref.sheet, ref.address);
     const safe = testsBlanks || calls.some((call) => BLANK_SAFE.has(call));

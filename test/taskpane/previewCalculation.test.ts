@@ -4,7 +4,7 @@
  * shows what Excel will show, or it says it did not calculate a cell.
  */
 import { recalculateWithLibreOffice } from "../../src/cli/libreoffice";
-import { calculateWorkbook, ExcelError, type CellValue } from "../../src/taskpane/preview/evaluate";
+import { calculateWorkbook, ExcelError, type CellValue } from "../../src/workbook/calc";
 import { formatValue } from "../../src/taskpane/preview/numberFormat";
 import { sheetGrid } from "../../src/taskpane/preview/sheetGrid";
 import { describeStarterWorkbook, type StarterOptions, starterOptions } from "../../src/workbook/starter";

@@ -3,7 +3,7 @@
  * codes the workbook descriptions use are understood ("$"#,##0.00, 0.0%, #,##0 …); anything else
  * falls back to General, so an unknown code changes how a number looks, never which number it is.
  */
-import { ExcelError, type CellValue } from "./evaluate";
+import { ExcelError, type CellValue } from "../../workbook/calc";
 
 interface Pattern {
   readonly prefix: string;

@@ -1,7 +1,7 @@
 /**
  * The audit in the browser preview: the same audit Excel runs (src/audit), on the in-browser
  * workbook. As in Excel, the worked example's inputs go into the input cells and the formulas are
- * recalculated, here by preview/evaluate.ts; the report says so. Loaded on demand (its own chunk).
+ * recalculated, here by workbook/calc; the report says so. Loaded on demand (its own chunk).
  */
 import {
   type AuditCell,
@@ -16,7 +16,7 @@ import {
 import { cellAddress, parseCell, parseSheetReference } from "../../workbook/a1";
 import { type CellBlock, isFormula, type WorkbookSpec } from "../../workbook/spec";
 import { type AuditFinding, type AuditView, reportFindings } from "../audit/auditView";
-import { calculateWorkbook, ExcelError } from "./evaluate";
+import { calculateWorkbook, ExcelError } from "../../workbook/calc";
 
 /** Says how the preview's audit was calculated, in every report it gives. */
 export const PREVIEW_CALCULATION_NOTE =

@@ -1,6 +1,6 @@
 /**
  * The pane's workbook outside Excel: the starter workbook built in the browser from the same
- * description Excel gets, its formulas calculated by preview/evaluate.ts, shown as tables, and
+ * description Excel gets, its formulas calculated by workbook/calc, shown as tables, and
  * offered as an .xlsx download (exceljs loads only then, from its own chunk).
  */
 import { parseSheetReference } from "../../workbook/a1";
@@ -10,7 +10,7 @@ import type { ExcelJsModule } from "../../workbook/xlsx/writeXlsx";
 import type { AuditView } from "../audit/auditView";
 import { type CatalogFunction, excelFormula } from "../functions/catalog";
 import type { BuildResult, KeyFigure, WorkbookHost } from "../host";
-import { type CalculatedWorkbook, calculateWorkbook } from "./evaluate";
+import { type CalculatedWorkbook, calculateWorkbook } from "../../workbook/calc";
 import { type SheetGrid, workbookGrids } from "./sheetGrid";
 
 export interface PreviewWorkbook {

@@ -4,7 +4,7 @@
  */
 import { cellAddress, columnLetter, parseCell } from "../../workbook/a1";
 import { isFormula, type SheetSpec, type StyleName, type WorkbookSpec } from "../../workbook/spec";
-import type { CalculatedWorkbook } from "./evaluate";
+import type { CalculatedWorkbook } from "../../workbook/calc";
 import { STYLE_LOOKS } from "../../workbook/styles";
 import { formatValue } from "./numberFormat";
 

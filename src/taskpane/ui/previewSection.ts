@@ -1,11 +1,11 @@
 /**
  * The browser preview's workbook: a tab per sheet and the sheet as a table of its cells, with the
- * values calculated in the browser (preview/evaluate.ts) and the looks of the description's styles.
+ * values calculated in the browser (workbook/calc) and the looks of the description's styles.
  * Cell text goes in through textContent; colours through the CSSOM (the CSP allows no inline style).
  */
 import type { ChartSpec, SheetSpec } from "../../workbook/spec";
 import { CHECK_FAIL_FILL, CHECK_PASS_FILL, STYLE_LOOKS } from "../../workbook/styles";
-import type { CalculatedWorkbook } from "../preview/evaluate";
+import type { CalculatedWorkbook } from "../../workbook/calc";
 import type { PreviewHost, PreviewState } from "../preview/previewHost";
 import { formatValue } from "../preview/numberFormat";
 import type { GridCell, SheetGrid } from "../preview/sheetGrid";
