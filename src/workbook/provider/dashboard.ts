@@ -51,16 +51,14 @@ export function dashboardSheet(
     style?: ValueLook["style"],
   ) =>
     name
-      ? ctx.namedLine(
-          sheet,
-          "Dashboard",
+      ? sheet.namedLine({
           name,
           label,
           units,
-          ctx.providerOutput(expression),
-          look(numberFormat, style),
-          label,
-        )
+          expression: ctx.providerOutput(expression),
+          look: look(numberFormat, style),
+          comment: label,
+        })
       : sheet.line(label, units, [formula(ctx.providerOutput(expression))], look(numberFormat, style));
   const light = (label: string, test: string) => {
     const row = sheet.line(label, "", [formula(`IF(${n.ProviderInputsComplete},${test},FALSE)`)], {
