@@ -16,6 +16,7 @@ const crypto = require("crypto");
 const fs = require("fs");
 const path = require("path");
 const { readTextConstant } = require("./formulaTokens");
+const { requireSource } = require("./requireSource");
 
 const ROOT = path.resolve(__dirname, "..");
 const FUNCTIONS_TS = path.join(ROOT, "src/functions/functions.ts");
@@ -250,18 +251,11 @@ function resultKind(fn) {
   return fn.result && fn.result.dimensionality === "matrix" ? "can spill a range" : "one value";
 }
 
-/** Groups the whole part of a written number: 24030535 → 24,030,535. */
-function groupThousands(written) {
-  return written.replace(
-    /^(-?)(\d+)/,
-    (_, sign, digits) => sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ","),
-  );
-}
-
 function cellText(cell) {
   if (cell.kind === "string") return cell.value;
   if (cell.kind === "boolean") return cell.value ? "TRUE" : "FALSE";
-  return groupThousands(cell.text);
+  // Grouped in thousands by the one grouping every figure shown goes through: 24030535 → 24,030,535.
+  return requireSource("src/core/format.ts").groupThousands(cell.text);
 }
 
 function escapeHtml(text) {
