@@ -17,7 +17,8 @@ function decimalDigits(value: number): { digits: string; point: number } {
  * The value at exactly `decimals` decimals, rounded half away from zero on the shortest decimal
  * that reads back as it, as LibreOffice displays a cell: 1.005 → "1.01" (toFixed gives "1.00"),
  * 177727.49999999997 → "177727" (adding 1e-9 before rounding gave "177728"). No "-" when it
- * rounds to zero.
+ * rounds to zero. Not excelRound: Excel's ROUND first trims to 15 significant digits, which makes
+ * 177727.49999999997 into 177727.5 and shows "177728", where LibreOffice shows "177727".
  * @example fixedDecimals(12689.6, 2) // "12689.60"
  */
 export function fixedDecimals(value: number, decimals: number): string {
