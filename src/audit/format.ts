@@ -1,22 +1,16 @@
 /** Numbers in the words of a finance director: $12,689.39, 1,110 cases, 37%, 80 h. */
 
-/** Trims binary noise (0.1 + 0.2) below 12 significant digits before showing a number. */
-function clean(value: number): number {
-  return Number(value.toPrecision(12));
-}
+import { decimalText } from "../core/format";
 
 /** Grouped digits with between `min` and `max` decimals: 24030534.585 → "24,030,534.585". */
 export function grouped(value: number, max: number, min = 0): string {
-  if (!Number.isFinite(value)) return String(value);
-  return clean(value).toLocaleString("en-US", { minimumFractionDigits: min, maximumFractionDigits: max });
+  return decimalText(value, { max, min });
 }
 
-/** Dollars at fixed decimals: money(12689.6, 2) → "$12,689.60"; negatives as "−$5". */
+/** Dollars at fixed decimals: money(12689.6, 2) → "$12,689.60"; negatives as "-$5". */
 export function money(value: number, decimals: number): string {
-  const text = `$${grouped(Math.abs(value), decimals, decimals)}`;
-  return value < 0 && grouped(Math.abs(value), decimals, decimals) !== grouped(0, decimals, decimals)
-    ? `-${text}`
-    : text;
+  const text = grouped(value, decimals, decimals);
+  return text.startsWith("-") ? `-$${text.slice(1)}` : `$${text}`;
 }
 
 /** A rate per hour with every decimal it carries (at least cents): "$158.61739", "$158.62". */

@@ -8,7 +8,7 @@ import { pathToFileURL } from "node:url";
  * LibreOffice as the spreadsheet engine that recalculates .xlsx files outside Excel. By default it
  * keeps the cached values of an .xlsx; a fresh profile per run tells it to always recalculate.
  */
-const ALWAYS_RECALCULATE = `<?xml version="1.0" encoding="UTF-8"?>
+export const ALWAYS_RECALCULATE = `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 </oor:items>

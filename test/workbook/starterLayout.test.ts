@@ -3,6 +3,8 @@ import { parseCell } from "../../src/workbook/a1";
 import { relativeForm, typedNumbers } from "../../src/workbook/formulaText";
 import { isFormula, type SheetSpec, type WorkbookSpec } from "../../src/workbook/spec";
 import { describeStarterWorkbook, starterOptions, starterWanted } from "../../src/workbook/starter";
+import { IDENTITY_NAMING } from "../../src/workbook/freeNames";
+import { StarterContext } from "../../src/workbook/starter/context";
 import { MAX_LEVELS } from "../../src/workbook/starter/options";
 
 const exampleOptions = starterOptions({ example: true });
@@ -221,5 +223,26 @@ describe("starter options", () => {
     for (const count of [1, MAX_LEVELS]) {
       expect(starterOptions({ levels: numbered(count) }).levels).toEqual(numbered(count));
     }
+  });
+});
+
+describe("the names are the sheets' own definitions", () => {
+  test("the names wanted are the names a build defines, the provider's only with the provider model", () => {
+    const payorNames = starterWanted(starterOptions({ example: true })).names;
+    expect(payorNames).toEqual(example.names.map((n) => n.name));
+    expect(payorNames).toContain("TotalBudget");
+    expect(payorNames).not.toContain("Margin");
+    expect(starterWanted(providerOptions).names).toEqual(provider.names.map((n) => n.name));
+    expect(starterWanted(providerOptions).names).toContain("Margin");
+  });
+
+  test("a name read but defined on no sheet, or defined twice, is refused", () => {
+    const misspelt = new StarterContext(starterOptions(), IDENTITY_NAMING);
+    misspelt.define("Enrollees", "Inputs", "$D$5", "Members");
+    expect(`${misspelt.n.Enrolees}*2`).toBe("Enrolees*2");
+    expect(() => misspelt.definedNames()).toThrow("reads names it does not define: Enrolees.");
+    const twice = new StarterContext(starterOptions(), IDENTITY_NAMING);
+    twice.define("Enrollees", "Inputs", "$D$5", "Members");
+    expect(() => twice.define("Enrollees", "Inputs", "$D$6", "Members")).toThrow("defines Enrollees twice");
   });
 });

@@ -42,25 +42,31 @@ export function dashboardSheet(
     style,
     numberFormat,
   });
-  const named = (
-    label: string,
-    units: string,
-    expression: string,
-    numberFormat: string,
-    name?: StarterName,
-    style?: ValueLook["style"],
-  ) =>
+  /** A line of one formula, wrapped to read "enter inputs" until they are in; named when `name` is given. */
+  const named = ({
+    label,
+    units,
+    expression,
+    numberFormat,
+    name,
+    style,
+  }: {
+    label: string;
+    units: string;
+    expression: string;
+    numberFormat: string;
+    name?: StarterName;
+    style?: ValueLook["style"];
+  }) =>
     name
-      ? ctx.namedLine(
-          sheet,
-          "Dashboard",
+      ? sheet.namedLine({
           name,
           label,
           units,
-          ctx.providerOutput(expression),
-          look(numberFormat, style),
-          label,
-        )
+          expression: ctx.providerOutput(expression),
+          look: look(numberFormat, style),
+          comment: label,
+        })
       : sheet.line(label, units, [formula(ctx.providerOutput(expression))], look(numberFormat, style));
   const light = (label: string, test: string) => {
     const row = sheet.line(label, "", [formula(`IF(${n.ProviderInputsComplete},${test},FALSE)`)], {
@@ -75,115 +81,170 @@ export function dashboardSheet(
 
   sheet.section("Scenario", width);
   sheet.line("Consumer scenario shown", "", [formula(n.ProviderScenario)], { style: "header" });
-  named(
-    "Consumers per year",
-    "consumers",
-    pick(model.consumersRow),
-    NUMBER_FORMATS.count,
-    "ConsumersPerYear",
-    "total",
-  );
+  named({
+    label: "Consumers per year",
+    units: "consumers",
+    expression: pick(model.consumersRow),
+    numberFormat: NUMBER_FORMATS.count,
+    name: "ConsumersPerYear",
+    style: "total",
+  });
 
   sheet.section("Capacity and demand", width);
-  named("Hours needed", "hours a year", pick(model.hoursRow), NUMBER_FORMATS.count, "HoursNeeded");
-  named(
-    "Hours the payroll can deliver",
-    "hours a year",
-    `${n.FteOnPayroll}*${n.DirectHoursPerFte}`,
-    NUMBER_FORMATS.count,
-  );
-  named(
-    "FTEs needed",
-    "direct-service FTEs",
-    pick(model.fteNeedRow),
-    NUMBER_FORMATS.countDecimal,
-    "FteNeed",
-    "total",
-  );
-  named("FTEs on payroll", "direct-service FTEs", n.FteOnPayroll, NUMBER_FORMATS.countDecimal);
-  named("Staffing gap (need − payroll)", "FTEs", pick(model.gapRow), NUMBER_FORMATS.countDecimal, "FteGap");
+  named({
+    label: "Hours needed",
+    units: "hours a year",
+    expression: pick(model.hoursRow),
+    numberFormat: NUMBER_FORMATS.count,
+    name: "HoursNeeded",
+  });
+  named({
+    label: "Hours the payroll can deliver",
+    units: "hours a year",
+    expression: `${n.FteOnPayroll}*${n.DirectHoursPerFte}`,
+    numberFormat: NUMBER_FORMATS.count,
+  });
+  named({
+    label: "FTEs needed",
+    units: "direct-service FTEs",
+    expression: pick(model.fteNeedRow),
+    numberFormat: NUMBER_FORMATS.countDecimal,
+    name: "FteNeed",
+    style: "total",
+  });
+  named({
+    label: "FTEs on payroll",
+    units: "direct-service FTEs",
+    expression: n.FteOnPayroll,
+    numberFormat: NUMBER_FORMATS.countDecimal,
+  });
+  named({
+    label: "Staffing gap (need − payroll)",
+    units: "FTEs",
+    expression: pick(model.gapRow),
+    numberFormat: NUMBER_FORMATS.countDecimal,
+    name: "FteGap",
+  });
   light("Clinicians on payroll cover the planned services", `${n.FteGap}<=0`);
 
   sheet.section("Revenue and expense", width);
-  const firstCategoryRow = named(
-    "Case-rate revenue",
-    "$ a year",
-    pick(model.caseRateRevenueRow),
-    NUMBER_FORMATS.dollars,
-    "CaseRateRevenue",
-  );
-  named("Other revenue", "$ a year", pick(model.otherRevenueRow), NUMBER_FORMATS.dollars, "OtherRevenue");
-  named(
-    "Direct-service staff",
-    "$ a year",
-    pick(model.directCostRow),
-    NUMBER_FORMATS.dollars,
-    "DirectStaffCost",
-  );
-  named("Other staff", "$ a year", pick(model.otherStaffRow), NUMBER_FORMATS.dollars, "OtherStaffCost");
-  const contractorsRow = named("Contractors", "$ a year", pick(model.contractorsRow), NUMBER_FORMATS.dollars);
-  const lastCategoryRow = named(
-    "Overhead",
-    "$ a year",
-    pick(model.overheadRow),
-    NUMBER_FORMATS.dollars,
-    "Overhead",
-  );
-  named("Total revenue", "$ a year", pick(model.revenueRow), NUMBER_FORMATS.dollars, "TotalRevenue", "total");
-  named("Total expense", "$ a year", pick(model.expenseRow), NUMBER_FORMATS.dollars, "TotalExpense", "total");
-  named("Margin", "$ a year", pick(model.marginRow), NUMBER_FORMATS.dollars, "Margin", "total");
-  named(
-    "Margin %",
-    "% of revenue",
-    `IF(${n.TotalRevenue}=0,"no revenue",${n.Margin}/${n.TotalRevenue})`,
-    NUMBER_FORMATS.percent,
-    "MarginPct",
-  );
+  const firstCategoryRow = named({
+    label: "Case-rate revenue",
+    units: "$ a year",
+    expression: pick(model.caseRateRevenueRow),
+    numberFormat: NUMBER_FORMATS.dollars,
+    name: "CaseRateRevenue",
+  });
+  named({
+    label: "Other revenue",
+    units: "$ a year",
+    expression: pick(model.otherRevenueRow),
+    numberFormat: NUMBER_FORMATS.dollars,
+    name: "OtherRevenue",
+  });
+  named({
+    label: "Direct-service staff",
+    units: "$ a year",
+    expression: pick(model.directCostRow),
+    numberFormat: NUMBER_FORMATS.dollars,
+    name: "DirectStaffCost",
+  });
+  named({
+    label: "Other staff",
+    units: "$ a year",
+    expression: pick(model.otherStaffRow),
+    numberFormat: NUMBER_FORMATS.dollars,
+    name: "OtherStaffCost",
+  });
+  const contractorsRow = named({
+    label: "Contractors",
+    units: "$ a year",
+    expression: pick(model.contractorsRow),
+    numberFormat: NUMBER_FORMATS.dollars,
+  });
+  const lastCategoryRow = named({
+    label: "Overhead",
+    units: "$ a year",
+    expression: pick(model.overheadRow),
+    numberFormat: NUMBER_FORMATS.dollars,
+    name: "Overhead",
+  });
+  named({
+    label: "Total revenue",
+    units: "$ a year",
+    expression: pick(model.revenueRow),
+    numberFormat: NUMBER_FORMATS.dollars,
+    name: "TotalRevenue",
+    style: "total",
+  });
+  named({
+    label: "Total expense",
+    units: "$ a year",
+    expression: pick(model.expenseRow),
+    numberFormat: NUMBER_FORMATS.dollars,
+    name: "TotalExpense",
+    style: "total",
+  });
+  named({
+    label: "Margin",
+    units: "$ a year",
+    expression: pick(model.marginRow),
+    numberFormat: NUMBER_FORMATS.dollars,
+    name: "Margin",
+    style: "total",
+  });
+  named({
+    label: "Margin %",
+    units: "% of revenue",
+    expression: `IF(${n.TotalRevenue}=0,"no revenue",${n.Margin}/${n.TotalRevenue})`,
+    numberFormat: NUMBER_FORMATS.percent,
+    name: "MarginPct",
+  });
   light("Revenues cover expenses", `${n.Margin}>=0`);
 
   sheet.section("Value bonus by level (case-rate revenue − cost of the care delivered)", width);
   const bonusRows = options.levels.map((level, i) =>
-    named(
-      `Value bonus, level ${level.id}`,
-      "$ a year",
-      `${n.ConsumersPerYear}*${levelInput(inputs.caseMixRow, i)}*(${caseRate(i)}-${levelInput(inputs.plannedHoursRow, i)}*${n.CostPerDirectHour})`,
-      NUMBER_FORMATS.dollars,
-    ),
+    named({
+      label: `Value bonus, level ${level.id}`,
+      units: "$ a year",
+      expression: `${n.ConsumersPerYear}*${levelInput(inputs.caseMixRow, i)}*(${caseRate(i)}-${levelInput(inputs.plannedHoursRow, i)}*${n.CostPerDirectHour})`,
+      numberFormat: NUMBER_FORMATS.dollars,
+    }),
   );
-  named(
-    "Value bonus, all levels",
-    "$ a year",
-    `SUM(${rangeAddress(bonusRows[0], value, bonusRows[bonusRows.length - 1], value)})`,
-    NUMBER_FORMATS.dollars,
-    undefined,
-    "total",
-  );
+  named({
+    label: "Value bonus, all levels",
+    units: "$ a year",
+    expression: `SUM(${rangeAddress(bonusRows[0], value, bonusRows[bonusRows.length - 1], value)})`,
+    numberFormat: NUMBER_FORMATS.dollars,
+    name: undefined,
+    style: "total",
+  });
 
   sheet.section("Break-even (revenue = expense)", width);
   const fixedCosts = `${n.OtherStaffCost}+${cellAddress(contractorsRow, value)}+${n.Overhead}`;
-  named(
-    "Factor on every level's hours",
-    "× planned hours",
-    `IF(AND(${n.DirectStaffCost}>0,${n.TotalRevenue}>${fixedCosts}),(${n.TotalRevenue}-(${fixedCosts}))/${n.DirectStaffCost},"none: other costs exceed revenue")`,
-    "0.000",
-    "BreakEvenHoursFactor",
-  );
+  named({
+    label: "Factor on every level's hours",
+    units: "× planned hours",
+    expression: `IF(AND(${n.DirectStaffCost}>0,${n.TotalRevenue}>${fixedCosts}),(${n.TotalRevenue}-(${fixedCosts}))/${n.DirectStaffCost},"none: other costs exceed revenue")`,
+    numberFormat: "0.000",
+    name: "BreakEvenHoursFactor",
+  });
   options.levels.forEach((level, i) =>
-    named(
-      `Break-even average hours, level ${level.id}`,
-      "hours per episode",
-      `IF(ISNUMBER(${n.BreakEvenHoursFactor}),${levelInput(inputs.plannedHoursRow, i)}*${n.BreakEvenHoursFactor},"none")`,
-      NUMBER_FORMATS.hours,
-    ),
+    named({
+      label: `Break-even average hours, level ${level.id}`,
+      units: "hours per episode",
+      expression: `IF(ISNUMBER(${n.BreakEvenHoursFactor}),${levelInput(inputs.plannedHoursRow, i)}*${n.BreakEvenHoursFactor},"none")`,
+      numberFormat: NUMBER_FORMATS.hours,
+    }),
   );
-  named(
-    "Break-even productivity",
-    "% of hours at work",
+  named({
+    label: "Break-even productivity",
+    units: "% of hours at work",
     // Productivity ÷ factor above 100% cannot be reached: say so rather than show it.
-    `IF(ISNUMBER(${n.BreakEvenHoursFactor}),IF(${n.Productivity}<=${n.BreakEvenHoursFactor},${n.Productivity}/${n.BreakEvenHoursFactor},"none: above 100%"),"none")`,
-    NUMBER_FORMATS.percent,
-    "BreakEvenProductivity",
-  );
+    expression: `IF(ISNUMBER(${n.BreakEvenHoursFactor}),IF(${n.Productivity}<=${n.BreakEvenHoursFactor},${n.Productivity}/${n.BreakEvenHoursFactor},"none: above 100%"),"none")`,
+    numberFormat: NUMBER_FORMATS.percent,
+    name: "BreakEvenProductivity",
+  });
   sheet.put(
     sheet.row,
     LABEL_COLUMN,

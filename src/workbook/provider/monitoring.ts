@@ -51,12 +51,7 @@ export function actualsSheet(ctx: StarterContext): { spec: SheetSpec; layout: Ac
     return row;
   };
   const defineBlock = (name: StarterName, first: number, last: number, comment: string) =>
-    ctx.define(
-      name,
-      "Actuals",
-      rangeAddress(first, FIRST_VALUE_COLUMN, last, LAST_MONTH_COLUMN, true),
-      comment,
-    );
+    sheet.define(name, rangeAddress(first, FIRST_VALUE_COLUMN, last, LAST_MONTH_COLUMN, true), comment);
 
   const monthRow = sheet.line("Month", "", MONTHS, { style: "header" });
   sheet.section("Consumers admitted (new episodes)", width);

@@ -5,11 +5,13 @@ import {
   PROVIDER_PRODUCTIVITY,
 } from "../../core/toolkit/providerExample";
 import { cellAddress, rangeAddress } from "../a1";
-import { FIRST_VALUE_COLUMN, LABEL_COLUMN, type SheetBuilder } from "../layout";
-import type { CellContent, SheetSpec, Validation } from "../spec";
+import { FIRST_VALUE_COLUMN, LABEL_COLUMN } from "../layout";
+import type { SheetSpec, Validation } from "../spec";
 import { NUMBER_FORMATS } from "../styles";
 import type { StarterContext, StarterName } from "../starter/context";
+import type { StarterOptions } from "../starter/options";
 import { startSheet, TAB_COLORS } from "../starter/sheetTop";
+import type { InputLine, StarterSheetBuilder } from "../starter/starterSheet";
 
 /** The provider's consumer scenarios, in column order. */
 export const PROVIDER_SCENARIOS = ["Low", "Base", "High"] as const;
@@ -25,6 +27,7 @@ export interface ProviderInputsLayout {
 }
 
 type ExampleLevel = keyof typeof WORKED_EXAMPLE.provider.um_guidelines_hours;
+const illustration = PROVIDER_ILLUSTRATION;
 
 function validation(range: string, what: string, max?: number): Validation {
   return {
@@ -38,72 +41,56 @@ function validation(range: string, what: string, max?: number): Validation {
   };
 }
 
-/**
- * The Provider Inputs sheet: the clinical-financial model's assumptions, section by section as the
- * toolkit lists them. Figures the toolkit does not give are labelled illustrative beside them.
- */
-export function providerInputsSheet(ctx: StarterContext): { spec: SheetSpec; layout: ProviderInputsLayout } {
-  const { example, levels } = ctx.options;
-  const when = <T>(value: () => T): T | null => (example ? value() : null);
-  const levelCount = levels.length;
-  const sourceColumn = FIRST_VALUE_COLUMN + Math.max(levelCount, PROVIDER_SCENARIOS.length);
-  const sheet: SheetBuilder = startSheet(
-    ctx,
-    "Provider Inputs",
-    "The provider's clinical-financial model: consumers, hours, productivity, staff, overhead and other revenue.",
-    TAB_COLORS.inputs,
-    [2, 46, 20, ...Array<number>(Math.max(levelCount, 3)).fill(15), 60],
-  );
-  const width = sourceColumn - LABEL_COLUMN + 1;
-  /** An input line whose value cells get a name, a validation and, where given, a source note. */
-  const input = (
-    label: string,
-    units: string,
-    values: readonly CellContent[],
-    numberFormat: string,
-    name: StarterName,
-    comment: string,
-    check: { max?: number },
-    source?: string,
-  ): number => {
-    const row = sheet.line(label, units, values, { style: "input", numberFormat });
-    const range = rangeAddress(row, FIRST_VALUE_COLUMN, row, FIRST_VALUE_COLUMN + values.length - 1);
-    ctx.define(
-      name,
-      "Provider Inputs",
-      rangeAddress(row, FIRST_VALUE_COLUMN, row, FIRST_VALUE_COLUMN + values.length - 1, true),
-      comment,
-    );
-    sheet.validate(validation(range, label, check.max));
-    if (source && example) sheet.put(row, sourceColumn, [source], { style: "note" });
-    return row;
-  };
-  const illustration = PROVIDER_ILLUSTRATION;
+/** A provider input: always named, validated from 0 (to `max` for a share), with its source. */
+interface ProviderInput extends InputLine {
+  readonly name: StarterName;
+  readonly comment: string;
+  /** 1 for a share; none for a figure of zero or more. */
+  readonly max?: number;
+  /** Where the example's figure comes from, shown beside it. */
+  readonly source?: string;
+}
 
-  sheet.section("1 · Consumers and consumer mix", width);
+/** What each section of Provider Inputs writes with. */
+interface ProviderSteps {
+  readonly sheet: StarterSheetBuilder;
+  readonly options: StarterOptions;
+  /** The example's value, looked up only when the example is wanted. */
+  readonly when: <T>(value: () => T) => T | null;
+  /** Columns a section band spans, to the source column. */
+  readonly width: number;
+  /** The column of the sources beside the example's figures. */
+  readonly sourceColumn: number;
+  /** Writes a provider input line; returns its row. */
+  readonly input: (line: ProviderInput) => number;
+}
+
+/** 1 · Consumers per scenario, the scenario shown, the market share and the consumer mix. */
+function consumers({ sheet, options, when, input }: ProviderSteps): {
+  scenarioNameRow: number;
+  consumersRow: number;
+  caseMixRow: number;
+} {
   const scenarioNameRow = sheet.line("Scenario", "", [...PROVIDER_SCENARIOS], { style: "header" });
-  ctx.define(
+  sheet.define(
     "ProviderScenarioNames",
-    "Provider Inputs",
     rangeAddress(scenarioNameRow, FIRST_VALUE_COLUMN, scenarioNameRow, FIRST_VALUE_COLUMN + 2, true),
     "Names of the provider's consumer scenarios",
   );
-  const consumersRow = input(
-    "Consumers per year",
-    "consumers",
-    PROVIDER_SCENARIOS.map((name) => when(() => illustration.consumerScenarios[name])),
-    NUMBER_FORMATS.count,
-    "ConsumerScenarios",
-    "Consumers served a year in each scenario",
-    {},
-    "Base: the toolkit's 1,000 a year; Low and High illustrative",
-  );
+  const consumersRow = input({
+    label: "Consumers per year",
+    units: "consumers",
+    values: PROVIDER_SCENARIOS.map((name) => when(() => illustration.consumerScenarios[name])),
+    numberFormat: NUMBER_FORMATS.count,
+    name: "ConsumerScenarios",
+    comment: "Consumers served a year in each scenario",
+    source: "Base: the toolkit's 1,000 a year; Low and High illustrative",
+  });
   const scenarioRow = sheet.line("Scenario that drives the dashboard", "Low / Base / High", ["Base"], {
     style: "input",
   });
-  ctx.define(
+  sheet.define(
     "ProviderScenario",
-    "Provider Inputs",
     cellAddress(scenarioRow, FIRST_VALUE_COLUMN, true),
     "The consumer scenario the dashboard shows",
   );
@@ -115,241 +102,312 @@ export function providerInputsSheet(ctx: StarterContext): { spec: SheetSpec; lay
     prompt: "Which consumer scenario the dashboard, sensitivity and monitoring use.",
     error: "Choose Low, Base or High.",
   });
-  input(
-    "Market share",
-    "% of the payor's cases",
-    [when(() => illustration.marketShare)],
-    NUMBER_FORMATS.percentWhole,
-    "MarketShare",
-    "Share of the payor's cases the provider serves",
-    { max: 1 },
-    "the toolkit: a 33% share",
-  );
+  input({
+    label: "Market share",
+    units: "% of the payor's cases",
+    values: [when(() => illustration.marketShare)],
+    numberFormat: NUMBER_FORMATS.percentWhole,
+    name: "MarketShare",
+    comment: "Share of the payor's cases the provider serves",
+    max: 1,
+    source: "the toolkit: a 33% share",
+  });
   sheet.line(
     "Level of care",
     "",
-    levels.map((level) => level.id),
+    options.levels.map((level) => level.id),
     { style: "header" },
   );
-  const caseMixRow = input(
-    "Consumer mix",
-    "% of consumers",
-    levels.map((level) =>
+  const caseMixRow = input({
+    label: "Consumer mix",
+    units: "% of consumers",
+    values: options.levels.map((level) =>
       when(
         () =>
           WORKED_EXAMPLE.payor.step4_case_mix[level.id as keyof typeof WORKED_EXAMPLE.payor.step4_case_mix],
       ),
     ),
-    NUMBER_FORMATS.percentWhole,
-    "ProviderCaseMix",
-    "Share of the provider's consumers at each level",
-    { max: 1 },
-    "illustrative: the payor's case mix",
-  );
+    numberFormat: NUMBER_FORMATS.percentWhole,
+    name: "ProviderCaseMix",
+    comment: "Share of the provider's consumers at each level",
+    max: 1,
+    source: "illustrative: the payor's case mix",
+  });
+  return { scenarioNameRow, consumersRow, caseMixRow };
+}
 
-  sheet.section("2 · Service hours (utilization-management guidelines)", width);
+/** 2 · Service hours per episode from the utilization-management guidelines. */
+function serviceHours({ options, when, input }: ProviderSteps): {
+  guidelineLowRow: number;
+  guidelineHighRow: number;
+  plannedHoursRow: number;
+} {
   const guideline = (key: "low" | "high" | "average") =>
-    levels.map((level) =>
+    options.levels.map((level) =>
       when(() => WORKED_EXAMPLE.provider.um_guidelines_hours[level.id as ExampleLevel][key]),
     );
-  const guidelineLowRow = input(
-    "Low end of the guideline",
-    "hours per episode",
-    guideline("low"),
-    NUMBER_FORMATS.count,
-    "GuidelineLow",
-    "Fewest hours the guideline expects per episode",
-    {},
-    "the toolkit's guideline table",
-  );
-  const guidelineHighRow = input(
-    "High end of the guideline",
-    "hours per episode",
-    guideline("high"),
-    NUMBER_FORMATS.count,
-    "GuidelineHigh",
-    "Most hours the guideline expects per episode",
-    {},
-    "the toolkit's guideline table",
-  );
-  const plannedHoursRow = input(
-    "Planned average hours",
-    "hours per episode",
-    guideline("average"),
-    NUMBER_FORMATS.hours,
-    "PlannedHours",
-    "Average hours per episode the provider plans at each level",
-    {},
-    "the toolkit's guideline table",
-  );
+  const source = "the toolkit's guideline table";
+  const guidelineLowRow = input({
+    label: "Low end of the guideline",
+    units: "hours per episode",
+    values: guideline("low"),
+    numberFormat: NUMBER_FORMATS.count,
+    name: "GuidelineLow",
+    comment: "Fewest hours the guideline expects per episode",
+    source,
+  });
+  const guidelineHighRow = input({
+    label: "High end of the guideline",
+    units: "hours per episode",
+    values: guideline("high"),
+    numberFormat: NUMBER_FORMATS.count,
+    name: "GuidelineHigh",
+    comment: "Most hours the guideline expects per episode",
+    source,
+  });
+  const plannedHoursRow = input({
+    label: "Planned average hours",
+    units: "hours per episode",
+    values: guideline("average"),
+    numberFormat: NUMBER_FORMATS.hours,
+    name: "PlannedHours",
+    comment: "Average hours per episode the provider plans at each level",
+    source,
+  });
+  return { guidelineLowRow, guidelineHighRow, plannedHoursRow };
+}
 
-  sheet.section("3–4 · Productivity and FTEs", width);
+/** 3–4 · What one FTE delivers (paid hours, time off, productivity, no-shows) and FTEs on payroll. */
+function productivity({ when, input }: ProviderSteps): { firstRow: number; fteOnPayrollRow: number } {
   const p = PROVIDER_PRODUCTIVITY;
-  input(
-    "Paid hours per FTE",
-    "hours a year",
-    [when(() => p.paidHoursPerFte)],
-    NUMBER_FORMATS.count,
-    "PaidHoursPerFte",
-    "Paid hours of one full-time equivalent a year",
-    {},
-    ASSUMPTION_SOURCES.paidHoursPerFte,
-  );
-  input(
-    "Paid time off and training",
-    "hours a year",
-    [when(() => p.timeOffAndTrainingHours)],
-    NUMBER_FORMATS.count,
-    "TimeOffAndTrainingHours",
-    "Paid hours away from service: leave, holidays, training",
-    {},
-    ASSUMPTION_SOURCES.timeOffAndTrainingHours,
-  );
-  input(
-    "Productivity",
-    "% of hours at work",
-    [when(() => p.productivity)],
-    NUMBER_FORMATS.percentWhole,
-    "Productivity",
-    "Share of hours at work scheduled in direct service",
-    { max: 1 },
-    ASSUMPTION_SOURCES.productivity,
-  );
-  input(
-    "No-show rate",
-    "% of scheduled hours",
-    [when(() => p.noShowRate)],
-    NUMBER_FORMATS.percentWhole,
-    "NoShowRate",
-    "Share of scheduled direct-service hours lost to no-shows",
-    { max: 1 },
-    ASSUMPTION_SOURCES.noShowRate,
-  );
-  input(
-    "FTEs on payroll",
-    "direct-service FTEs",
-    [when(() => illustration.fteOnPayroll)],
-    NUMBER_FORMATS.countDecimal,
-    "FteOnPayroll",
-    "Direct-service FTEs the provider employs today",
-    {},
-    ASSUMPTION_SOURCES.salaries,
-  );
+  const firstRow = input({
+    label: "Paid hours per FTE",
+    units: "hours a year",
+    values: [when(() => p.paidHoursPerFte)],
+    numberFormat: NUMBER_FORMATS.count,
+    name: "PaidHoursPerFte",
+    comment: "Paid hours of one full-time equivalent a year",
+    source: ASSUMPTION_SOURCES.paidHoursPerFte,
+  });
+  input({
+    label: "Paid time off and training",
+    units: "hours a year",
+    values: [when(() => p.timeOffAndTrainingHours)],
+    numberFormat: NUMBER_FORMATS.count,
+    name: "TimeOffAndTrainingHours",
+    comment: "Paid hours away from service: leave, holidays, training",
+    source: ASSUMPTION_SOURCES.timeOffAndTrainingHours,
+  });
+  input({
+    label: "Productivity",
+    units: "% of hours at work",
+    values: [when(() => p.productivity)],
+    numberFormat: NUMBER_FORMATS.percentWhole,
+    name: "Productivity",
+    comment: "Share of hours at work scheduled in direct service",
+    max: 1,
+    source: ASSUMPTION_SOURCES.productivity,
+  });
+  input({
+    label: "No-show rate",
+    units: "% of scheduled hours",
+    values: [when(() => p.noShowRate)],
+    numberFormat: NUMBER_FORMATS.percentWhole,
+    name: "NoShowRate",
+    comment: "Share of scheduled direct-service hours lost to no-shows",
+    max: 1,
+    source: ASSUMPTION_SOURCES.noShowRate,
+  });
+  const fteOnPayrollRow = input({
+    label: "FTEs on payroll",
+    units: "direct-service FTEs",
+    values: [when(() => illustration.fteOnPayroll)],
+    numberFormat: NUMBER_FORMATS.countDecimal,
+    name: "FteOnPayroll",
+    comment: "Direct-service FTEs the provider employs today",
+    source: ASSUMPTION_SOURCES.salaries,
+  });
+  return { firstRow, fteOnPayrollRow };
+}
 
-  sheet.section("5 · Staffing costs", width);
-  input(
-    "Direct-service salary per FTE",
-    "$ a year",
-    [when(() => illustration.directSalaryPerFte)],
-    NUMBER_FORMATS.dollars,
-    "DirectSalaryPerFte",
-    "Average salary of a direct-service FTE",
-    {},
-    ASSUMPTION_SOURCES.salaries,
-  );
-  input(
-    "Benefits",
-    "% of salary",
-    [when(() => illustration.benefitsPct)],
-    NUMBER_FORMATS.percent,
-    "BenefitsPct",
-    "Benefits as a share of salary",
-    { max: 1 },
-    ASSUMPTION_SOURCES.salaries,
-  );
-  input(
-    "Payroll taxes",
-    "% of salary",
-    [when(() => illustration.payrollTaxPct)],
-    "0.00%",
-    "PayrollTaxPct",
-    "Payroll taxes as a share of salary",
-    { max: 1 },
-    "FICA 7.65%",
-  );
-  input(
-    "Other staff salaries",
-    "$ a year",
-    [when(() => illustration.otherStaffSalaries)],
-    NUMBER_FORMATS.dollars,
-    "OtherStaffSalaries",
-    "Salaries of supervisors, administration and support staff",
-    {},
-    ASSUMPTION_SOURCES.salaries,
-  );
-  input(
-    "Contractor fees",
-    "$ a year",
-    [when(() => illustration.contractorFees)],
-    NUMBER_FORMATS.dollars,
-    "ContractorFees",
-    "Fees of contracted clinicians and services",
-    {},
-    ASSUMPTION_SOURCES.salaries,
-  );
+/** 5 · Salaries, benefits, payroll taxes, other staff and contractors. */
+function staffingCosts({ when, input }: ProviderSteps): { firstRow: number; lastRow: number } {
+  const firstRow = input({
+    label: "Direct-service salary per FTE",
+    units: "$ a year",
+    values: [when(() => illustration.directSalaryPerFte)],
+    numberFormat: NUMBER_FORMATS.dollars,
+    name: "DirectSalaryPerFte",
+    comment: "Average salary of a direct-service FTE",
+    source: ASSUMPTION_SOURCES.salaries,
+  });
+  input({
+    label: "Benefits",
+    units: "% of salary",
+    values: [when(() => illustration.benefitsPct)],
+    numberFormat: NUMBER_FORMATS.percent,
+    name: "BenefitsPct",
+    comment: "Benefits as a share of salary",
+    max: 1,
+    source: ASSUMPTION_SOURCES.salaries,
+  });
+  input({
+    label: "Payroll taxes",
+    units: "% of salary",
+    values: [when(() => illustration.payrollTaxPct)],
+    numberFormat: "0.00%",
+    name: "PayrollTaxPct",
+    comment: "Payroll taxes as a share of salary",
+    max: 1,
+    source: "FICA 7.65%",
+  });
+  input({
+    label: "Other staff salaries",
+    units: "$ a year",
+    values: [when(() => illustration.otherStaffSalaries)],
+    numberFormat: NUMBER_FORMATS.dollars,
+    name: "OtherStaffSalaries",
+    comment: "Salaries of supervisors, administration and support staff",
+    source: ASSUMPTION_SOURCES.salaries,
+  });
+  const lastRow = input({
+    label: "Contractor fees",
+    units: "$ a year",
+    values: [when(() => illustration.contractorFees)],
+    numberFormat: NUMBER_FORMATS.dollars,
+    name: "ContractorFees",
+    comment: "Fees of contracted clinicians and services",
+    source: ASSUMPTION_SOURCES.salaries,
+  });
+  return { firstRow, lastRow };
+}
 
-  sheet.section("6 · Overhead", width);
-  const overhead = illustration.overhead;
-  const overheadLines: [string, number][] = [
-    ["Occupancy", overhead.occupancy],
-    ["Supplies", overhead.supplies],
-    ["Travel", overhead.travel],
-    ["Training", overhead.training],
-    ["Depreciation", overhead.depreciation],
-    ["Working capital", overhead.workingCapital],
-  ];
-  const firstOverhead = sheet.row;
-  for (const [label, value] of overheadLines)
+/**
+ * A column of dollar lines a year named as one range (overhead items, other revenue), validated
+ * from 0, with one source beside the first; returns its first and last rows.
+ */
+function dollarItems(
+  { sheet, options, when, sourceColumn }: ProviderSteps,
+  block: { name: StarterName; comment: string; what: string; source: string },
+  lines: readonly [string, number][],
+): { firstRow: number; lastRow: number } {
+  const firstRow = sheet.row;
+  for (const [label, value] of lines)
     sheet.line(label, "$ a year", [when(() => value)], {
       style: "input",
       numberFormat: NUMBER_FORMATS.dollars,
     });
-  const overheadRange = rangeAddress(firstOverhead, FIRST_VALUE_COLUMN, sheet.row - 1, FIRST_VALUE_COLUMN);
-  ctx.define(
-    "OverheadItems",
-    "Provider Inputs",
-    rangeAddress(firstOverhead, FIRST_VALUE_COLUMN, sheet.row - 1, FIRST_VALUE_COLUMN, true),
-    "Non-staff costs a year",
-  );
-  sheet.validate(validation(overheadRange, "Overhead"));
-  if (example) sheet.put(firstOverhead, sourceColumn, [ASSUMPTION_SOURCES.overhead], { style: "note" });
+  const lastRow = sheet.row - 1;
+  const items = (absolute = false) =>
+    rangeAddress(firstRow, FIRST_VALUE_COLUMN, lastRow, FIRST_VALUE_COLUMN, absolute);
+  sheet.define(block.name, items(true), block.comment);
+  sheet.validate(validation(items(), block.what));
+  if (options.example) sheet.put(firstRow, sourceColumn, [block.source], { style: "note" });
+  return { firstRow, lastRow };
+}
 
-  sheet.section("7 · Other revenue", width);
+/** 6 · Non-staff costs a year. */
+function overhead(steps: ProviderSteps): { firstRow: number; lastRow: number } {
+  const items = illustration.overhead;
+  return dollarItems(
+    steps,
+    {
+      name: "OverheadItems",
+      comment: "Non-staff costs a year",
+      what: "Overhead",
+      source: ASSUMPTION_SOURCES.overhead,
+    },
+    [
+      ["Occupancy", items.occupancy],
+      ["Supplies", items.supplies],
+      ["Travel", items.travel],
+      ["Training", items.training],
+      ["Depreciation", items.depreciation],
+      ["Working capital", items.workingCapital],
+    ],
+  );
+}
+
+/** 7 · Revenue besides the case rates. */
+function otherRevenue(steps: ProviderSteps): { firstRow: number; lastRow: number } {
   const revenue = illustration.otherRevenue;
-  const revenueLines: [string, number][] = [
-    ["Fee-for-service from other payors", revenue.feeForService],
-    ["Grants", revenue.grants],
-    ["Fundraising", revenue.fundraising],
-    ["Other revenue", revenue.other],
-  ];
-  const firstRevenue = sheet.row;
-  for (const [label, value] of revenueLines)
-    sheet.line(label, "$ a year", [when(() => value)], {
-      style: "input",
-      numberFormat: NUMBER_FORMATS.dollars,
-    });
-  ctx.define(
-    "OtherRevenueItems",
+  return dollarItems(
+    steps,
+    {
+      name: "OtherRevenueItems",
+      comment: "Revenue besides the case rates, a year",
+      what: "Revenue",
+      source: ASSUMPTION_SOURCES.otherRevenue,
+    },
+    [
+      ["Fee-for-service from other payors", revenue.feeForService],
+      ["Grants", revenue.grants],
+      ["Fundraising", revenue.fundraising],
+      ["Other revenue", revenue.other],
+    ],
+  );
+}
+
+/** How far the sensitivity table moves each driver. */
+function sensitivityStep({ input }: ProviderSteps): { sensitivityStepRow: number } {
+  const sensitivityStepRow = input({
+    label: "Move each driver by",
+    units: "± % of its value",
+    values: [illustration.sensitivityStep],
+    numberFormat: NUMBER_FORMATS.percentWhole,
+    name: "SensitivityStep",
+    comment: "How far each driver moves in the sensitivity table",
+    max: 1,
+  });
+  return { sensitivityStepRow };
+}
+
+/**
+ * The Provider Inputs sheet: the clinical-financial model's assumptions, section by section as the
+ * toolkit lists them. Figures the toolkit does not give are labelled illustrative beside them.
+ */
+export function providerInputsSheet(ctx: StarterContext): { spec: SheetSpec; layout: ProviderInputsLayout } {
+  const { options } = ctx;
+  const levelCount = options.levels.length;
+  const sourceColumn = FIRST_VALUE_COLUMN + Math.max(levelCount, PROVIDER_SCENARIOS.length);
+  const sheet = startSheet(
+    ctx,
     "Provider Inputs",
-    rangeAddress(firstRevenue, FIRST_VALUE_COLUMN, sheet.row - 1, FIRST_VALUE_COLUMN, true),
-    "Revenue besides the case rates, a year",
+    "The provider's clinical-financial model: consumers, hours, productivity, staff, overhead and other revenue.",
+    TAB_COLORS.inputs,
+    [2, 46, 20, ...Array<number>(Math.max(levelCount, 3)).fill(15), 60],
   );
-  sheet.validate(
-    validation(rangeAddress(firstRevenue, FIRST_VALUE_COLUMN, sheet.row - 1, FIRST_VALUE_COLUMN), "Revenue"),
-  );
-  if (example) sheet.put(firstRevenue, sourceColumn, [ASSUMPTION_SOURCES.otherRevenue], { style: "note" });
+  const input = ({ max, source, ...line }: ProviderInput): number => {
+    const row = sheet.inputLine(line);
+    const last = FIRST_VALUE_COLUMN + line.values.length - 1;
+    sheet.validate(validation(rangeAddress(row, FIRST_VALUE_COLUMN, row, last), line.label, max));
+    if (source && options.example) sheet.put(row, sourceColumn, [source], { style: "note" });
+    return row;
+  };
+  const steps: ProviderSteps = {
+    sheet,
+    options,
+    when: (value) => (options.example ? value() : null),
+    width: sourceColumn - LABEL_COLUMN + 1,
+    sourceColumn,
+    input,
+  };
+  const section = (title: string) => sheet.section(title, steps.width);
 
-  sheet.section("Sensitivity", width);
-  input(
-    "Move each driver by",
-    "± % of its value",
-    [illustration.sensitivityStep],
-    NUMBER_FORMATS.percentWhole,
-    "SensitivityStep",
-    "How far each driver moves in the sensitivity table",
-    { max: 1 },
-  );
-
+  section("1 · Consumers and consumer mix");
+  const { scenarioNameRow, consumersRow, caseMixRow } = consumers(steps);
+  section("2 · Service hours (utilization-management guidelines)");
+  const { guidelineLowRow, guidelineHighRow, plannedHoursRow } = serviceHours(steps);
+  section("3–4 · Productivity and FTEs");
+  productivity(steps);
+  section("5 · Staffing costs");
+  staffingCosts(steps);
+  section("6 · Overhead");
+  overhead(steps);
+  section("7 · Other revenue");
+  otherRevenue(steps);
+  section("Sensitivity");
+  sensitivityStep(steps);
   return {
     spec: sheet.build(),
     layout: { scenarioNameRow, consumersRow, caseMixRow, guidelineLowRow, guidelineHighRow, plannedHoursRow },

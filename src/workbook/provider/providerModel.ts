@@ -105,18 +105,16 @@ export function providerModelSheet(
   );
 
   sheet.section("3 · Caseload sizes", width);
-  ctx.namedLine(
-    sheet,
-    "Provider Model",
-    "DirectHoursPerFte",
-    "Direct-service hours per FTE",
-    "hours a year",
-    ctx.providerOutput(
+  sheet.namedLine({
+    name: "DirectHoursPerFte",
+    label: "Direct-service hours per FTE",
+    units: "hours a year",
+    expression: ctx.providerOutput(
       `(${n.PaidHoursPerFte}-${n.TimeOffAndTrainingHours})*${n.Productivity}*(1-${n.NoShowRate})`,
     ),
-    look(NUMBER_FORMATS.countDecimal),
-    "Direct-service hours one FTE delivers a year",
-  );
+    look: look(NUMBER_FORMATS.countDecimal),
+    comment: "Direct-service hours one FTE delivers a year",
+  });
 
   options.levels.forEach((level, i) =>
     sheet.line(
@@ -126,16 +124,16 @@ export function providerModelSheet(
       look(NUMBER_FORMATS.countDecimal),
     ),
   );
-  ctx.namedLine(
-    sheet,
-    "Provider Model",
-    "Caseload",
-    "Caseload at the consumer mix",
-    "consumers per FTE",
-    ctx.providerOutput(`${n.DirectHoursPerFte}/SUMPRODUCT(${n.ProviderCaseMix},${n.PlannedHours})`),
-    look(NUMBER_FORMATS.countDecimal, "total"),
-    "Consumers one FTE carries at the provider's mix",
-  );
+  sheet.namedLine({
+    name: "Caseload",
+    label: "Caseload at the consumer mix",
+    units: "consumers per FTE",
+    expression: ctx.providerOutput(
+      `${n.DirectHoursPerFte}/SUMPRODUCT(${n.ProviderCaseMix},${n.PlannedHours})`,
+    ),
+    look: look(NUMBER_FORMATS.countDecimal, "total"),
+    comment: "Consumers one FTE carries at the provider's mix",
+  });
 
   sheet.section("4 · Full-time equivalents", width);
   const fteNeedRow = sheet.line(
@@ -158,27 +156,23 @@ export function providerModelSheet(
   );
 
   sheet.section("5 · Staffing costs", width);
-  ctx.namedLine(
-    sheet,
-    "Provider Model",
-    "LoadedCostPerFte",
-    "Cost of a direct-service FTE",
-    "$ a year",
-    ctx.providerOutput(`${n.DirectSalaryPerFte}*${loadOnSalary}`),
-    look(NUMBER_FORMATS.dollars),
-    "Salary, benefits and payroll taxes of one direct-service FTE",
-  );
+  sheet.namedLine({
+    name: "LoadedCostPerFte",
+    label: "Cost of a direct-service FTE",
+    units: "$ a year",
+    expression: ctx.providerOutput(`${n.DirectSalaryPerFte}*${loadOnSalary}`),
+    look: look(NUMBER_FORMATS.dollars),
+    comment: "Salary, benefits and payroll taxes of one direct-service FTE",
+  });
 
-  ctx.namedLine(
-    sheet,
-    "Provider Model",
-    "CostPerDirectHour",
-    "Cost of a direct-service hour",
-    "$ per hour",
-    ctx.providerOutput(`${n.LoadedCostPerFte}/${n.DirectHoursPerFte}`),
-    look(NUMBER_FORMATS.dollarsCents),
-    "Staff cost of one hour of direct service",
-  );
+  sheet.namedLine({
+    name: "CostPerDirectHour",
+    label: "Cost of a direct-service hour",
+    units: "$ per hour",
+    expression: ctx.providerOutput(`${n.LoadedCostPerFte}/${n.DirectHoursPerFte}`),
+    look: look(NUMBER_FORMATS.dollarsCents),
+    comment: "Staff cost of one hour of direct service",
+  });
 
   const directCostRow = sheet.line(
     "Direct-service staff",

@@ -49,30 +49,26 @@ export function caseRatesSheet(
     sheet.put(row, totalColumn, [formula(expression)], { style: "total", numberFormat });
 
   sheet.section("Step 2 · Cases", width);
-  ctx.namedLine(
-    sheet,
-    "Case Rates",
-    "PenetrationRate",
-    "Penetration rate used",
-    "% of enrollees",
-    ctx.output(`INDEX(${n.PenetrationRates},MATCH(${n.Scenario},${n.ScenarioNames},0))`),
-    { style: "calc", numberFormat: NUMBER_FORMATS.percent },
-    "Penetration rate of the scenario that drives the model",
-  );
+  sheet.namedLine({
+    name: "PenetrationRate",
+    label: "Penetration rate used",
+    units: "% of enrollees",
+    expression: ctx.output(`INDEX(${n.PenetrationRates},MATCH(${n.Scenario},${n.ScenarioNames},0))`),
+    look: { style: "calc", numberFormat: NUMBER_FORMATS.percent },
+    comment: "Penetration rate of the scenario that drives the model",
+  });
 
-  ctx.namedLine(
-    sheet,
-    "Case Rates",
-    "TotalCases",
-    "Total cases",
-    "cases",
-    ctx.output(`${n.Enrollees}*${n.PenetrationRate}`),
-    {
+  sheet.namedLine({
+    name: "TotalCases",
+    label: "Total cases",
+    units: "cases",
+    expression: ctx.output(`${n.Enrollees}*${n.PenetrationRate}`),
+    look: {
       style: "total",
       numberFormat: NUMBER_FORMATS.count,
     },
-    "Expected cases: enrollees × penetration rate",
-  );
+    comment: "Expected cases: enrollees × penetration rate",
+  });
 
   sheet.section("Step 7 · Case rates", width);
   levelHeader();
@@ -103,7 +99,7 @@ export function caseRatesSheet(
       numberFormat: NUMBER_FORMATS.dollars,
     },
   );
-  ctx.define("CaseRates", "Case Rates", levelsRange(caseRateRow, true), "Case rate per level of care");
+  sheet.define("CaseRates", levelsRange(caseRateRow, true), "Case rate per level of care");
 
   sheet.section("Step 7 · Budget", width);
   levelHeader();
@@ -143,62 +139,45 @@ export function caseRatesSheet(
     },
   );
   total(costsRow, ctx.output(`SUM(${levelsRange(costsRow)})`), NUMBER_FORMATS.dollars);
-  ctx.define(
-    "LevelCases",
-    "Case Rates",
-    levelsRange(casesRow, true),
-    "Cases at each level: total cases × case mix",
-  );
-  ctx.define(
-    "LevelBudgets",
-    "Case Rates",
-    levelsRange(costsRow, true),
-    "Total costs per level: cases × case rate",
-  );
-  ctx.define(
-    "TotalBudget",
-    "Case Rates",
-    cellAddress(costsRow, totalColumn, true),
-    "The total case-rate budget",
-  );
+  sheet.define("LevelCases", levelsRange(casesRow, true), "Cases at each level: total cases × case mix");
+  sheet.define("LevelBudgets", levelsRange(costsRow, true), "Total costs per level: cases × case rate");
+  sheet.define("TotalBudget", cellAddress(costsRow, totalColumn, true), "The total case-rate budget");
 
   sheet.section("Capitation equivalent and risk reserve", width);
-  ctx.namedLine(
-    sheet,
-    "Case Rates",
-    "PMPM",
-    "Budget per member per month (PMPM)",
-    "$ per member per month",
-    ctx.output(`${n.TotalBudget}/(${n.Enrollees}*${n.MonthsPerYear})`),
-    { style: "calc", numberFormat: NUMBER_FORMATS.dollarsCents },
-    "The budget per enrollee per month",
-  );
+  sheet.namedLine({
+    name: "PMPM",
+    label: "Budget per member per month (PMPM)",
+    units: "$ per member per month",
+    expression: ctx.output(`${n.TotalBudget}/(${n.Enrollees}*${n.MonthsPerYear})`),
+    look: { style: "calc", numberFormat: NUMBER_FORMATS.dollarsCents },
+    comment: "The budget per enrollee per month",
+  });
 
   // The reserve is optional: the budget stands without it, the reserve lines ask for it.
-  ctx.namedLine(
-    sheet,
-    "Case Rates",
-    "RiskReserve",
-    "Risk reserve",
-    "$",
-    ctx.output(`IF(ISNUMBER(${n.RiskReservePct}),${n.TotalBudget}*${n.RiskReservePct},"${ENTER_RESERVE}")`),
-    dollars,
-    "Reserve on top of the budget",
-  );
+  sheet.namedLine({
+    name: "RiskReserve",
+    label: "Risk reserve",
+    units: "$",
+    expression: ctx.output(
+      `IF(ISNUMBER(${n.RiskReservePct}),${n.TotalBudget}*${n.RiskReservePct},"${ENTER_RESERVE}")`,
+    ),
+    look: dollars,
+    comment: "Reserve on top of the budget",
+  });
 
-  ctx.namedLine(
-    sheet,
-    "Case Rates",
-    "BudgetWithReserve",
-    "Budget with risk reserve",
-    "$",
-    ctx.output(`IF(ISNUMBER(${n.RiskReserve}),${n.TotalBudget}+${n.RiskReserve},"${ENTER_RESERVE}")`),
-    {
+  sheet.namedLine({
+    name: "BudgetWithReserve",
+    label: "Budget with risk reserve",
+    units: "$",
+    expression: ctx.output(
+      `IF(ISNUMBER(${n.RiskReserve}),${n.TotalBudget}+${n.RiskReserve},"${ENTER_RESERVE}")`,
+    ),
+    look: {
       style: "total",
       numberFormat: NUMBER_FORMATS.dollars,
     },
-    "Budget plus risk reserve",
-  );
+    comment: "Budget plus risk reserve",
+  });
 
   sheet.section("Step 6 · Cost per hour from service data", width);
   const hoursEnteredRow = sheet.line("Service hours entered", "hours", [formula(`SUM(${n.ServiceHours})`)], {
@@ -206,16 +185,14 @@ export function caseRatesSheet(
     numberFormat: NUMBER_FORMATS.count,
   });
   const hoursEntered = at(hoursEnteredRow, FIRST_VALUE_COLUMN);
-  ctx.namedLine(
-    sheet,
-    "Case Rates",
-    "VolumeWeightedRate",
-    "Volume-weighted cost per hour",
-    "$ per hour",
-    `IF(AND(COUNT(${n.ServiceHours})=ROWS(${n.ServiceHours}),${hoursEntered}>0),SUMPRODUCT(${n.ServiceHours},${n.BilledRatesPerHour})/${hoursEntered},"enter service hours")`,
-    { style: "calc", numberFormat: NUMBER_FORMATS.dollarsCents },
-    "Cost per hour weighted by service hours",
-  );
+  sheet.namedLine({
+    name: "VolumeWeightedRate",
+    label: "Volume-weighted cost per hour",
+    units: "$ per hour",
+    expression: `IF(AND(COUNT(${n.ServiceHours})=ROWS(${n.ServiceHours}),${hoursEntered}>0),SUMPRODUCT(${n.ServiceHours},${n.BilledRatesPerHour})/${hoursEntered},"enter service hours")`,
+    look: { style: "calc", numberFormat: NUMBER_FORMATS.dollarsCents },
+    comment: "Cost per hour weighted by service hours",
+  });
 
   sheet.line(
     "Difference from the rate the model uses",

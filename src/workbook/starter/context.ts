@@ -1,6 +1,4 @@
-import { cellAddress, sheetReference } from "../a1";
-import { FIRST_VALUE_COLUMN, type SheetBuilder, type ValueLook } from "../layout";
-import { formula } from "../spec";
+import { sheetReference } from "../a1";
 import type { Naming } from "../freeNames";
 import type { DefinedName } from "../spec";
 import type { StarterOptions } from "./options";
@@ -20,117 +18,41 @@ export const PROVIDER_SHEETS = [
 export const STARTER_SHEETS = [...PAYOR_SHEETS, ...PROVIDER_SHEETS, "Checks"] as const;
 export type StarterSheet = (typeof STARTER_SHEETS)[number];
 
-/** Every workbook-scoped name the starter workbook defines. */
-export const STARTER_NAMES = [
-  "Enrollees",
-  "ScenarioNames",
-  "PenetrationRates",
-  "Scenario",
-  "LevelIds",
-  "CaseMix",
-  "MinimumHours",
-  "MaximumHours",
-  "AverageHours",
-  "LevelRatesPerHour",
-  "RatePerHour",
-  "BilledRatesPerHour",
-  "ServiceHours",
-  "MetricTargets",
-  "RiskReservePct",
-  "MonthsPerYear",
-  "CaseMixTolerance",
-  "CheckTolerance",
-  "PenetrationRate",
-  "TotalCases",
-  "CaseRates",
-  "LevelCases",
-  "LevelBudgets",
-  "TotalBudget",
-  "PMPM",
-  "RiskReserve",
-  "BudgetWithReserve",
-  "VolumeWeightedRate",
-  "ScenarioCases",
-  "ScenarioBudgets",
-  "InputsComplete",
-  "MasterCheck",
-  "CheckStatus",
-  "RangeShareTarget",
-] as const;
+/**
+ * A defined name as the sheets spell it (before a clash renames it). The list of names is not kept
+ * apart: it is whatever the sheets define (see starterWanted), and describeStarterWorkbook refuses
+ * a formula that reads a name no sheet defines.
+ */
+export type StarterName = string;
 
-/** The names the provider model adds. */
-export const PROVIDER_NAMES = [
-  "ProviderScenarioNames",
-  "ConsumerScenarios",
-  "ProviderScenario",
-  "MarketShare",
-  "ProviderCaseMix",
-  "GuidelineLow",
-  "GuidelineHigh",
-  "PlannedHours",
-  "PaidHoursPerFte",
-  "TimeOffAndTrainingHours",
-  "Productivity",
-  "NoShowRate",
-  "FteOnPayroll",
-  "DirectSalaryPerFte",
-  "BenefitsPct",
-  "PayrollTaxPct",
-  "OtherStaffSalaries",
-  "ContractorFees",
-  "OverheadItems",
-  "OtherRevenueItems",
-  "SensitivityStep",
-  "ProviderInputsComplete",
-  "DirectHoursPerFte",
-  "LoadedCostPerFte",
-  "Caseload",
-  "ConsumersPerYear",
-  "HoursNeeded",
-  "FteNeed",
-  "FteGap",
-  "CaseRateRevenue",
-  "OtherRevenue",
-  "TotalRevenue",
-  "DirectStaffCost",
-  "OtherStaffCost",
-  "Overhead",
-  "TotalExpense",
-  "Margin",
-  "MarginPct",
-  "CostPerDirectHour",
-  "BreakEvenHoursFactor",
-  "BreakEvenProductivity",
-  "ActualConsumers",
-  "ActualHours",
-  "ActualReviewed",
-  "ActualWithinRange",
-  "ActualDirectCost",
-  "ActualOtherCost",
-] as const;
-
-export type StarterName = (typeof STARTER_NAMES)[number] | (typeof PROVIDER_NAMES)[number];
-
-/** The sheets and names a build with these options writes, for the writers' free-name search. */
-export function starterWanted(options: StarterOptions): { sheets: StarterSheet[]; names: StarterName[] } {
-  return options.provider
-    ? { sheets: [...STARTER_SHEETS], names: [...STARTER_NAMES, ...PROVIDER_NAMES] }
-    : { sheets: [...PAYOR_SHEETS, "Checks"], names: [...STARTER_NAMES] };
+/** The sheets a build with these options writes, in order. */
+export function starterSheets(options: StarterOptions): StarterSheet[] {
+  return options.provider ? [...STARTER_SHEETS] : [...PAYOR_SHEETS, "Checks"];
 }
 
 /** What every sheet builder needs: the options, the names in use, and where to record names. */
 export class StarterContext {
-  readonly names: DefinedName[] = [];
+  private readonly names: DefinedName[] = [];
   /** Resolved defined names, e.g. n.Enrollees → "Enrollees" (or "Enrollees_2" on a clash). */
-  readonly n: Record<StarterName, string>;
+  readonly n: Readonly<Record<StarterName, string>>;
+  /** Every name a formula has asked n for, to be sure each is defined once the sheets are built. */
+  private readonly read = new Set<StarterName>();
+  private readonly defined = new Set<StarterName>();
 
   constructor(
     readonly options: StarterOptions,
     private readonly naming: Naming,
   ) {
-    this.n = Object.fromEntries(
-      [...STARTER_NAMES, ...PROVIDER_NAMES].map((name) => [name, naming.name(name)]),
-    ) as Record<StarterName, string>;
+    // A name may be read before the sheet defining it is built (every sheet shows MasterCheck).
+    this.n = new Proxy<Record<StarterName, string>>(
+      {},
+      {
+        get: (_target, name: string) => {
+          this.read.add(name);
+          return naming.name(name);
+        },
+      },
+    );
   }
 
   /** The sheet's name as written (e.g. "Case Rates (2)" when the user already has one). */
@@ -145,23 +67,17 @@ export class StarterContext {
 
   /** Records a workbook-scoped name for an absolute address on a sheet. */
   define(name: StarterName, sheet: StarterSheet, absoluteAddress: string, comment: string): void {
-    this.names.push({ name: this.n[name], reference: this.ref(sheet, absoluteAddress), comment });
+    if (this.defined.has(name)) throw new Error(`The starter workbook defines ${name} twice.`);
+    this.defined.add(name);
+    this.names.push({ name: this.naming.name(name), reference: this.ref(sheet, absoluteAddress), comment });
   }
 
-  /** A line with one formula in the first value column, named workbook-wide; returns its row. */
-  namedLine(
-    sheet: SheetBuilder,
-    at: StarterSheet,
-    name: StarterName,
-    label: string,
-    units: string,
-    expression: string,
-    look: ValueLook,
-    comment: string,
-  ): number {
-    const row = sheet.line(label, units, [formula(expression)], look);
-    this.define(name, at, cellAddress(row, FIRST_VALUE_COLUMN, true), comment);
-    return row;
+  /** The names recorded, once every sheet is built; a name read but never defined is a defect. */
+  definedNames(): DefinedName[] {
+    const undefinedNames = [...this.read].filter((name) => !this.defined.has(name));
+    if (undefinedNames.length > 0)
+      throw new Error(`The starter workbook reads names it does not define: ${undefinedNames.join(", ")}.`);
+    return this.names;
   }
 
   /** Wraps an output so that, until every input is in, it reads "enter inputs" rather than an error. */

@@ -3,14 +3,14 @@ import { providerSheets } from "../provider";
 import type { WorkbookSpec } from "../spec";
 import { caseRatesSheet } from "./caseRates";
 import { checksSheet } from "./checks";
-import { StarterContext } from "./context";
+import { StarterContext, type StarterSheet, starterSheets } from "./context";
 import { guideSheet } from "./guide";
 import { inputsSheet } from "./inputs";
 import { metricsSheet } from "./metrics";
 import type { StarterOptions } from "./options";
 import { scenariosSheet } from "./scenarios";
 
-export { PROVIDER_NAMES, PROVIDER_SHEETS, STARTER_NAMES, STARTER_SHEETS, starterWanted } from "./context";
+export { PROVIDER_SHEETS, STARTER_SHEETS } from "./context";
 export {
   SCENARIOS,
   type ScenarioName,
@@ -39,5 +39,19 @@ export function describeStarterWorkbook(
     metricsSheet(ctx, inputs.layout),
   ];
   const provider = options.provider ? providerSheets(ctx, caseRates.layout) : { sheets: [], checks: [] };
-  return { sheets: [...payor, ...provider.sheets, checksSheet(ctx, provider.checks)], names: ctx.names };
+  return {
+    sheets: [...payor, ...provider.sheets, checksSheet(ctx, provider.checks)],
+    names: ctx.definedNames(),
+  };
+}
+
+/**
+ * The sheets and names a build with these options writes, for the writers' free-name search. The
+ * names come from the sheets' own definitions: a build with the names as wanted lists them.
+ */
+export function starterWanted(options: StarterOptions): { sheets: StarterSheet[]; names: string[] } {
+  return {
+    sheets: starterSheets(options),
+    names: describeStarterWorkbook(options).names.map((name) => name.name),
+  };
 }

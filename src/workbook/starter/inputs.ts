@@ -1,11 +1,14 @@
+import { MONTHS_PER_YEAR } from "../../core/pmpm";
 import { TOOLKIT_RATE_PER_HOUR, WORKED_EXAMPLE } from "../../core/toolkit/example";
+import { CASE_MIX_TOLERANCE } from "../../core/validate";
 import { cellAddress, rangeAddress } from "../a1";
-import { FIRST_VALUE_COLUMN, LABEL_COLUMN, type SheetBuilder } from "../layout";
-import type { CellContent, SheetSpec, Validation } from "../spec";
+import { FIRST_VALUE_COLUMN, LABEL_COLUMN } from "../layout";
+import type { SheetSpec, Validation } from "../spec";
 import { NUMBER_FORMATS } from "../styles";
-import type { StarterContext, StarterName } from "./context";
-import { SCENARIOS } from "./options";
+import type { StarterContext } from "./context";
+import { SCENARIOS, type StarterLevel, type StarterOptions } from "./options";
 import { startSheet, TAB_COLORS } from "./sheetTop";
+import type { StarterSheetBuilder } from "./starterSheet";
 
 const payor = WORKED_EXAMPLE.payor;
 type ExampleLevel = keyof typeof payor.step4_case_mix;
@@ -23,11 +26,21 @@ export interface InputsLayout {
 }
 
 /** Model settings every workbook needs, filled in even when the rest is blank. */
-const MONTHS_PER_YEAR = 12;
-const CASE_MIX_TOLERANCE = 0.0001;
 const CHECK_TOLERANCE_DOLLARS = 0.01;
 /** The toolkit advises a risk reserve but names no figure: the example's is illustrative. */
 export const ILLUSTRATIVE_RISK_RESERVE = 0.05;
+
+/** What each step of the Inputs sheet writes with. */
+interface InputsSteps {
+  readonly sheet: StarterSheetBuilder;
+  readonly options: StarterOptions;
+  /** The example's value, looked up only when the example is wanted (custom levels have none). */
+  readonly when: <T>(value: () => T) => T | null;
+  /** Columns a section band spans. */
+  readonly widest: number;
+  /** A row's value cells, one per level of care. */
+  readonly levelRange: (row: number) => string;
+}
 
 function shareValidation(range: string, what: string): Validation {
   return {
@@ -52,94 +65,62 @@ function nonNegativeValidation(range: string, what: string, unit: string): Valid
   };
 }
 
-/** Writes an input line (blue on yellow) and names its value cells; returns the row. */
-function inputLine(
-  ctx: StarterContext,
-  sheet: SheetBuilder,
-  label: string,
-  units: string,
-  values: readonly CellContent[],
-  numberFormat: string,
-  name?: StarterName,
-  comment = label,
-): number {
-  const row = sheet.line(label, units, values, { style: "input", numberFormat });
-  if (name) {
-    const range = rangeAddress(row, FIRST_VALUE_COLUMN, row, FIRST_VALUE_COLUMN + values.length - 1, true);
-    ctx.define(name, "Inputs", range, comment);
-  }
-  return row;
-}
+const exampleLevel = (level: StarterLevel) => level.id as ExampleLevel;
 
-/** The Inputs sheet: steps 1–6 and the step 8 targets, every user-set figure in one place. */
-export function inputsSheet(ctx: StarterContext): { spec: SheetSpec; layout: InputsLayout } {
-  const { example, levels, scenario } = ctx.options;
-  const levelCount = levels.length;
-  /** The example's value, looked up only when the example is wanted (custom levels have none). */
-  const when = <T>(value: () => T): T | null => (example ? value() : null);
-  const sheet = startSheet(
-    ctx,
-    "Inputs",
-    "Steps 1–6 of the toolkit. Blue on yellow cells are inputs: every other sheet computes from them.",
-    TAB_COLORS.inputs,
-    [2, 46, 18, ...Array<number>(Math.max(levelCount, 6)).fill(17), 40],
-  );
-  const widest = Math.max(levelCount, 6) + 2;
-  const lastLevelColumn = FIRST_VALUE_COLUMN + levelCount - 1;
-  const levelRange = (row: number) => rangeAddress(row, FIRST_VALUE_COLUMN, row, lastLevelColumn);
-
+/** Step 1: the members the payor covers. */
+function population({ sheet, when, widest }: InputsSteps): { enrolleesRow: number } {
   sheet.section("Step 1 · Population", widest);
-  const enrolleesRow = inputLine(
-    ctx,
-    sheet,
-    "Enrollees",
-    "members",
-    [when(() => payor.step1_population.medicaid_enrollees)],
-    NUMBER_FORMATS.count,
-    "Enrollees",
-    "Members the payor covers (step 1)",
-  );
+  const enrolleesRow = sheet.inputLine({
+    label: "Enrollees",
+    units: "members",
+    values: [when(() => payor.step1_population.medicaid_enrollees)],
+    numberFormat: NUMBER_FORMATS.count,
+    name: "Enrollees",
+    comment: "Members the payor covers (step 1)",
+  });
   sheet.validate(
     nonNegativeValidation(cellAddress(enrolleesRow, FIRST_VALUE_COLUMN), "Enrollees", "Members covered"),
   );
+  return { enrolleesRow };
+}
 
+/** Step 2: a penetration rate per scenario, and the scenario that drives the model. */
+function penetration({ sheet, options, when, widest }: InputsSteps): {
+  scenarioNameRow: number;
+  penetrationRateRow: number;
+  scenarioRow: number;
+} {
   sheet.section("Step 2 · Penetration rate", widest);
   const scenarioNameRow = sheet.line("Scenario", "", [...SCENARIOS], { style: "header" });
-  ctx.define(
+  sheet.define(
     "ScenarioNames",
-    "Inputs",
     rangeAddress(scenarioNameRow, FIRST_VALUE_COLUMN, scenarioNameRow, FIRST_VALUE_COLUMN + 2, true),
     "Names of the penetration scenarios",
   );
-  const rates = SCENARIOS.map((name) =>
-    when(() => payor.step2_penetration.scenarios.find((s) => s.name === name)?.rate ?? null),
-  );
-  const penetrationRateRow = inputLine(
-    ctx,
-    sheet,
-    "Penetration rate",
-    "% of enrollees",
-    rates,
-    NUMBER_FORMATS.percent,
-    "PenetrationRates",
-    "Share of enrollees expected to need care, per scenario (step 2)",
-  );
+  const penetrationRateRow = sheet.inputLine({
+    label: "Penetration rate",
+    units: "% of enrollees",
+    values: SCENARIOS.map((name) =>
+      when(() => payor.step2_penetration.scenarios.find((s) => s.name === name)?.rate ?? null),
+    ),
+    numberFormat: NUMBER_FORMATS.percent,
+    name: "PenetrationRates",
+    comment: "Share of enrollees expected to need care, per scenario (step 2)",
+  });
   sheet.validate(
     shareValidation(
       rangeAddress(penetrationRateRow, FIRST_VALUE_COLUMN, penetrationRateRow, FIRST_VALUE_COLUMN + 2),
       "Penetration rate",
     ),
   );
-  const scenarioRow = inputLine(
-    ctx,
-    sheet,
-    "Scenario that drives the model",
-    "Low / Medium / High",
-    [scenario],
-    NUMBER_FORMATS.general,
-    "Scenario",
-    "The penetration scenario the case rates and budget use",
-  );
+  const scenarioRow = sheet.inputLine({
+    label: "Scenario that drives the model",
+    units: "Low / Medium / High",
+    values: [options.scenario],
+    numberFormat: NUMBER_FORMATS.general,
+    name: "Scenario",
+    comment: "The penetration scenario the case rates and budget use",
+  });
   sheet.validate({
     range: cellAddress(scenarioRow, FIRST_VALUE_COLUMN),
     kind: "list",
@@ -148,16 +129,28 @@ export function inputsSheet(ctx: StarterContext): { spec: SheetSpec; layout: Inp
     prompt: "Which penetration rate drives the case rates and budget.",
     error: "Choose Low, Medium or High.",
   });
+  return { scenarioNameRow, penetrationRateRow, scenarioRow };
+}
 
+/** Step 3: the continuum of care and how each category is paid. */
+function categoriesOfCare({ sheet, when, widest }: InputsSteps): { firstCategoryRow: number } {
   sheet.section("Step 3 · Categories of care", widest);
   sheet.heading(["Continuum of care", "#", "Payment method"]);
-  const categories = payor.step3_categories_of_care;
-  sheet.putTable(
+  const firstCategoryRow = sheet.putTable(
     LABEL_COLUMN,
-    categories.map((c) => [when(() => c.category), when(() => c.n), when(() => c.payment_method)]),
+    payor.step3_categories_of_care.map((c) => [
+      when(() => c.category),
+      when(() => c.n),
+      when(() => c.payment_method),
+    ]),
     { style: "input" },
   );
+  return { firstCategoryRow };
+}
 
+/** Step 3's levels of care: their ids, descriptions and LOCUS crosswalk. */
+function levelsOfCare({ sheet, options, when, widest }: InputsSteps): { levelIdRow: number } {
+  const { levels } = options;
   sheet.section("Steps 3–5 · Levels of care", widest);
   const levelIdRow = sheet.line(
     "Level of care",
@@ -165,87 +158,92 @@ export function inputsSheet(ctx: StarterContext): { spec: SheetSpec; layout: Inp
     levels.map((level) => level.id),
     { style: "header" },
   );
-  ctx.define(
+  sheet.define(
     "LevelIds",
-    "Inputs",
-    rangeAddress(levelIdRow, FIRST_VALUE_COLUMN, levelIdRow, lastLevelColumn, true),
+    rangeAddress(levelIdRow, FIRST_VALUE_COLUMN, levelIdRow, FIRST_VALUE_COLUMN + levels.length - 1, true),
     "Level of care ids",
   );
-  const exampleLevel = (level: { id: string }) => level.id as ExampleLevel;
-  inputLine(
-    ctx,
-    sheet,
-    "Description",
-    "text",
-    levels.map((level) => level.name),
-    NUMBER_FORMATS.general,
-  );
-  inputLine(
-    ctx,
-    sheet,
-    "LOCUS crosswalk",
-    "LOCUS level",
-    levels.map((level) => when(() => payor.levels_of_care.find((l) => l.level === level.id)?.locus ?? null)),
-    NUMBER_FORMATS.count,
-  );
-  const caseMixRow = inputLine(
-    ctx,
-    sheet,
-    "Case mix (step 4)",
-    "% of cases",
-    levels.map((level) => when(() => payor.step4_case_mix[exampleLevel(level)])),
-    NUMBER_FORMATS.percentWhole,
-    "CaseMix",
-    "Share of cases at each level of care (step 4)",
-  );
+  sheet.inputLine({
+    label: "Description",
+    units: "text",
+    values: levels.map((level) => level.name),
+    numberFormat: NUMBER_FORMATS.general,
+  });
+  sheet.inputLine({
+    label: "LOCUS crosswalk",
+    units: "LOCUS level",
+    values: levels.map((level) =>
+      when(() => payor.levels_of_care.find((l) => l.level === level.id)?.locus ?? null),
+    ),
+    numberFormat: NUMBER_FORMATS.count,
+  });
+  return { levelIdRow };
+}
+
+/** Step 4: the share of cases at each level. */
+function caseMix({ sheet, options, when, levelRange }: InputsSteps): { caseMixRow: number } {
+  const caseMixRow = sheet.inputLine({
+    label: "Case mix (step 4)",
+    units: "% of cases",
+    values: options.levels.map((level) => when(() => payor.step4_case_mix[exampleLevel(level)])),
+    numberFormat: NUMBER_FORMATS.percentWhole,
+    name: "CaseMix",
+    comment: "Share of cases at each level of care (step 4)",
+  });
   sheet.validate(shareValidation(levelRange(caseMixRow), "Case mix"));
+  return { caseMixRow };
+}
+
+/** Step 5: the fewest, most and average service hours per episode at each level. */
+function hoursPerEpisode({ sheet, options, when, levelRange }: InputsSteps): {
+  minimumHoursRow: number;
+  maximumHoursRow: number;
+  averageHoursRow: number;
+} {
   const hours = (key: "min" | "max" | "average") =>
-    levels.map((level) => when(() => payor.step5_hours_per_episode[exampleLevel(level)][key]));
+    options.levels.map((level) => when(() => payor.step5_hours_per_episode[exampleLevel(level)][key]));
   const hoursRows = [
-    inputLine(
-      ctx,
-      sheet,
-      "Minimum hours (step 5)",
-      "hours per episode",
-      hours("min"),
-      NUMBER_FORMATS.count,
-      "MinimumHours",
-      "Fewest service hours per episode at each level",
-    ),
-    inputLine(
-      ctx,
-      sheet,
-      "Maximum hours (step 5)",
-      "hours per episode",
-      hours("max"),
-      NUMBER_FORMATS.count,
-      "MaximumHours",
-      "Most service hours per episode at each level",
-    ),
-    inputLine(
-      ctx,
-      sheet,
-      "Average hours (step 5)",
-      "hours per episode",
-      hours("average"),
-      NUMBER_FORMATS.hours,
-      "AverageHours",
-      "Average service hours per episode at each level (step 5)",
-    ),
+    sheet.inputLine({
+      label: "Minimum hours (step 5)",
+      units: "hours per episode",
+      values: hours("min"),
+      numberFormat: NUMBER_FORMATS.count,
+      name: "MinimumHours",
+      comment: "Fewest service hours per episode at each level",
+    }),
+    sheet.inputLine({
+      label: "Maximum hours (step 5)",
+      units: "hours per episode",
+      values: hours("max"),
+      numberFormat: NUMBER_FORMATS.count,
+      name: "MaximumHours",
+      comment: "Most service hours per episode at each level",
+    }),
+    sheet.inputLine({
+      label: "Average hours (step 5)",
+      units: "hours per episode",
+      values: hours("average"),
+      numberFormat: NUMBER_FORMATS.hours,
+      name: "AverageHours",
+      comment: "Average service hours per episode at each level (step 5)",
+    }),
   ];
   for (const row of hoursRows)
     sheet.validate(nonNegativeValidation(levelRange(row), "Hours", "Service hours per episode"));
-  const averageHoursRow = hoursRows[2];
-  const levelRateRow = inputLine(
-    ctx,
-    sheet,
-    "Rate per hour for this level (optional)",
-    "$ per hour",
-    levels.map(() => null),
-    NUMBER_FORMATS.dollarsCents,
-    "LevelRatesPerHour",
-    "A level's own rate per hour, where its service mix differs (note to step 6)",
-  );
+  const [minimumHoursRow, maximumHoursRow, averageHoursRow] = hoursRows;
+  return { minimumHoursRow, maximumHoursRow, averageHoursRow };
+}
+
+/** The note to step 6: a level's own rate per hour, where its service mix differs. */
+function levelRates({ sheet, options, levelRange }: InputsSteps): { levelRateRow: number } {
+  const levelRateRow = sheet.inputLine({
+    label: "Rate per hour for this level (optional)",
+    units: "$ per hour",
+    values: options.levels.map(() => null),
+    numberFormat: NUMBER_FORMATS.dollarsCents,
+    name: "LevelRatesPerHour",
+    comment: "A level's own rate per hour, where its service mix differs (note to step 6)",
+  });
   sheet.validate(
     nonNegativeValidation(
       levelRange(levelRateRow),
@@ -256,18 +254,20 @@ export function inputsSheet(ctx: StarterContext): { spec: SheetSpec; layout: Inp
   sheet.note(
     "Leave a level's rate blank to use the rate per hour below; set one where that level's service mix differs.",
   );
+  return { levelRateRow };
+}
 
+/** Step 6: the average cost per service hour the model uses. */
+function ratePerHour({ sheet, options, when, widest }: InputsSteps): { rateRow: number } {
   sheet.section("Step 6 · Cost per unit of service", widest);
-  const rateRow = inputLine(
-    ctx,
-    sheet,
-    "Rate per hour the model uses",
-    "$ per hour",
-    [when(() => TOOLKIT_RATE_PER_HOUR)],
-    NUMBER_FORMATS.dollarsCents,
-    "RatePerHour",
-    "Average cost per service hour (step 6)",
-  );
+  const rateRow = sheet.inputLine({
+    label: "Rate per hour the model uses",
+    units: "$ per hour",
+    values: [when(() => TOOLKIT_RATE_PER_HOUR)],
+    numberFormat: NUMBER_FORMATS.dollarsCents,
+    name: "RatePerHour",
+    comment: "Average cost per service hour (step 6)",
+  });
   sheet.validate(
     nonNegativeValidation(
       cellAddress(rateRow, FIRST_VALUE_COLUMN),
@@ -275,12 +275,16 @@ export function inputsSheet(ctx: StarterContext): { spec: SheetSpec; layout: Inp
       "Dollars per service hour",
     ),
   );
-  if (example) {
+  if (options.example) {
     sheet.note(
       `The toolkit prints $158.62 but computed its case rates and budget with an unrounded rate; ${TOOLKIT_RATE_PER_HOUR} reproduces every printed figure and shows as $158.62.`,
     );
   }
-  const codes = payor.step6_service_codes.rows;
+  return { rateRow };
+}
+
+/** Step 6's service codes: who delivers each, its billed rate and the hours delivered. */
+function serviceCodes({ sheet, options }: InputsSteps): { firstCodeRow: number; lastCodeRow: number } {
   sheet.heading([
     "Service",
     "Code",
@@ -291,146 +295,144 @@ export function inputsSheet(ctx: StarterContext): { spec: SheetSpec; layout: Inp
     "Billed per hour",
     "Service hours",
   ]);
-  const codeRows = codes.map(([code, description, prescriber, rn, masters, below, billed]) =>
-    example
-      ? [description, code, prescriber, rn, masters, below, billed, null]
-      : [null, null, null, null, null, null, null, null],
+  const codeRows = payor.step6_service_codes.rows.map(
+    ([code, description, prescriber, rn, masters, below, billed]) =>
+      options.example
+        ? [description, code, prescriber, rn, masters, below, billed, null]
+        : [null, null, null, null, null, null, null, null],
   );
   const firstCodeRow = sheet.putTable(LABEL_COLUMN, codeRows, { style: "input" });
   const lastCodeRow = firstCodeRow + codeRows.length - 1;
-  sheet.format(
-    rangeAddress(firstCodeRow, FIRST_VALUE_COLUMN, lastCodeRow, FIRST_VALUE_COLUMN + 3),
-    undefined,
-    NUMBER_FORMATS.percentWhole,
-  );
-  sheet.format(
-    rangeAddress(firstCodeRow, FIRST_VALUE_COLUMN + 4, lastCodeRow, FIRST_VALUE_COLUMN + 4),
-    undefined,
-    NUMBER_FORMATS.dollarsCents,
-  );
-  sheet.format(
-    rangeAddress(firstCodeRow, FIRST_VALUE_COLUMN + 5, lastCodeRow, FIRST_VALUE_COLUMN + 5),
-    undefined,
-    NUMBER_FORMATS.count,
-  );
-  ctx.define(
-    "BilledRatesPerHour",
-    "Inputs",
-    rangeAddress(firstCodeRow, FIRST_VALUE_COLUMN + 4, lastCodeRow, FIRST_VALUE_COLUMN + 4, true),
-    "Billed dollars per hour of each service code",
-  );
-  ctx.define(
+  /** The code rows of the value column `offset` columns right of the first (to `lastOffset`). */
+  const columns = (offset: number, lastOffset = offset, absolute = false) =>
+    rangeAddress(
+      firstCodeRow,
+      FIRST_VALUE_COLUMN + offset,
+      lastCodeRow,
+      FIRST_VALUE_COLUMN + lastOffset,
+      absolute,
+    );
+  sheet.format(columns(0, 3), undefined, NUMBER_FORMATS.percentWhole);
+  sheet.format(columns(4), undefined, NUMBER_FORMATS.dollarsCents);
+  sheet.format(columns(5), undefined, NUMBER_FORMATS.count);
+  sheet.define("BilledRatesPerHour", columns(4, 4, true), "Billed dollars per hour of each service code");
+  sheet.define(
     "ServiceHours",
-    "Inputs",
-    rangeAddress(firstCodeRow, FIRST_VALUE_COLUMN + 5, lastCodeRow, FIRST_VALUE_COLUMN + 5, true),
+    columns(5, 5, true),
     "Hours of each service code delivered (for the volume-weighted rate)",
   );
+  sheet.validate(shareValidation(columns(0, 3), "Clinician-type share"));
   sheet.validate(
-    shareValidation(
-      rangeAddress(firstCodeRow, FIRST_VALUE_COLUMN, lastCodeRow, FIRST_VALUE_COLUMN + 3),
-      "Clinician-type share",
-    ),
-  );
-  sheet.validate(
-    nonNegativeValidation(
-      rangeAddress(firstCodeRow, FIRST_VALUE_COLUMN + 4, lastCodeRow, FIRST_VALUE_COLUMN + 5),
-      "Billed rate or hours",
-      "Dollars per hour, or hours delivered",
-    ),
+    nonNegativeValidation(columns(4, 5), "Billed rate or hours", "Dollars per hour, or hours delivered"),
   );
   sheet.note(
     "Fill the service hours from your claims data to see the volume-weighted cost per hour on Case Rates.",
   );
+  return { firstCodeRow, lastCodeRow };
+}
 
+/** Step 8: the target of each performance measure. */
+function performanceTargets({ sheet, when, widest }: InputsSteps): { metricTargetRows: number[] } {
   sheet.section("Step 8 · Performance targets", widest);
-  const metricTargetRows = payor.step8_performance_metrics.map((metric) =>
-    inputLine(
-      ctx,
-      sheet,
-      metric.measure,
-      "% of cases",
-      [when(() => ("target" in metric ? (metric.target ?? null) : null))],
-      NUMBER_FORMATS.percentWhole,
-    ),
+  const metrics = payor.step8_performance_metrics;
+  const metricTargetRows = metrics.map((metric) =>
+    sheet.inputLine({
+      label: metric.measure,
+      units: "% of cases",
+      values: [when(() => ("target" in metric ? (metric.target ?? null) : null))],
+      numberFormat: NUMBER_FORMATS.percentWhole,
+    }),
   );
-  const rangeShareMetric = payor.step8_performance_metrics.findIndex((metric) =>
-    metric.measure.startsWith("Services align"),
-  );
-  ctx.define(
+  const rangeShareMetric = metrics.findIndex((metric) => metric.measure.startsWith("Services align"));
+  sheet.define(
     "RangeShareTarget",
-    "Inputs",
     cellAddress(metricTargetRows[rangeShareMetric], FIRST_VALUE_COLUMN, true),
     "Target share of consumers whose hours lie within their level's range (step 8)",
   );
-  ctx.define(
-    "MetricTargets",
-    "Inputs",
+  const targets = (absolute = false) =>
     rangeAddress(
       metricTargetRows[0],
       FIRST_VALUE_COLUMN,
       metricTargetRows[metricTargetRows.length - 1],
       FIRST_VALUE_COLUMN,
-      true,
-    ),
-    "Targets of the step 8 performance measures",
-  );
-  sheet.validate(
-    shareValidation(
-      rangeAddress(
-        metricTargetRows[0],
-        FIRST_VALUE_COLUMN,
-        metricTargetRows[metricTargetRows.length - 1],
-        FIRST_VALUE_COLUMN,
-      ),
-      "Target",
-    ),
-  );
+      absolute,
+    );
+  sheet.define("MetricTargets", targets(true), "Targets of the step 8 performance measures");
+  sheet.validate(shareValidation(targets(), "Target"));
   for (const row of metricTargetRows) sheet.format(cellAddress(row, LABEL_COLUMN), "note");
+  return { metricTargetRows };
+}
 
+/** The model's settings: the risk reserve, months per year and the checks' tolerances. */
+function modelSettings({ sheet, options, when, widest }: InputsSteps): { reserveRow: number } {
   sheet.section("Model settings", widest);
-  const reserveRow = inputLine(
-    ctx,
-    sheet,
-    "Risk reserve on top of the budget",
-    "% of budget",
-    [when(() => ILLUSTRATIVE_RISK_RESERVE)],
-    NUMBER_FORMATS.percent,
-    "RiskReservePct",
-    "Reserve the payor holds on top of the budget, as a share of it",
-  );
+  const reserveRow = sheet.inputLine({
+    label: "Risk reserve on top of the budget",
+    units: "% of budget",
+    values: [when(() => ILLUSTRATIVE_RISK_RESERVE)],
+    numberFormat: NUMBER_FORMATS.percent,
+    name: "RiskReservePct",
+    comment: "Reserve the payor holds on top of the budget, as a share of it",
+  });
   sheet.validate(shareValidation(cellAddress(reserveRow, FIRST_VALUE_COLUMN), "Risk reserve"));
-  if (example) sheet.note("Illustrative: the toolkit advises a risk reserve but names no percentage.");
-  inputLine(
-    ctx,
-    sheet,
-    "Months per year",
-    "months",
-    [MONTHS_PER_YEAR],
-    NUMBER_FORMATS.count,
-    "MonthsPerYear",
-    "Months the budget covers, for PMPM",
-  );
-  inputLine(
-    ctx,
-    sheet,
-    "Case mix tolerance",
-    "% points",
-    [CASE_MIX_TOLERANCE],
-    "0.00%",
-    "CaseMixTolerance",
-    "How far the case mix may stray from 100%",
-  );
-  inputLine(
-    ctx,
-    sheet,
-    "Check tolerance",
-    "$",
-    [CHECK_TOLERANCE_DOLLARS],
-    NUMBER_FORMATS.dollarsCents,
-    "CheckTolerance",
-    "How far a total may differ from the sum of its parts",
-  );
+  if (options.example)
+    sheet.note("Illustrative: the toolkit advises a risk reserve but names no percentage.");
+  sheet.inputLine({
+    label: "Months per year",
+    units: "months",
+    values: [MONTHS_PER_YEAR],
+    numberFormat: NUMBER_FORMATS.count,
+    name: "MonthsPerYear",
+    comment: "Months the budget covers, for PMPM",
+  });
+  sheet.inputLine({
+    label: "Case mix tolerance",
+    units: "% points",
+    values: [CASE_MIX_TOLERANCE],
+    numberFormat: "0.00%",
+    name: "CaseMixTolerance",
+    comment: "How far the case mix may stray from 100%",
+  });
+  sheet.inputLine({
+    label: "Check tolerance",
+    units: "$",
+    values: [CHECK_TOLERANCE_DOLLARS],
+    numberFormat: NUMBER_FORMATS.dollarsCents,
+    name: "CheckTolerance",
+    comment: "How far a total may differ from the sum of its parts",
+  });
+  return { reserveRow };
+}
 
+/** The Inputs sheet: steps 1–6 and the step 8 targets, every user-set figure in one place. */
+export function inputsSheet(ctx: StarterContext): { spec: SheetSpec; layout: InputsLayout } {
+  const { options } = ctx;
+  const levelCount = options.levels.length;
+  const sheet = startSheet(
+    ctx,
+    "Inputs",
+    "Steps 1–6 of the toolkit. Blue on yellow cells are inputs: every other sheet computes from them.",
+    TAB_COLORS.inputs,
+    [2, 46, 18, ...Array<number>(Math.max(levelCount, 6)).fill(17), 40],
+  );
+  const steps: InputsSteps = {
+    sheet,
+    options,
+    when: (value) => (options.example ? value() : null),
+    widest: Math.max(levelCount, 6) + 2,
+    levelRange: (row) => rangeAddress(row, FIRST_VALUE_COLUMN, row, FIRST_VALUE_COLUMN + levelCount - 1),
+  };
+  population(steps);
+  const { scenarioNameRow, penetrationRateRow } = penetration(steps);
+  categoriesOfCare(steps);
+  const { levelIdRow } = levelsOfCare(steps);
+  const { caseMixRow } = caseMix(steps);
+  const { averageHoursRow } = hoursPerEpisode(steps);
+  const { levelRateRow } = levelRates(steps);
+  ratePerHour(steps);
+  serviceCodes(steps);
+  const { metricTargetRows } = performanceTargets(steps);
+  modelSettings(steps);
   return {
     spec: sheet.build(),
     layout: {

@@ -53,9 +53,8 @@ export function scenariosSheet(
     perScenario((c) => ctx.output(`${n.Enrollees}*${at(rateRow, c)}`)),
     { ...count, style: "total" },
   );
-  ctx.define(
+  sheet.define(
     "ScenarioCases",
-    "Scenarios",
     rangeAddress(casesRow, FIRST_VALUE_COLUMN, casesRow, lastColumn, true),
     "Expected cases under each penetration scenario",
   );
@@ -93,9 +92,8 @@ export function scenariosSheet(
     perScenario((c) => ctx.output(`SUM(${rangeAddress(first, c, last, c)})`)),
     { ...dollars, style: "total" },
   );
-  ctx.define(
+  sheet.define(
     "ScenarioBudgets",
-    "Scenarios",
     rangeAddress(budgetRow, FIRST_VALUE_COLUMN, budgetRow, lastColumn, true),
     "Total budget under each penetration scenario",
   );

@@ -1,7 +1,8 @@
 import { cellAddress } from "../a1";
-import { LABEL_COLUMN, SheetBuilder } from "../layout";
+import { LABEL_COLUMN } from "../layout";
 import { formula } from "../spec";
 import type { StarterContext, StarterSheet } from "./context";
+import { StarterSheetBuilder } from "./starterSheet";
 
 /** Tab colours: inputs yellow, calculations blue, checks green, documentation grey. */
 export const TAB_COLORS = { docs: "808080", inputs: "FFC000", calcs: "2F75B5", checks: "70AD47" } as const;
@@ -17,8 +18,8 @@ export function startSheet(
   tabColor: string,
   columnWidths: readonly number[],
   freezeColumns = 0,
-): SheetBuilder {
-  const builder = new SheetBuilder(ctx.sheet(sheet), tabColor, columnWidths, {
+): StarterSheetBuilder {
+  const builder = new StarterSheetBuilder(ctx, sheet, tabColor, columnWidths, {
     rows: TOP_ROWS,
     columns: freezeColumns,
   });
