@@ -10,6 +10,7 @@ import {
 } from "../spec";
 import { addChartsToXlsx } from "./charts";
 import { sheetGrid } from "../grid";
+import { asText } from "../text";
 import { CHECK_FAIL_FILL, CHECK_PASS_FILL, STYLE_LOOKS } from "../styles";
 
 /** ExcelJS's constructor, passed in so the browser can load the library only when needed. */
@@ -30,7 +31,8 @@ function cellsOf(range: string): { row: number; column: number }[] {
 }
 
 function cellValue(content: CellContent): ExcelJS.CellValue {
-  return isFormula(content) ? { formula: content.formula, date1904: false } : content;
+  if (isFormula(content)) return { formula: content.formula, date1904: false };
+  return typeof content === "string" ? asText(content) : content;
 }
 
 function applyStyle(cell: ExcelJS.Cell, style: StyleName): void {
