@@ -38,6 +38,15 @@ export interface ExcelMock {
   readonly ranges: RecordedRange[];
   readonly charts: RecordedChart[];
   readonly activated: string[];
+  /** Sheets and names the code under test deleted (a loaded item's delete()). */
+  readonly deletedSheets: string[];
+  readonly deletedNames: string[];
+}
+
+/** How the mock misbehaves: `failSync: 2` makes the second context.sync() reject with `failure`. */
+export interface ExcelMockFaults {
+  readonly failSync?: number;
+  readonly failure?: string;
 }
 
 function rangeSeed() {
@@ -52,14 +61,21 @@ function rangeSeed() {
 
 /**
  * A mock workbook that already holds `existingSheets` and `existingNames`. Collections answer
- * `load("items/name")` with those names, as Excel does after a sync.
+ * `load("items/name")` with the sheets and names there at that moment (those plus what was added,
+ * less what was deleted), as Excel does after a sync; each item can be deleted.
  */
-export function excelMock(existingSheets: string[] = ["Sheet1"], existingNames: string[] = []): ExcelMock {
+export function excelMock(
+  existingSheets: string[] = ["Sheet1"],
+  existingNames: string[] = [],
+  faults: ExcelMockFaults = {},
+): ExcelMock {
   const addedSheets: string[] = [];
   const addedNames: { name: string; reference: string; comment?: string }[] = [];
   const ranges: RecordedRange[] = [];
   const charts: RecordedChart[] = [];
   const activated: string[] = [];
+  const deletedSheets: string[] = [];
+  const deletedNames: string[] = [];
   /** A range object handed back to the mock, as "Sheet!address". */
   const addressOf = (range: unknown) => {
     const recorded = ranges.find((r) => r.mock === range);
@@ -102,6 +118,7 @@ export function excelMock(existingSheets: string[] = ["Sheet1"], existingNames: 
       freezePanes: { freezeRows: () => undefined, freezeAt: () => undefined },
       pageLayout: { setPrintArea: () => undefined },
       activate: () => activated.push(name),
+      delete: () => deletedSheets.push(name),
       getRange: (address: string) => recordRange(name, address),
       // Range areas ("B5:D5,B9") record like a range: the writer sets the same format on them.
       getRanges: (address: string) => recordRange(name, address),
@@ -124,20 +141,33 @@ export function excelMock(existingSheets: string[] = ["Sheet1"], existingNames: 
       },
     },
   }) as unknown as { workbook: Record<string, Record<string, unknown>>; sync: () => Promise<void> };
-  // The mock cannot load "items/name" of a collection: answer it with the existing names.
-  const collection = (names: string[]) => ({
+  // The mock cannot load "items/name" of a collection: answer it with the names there now.
+  const collection = (present: () => string[], deleted: string[]) => ({
     load() {
-      (this as unknown as { items: unknown }).items = names.map((name) => ({ name }));
+      (this as unknown as { items: unknown }).items = present().map((name) => ({
+        name,
+        delete: () => deleted.push(name),
+      }));
       return this;
     },
   });
-  Object.assign(context.workbook.worksheets, collection(existingSheets));
-  Object.assign(context.workbook.names, collection(existingNames));
+  const present = (existing: string[], added: string[], deleted: string[]) => () =>
+    [...existing, ...added].filter((name) => !deleted.includes(name));
+  Object.assign(
+    context.workbook.worksheets,
+    collection(present(existingSheets, addedSheets, deletedSheets), deletedSheets),
+  );
+  const addedNameList = () => addedNames.map((n) => n.name);
+  Object.assign(
+    context.workbook.names,
+    collection(() => present(existingNames, addedNameList(), deletedNames)(), deletedNames),
+  );
   let syncs = 0;
   const sync = context.sync.bind(context);
   context.sync = async () => {
     syncs++;
     await sync();
+    if (syncs === faults.failSync) throw new Error(faults.failure ?? "The request failed.");
   };
   return {
     context: context as unknown as Excel.RequestContext,
@@ -147,5 +177,7 @@ export function excelMock(existingSheets: string[] = ["Sheet1"], existingNames: 
     ranges,
     charts,
     activated,
+    deletedSheets,
+    deletedNames,
   };
 }

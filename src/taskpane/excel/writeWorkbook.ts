@@ -166,10 +166,65 @@ export function queueSheet(worksheet: Excel.Worksheet, sheet: SheetSpec): number
   return writes;
 }
 
+/** What went wrong, in the user's words: Office.js errors carry a message. */
+function causeOf(error: unknown): string {
+  const message =
+    error instanceof Error || (typeof error === "object" && error !== null && "message" in error)
+      ? String((error as { message: unknown }).message)
+      : String(error);
+  return message.replace(/\.$/, "");
+}
+
+/**
+ * After the build's sync failed: deletes the sheets and names this build added that Excel did
+ * create (a failed sync may have applied part of the batch), and answers the error to show. Only
+ * the description's sheets and names that were not there `before` the build are deleted, so
+ * nothing of the user's is. Two more syncs, on this path only.
+ */
+async function rollBack(
+  context: Excel.RequestContext,
+  spec: WorkbookSpec,
+  before: { readonly sheets: readonly string[]; readonly names: readonly string[] },
+  cause: unknown,
+): Promise<Error> {
+  const built = `The build stopped (${causeOf(cause)})`;
+  try {
+    const worksheets = context.workbook.worksheets.load("items/name");
+    const names = context.workbook.names.load("items/name");
+    await context.sync();
+    const ours = (list: readonly string[], theirs: readonly string[]) => {
+      const taken = new Set(theirs.map((name) => name.toLowerCase()));
+      return new Set(list.map((name) => name.toLowerCase()).filter((name) => !taken.has(name)));
+    };
+    const ourNames = ours(
+      spec.names.map((name) => name.name),
+      before.names,
+    );
+    const ourSheets = ours(
+      spec.sheets.map((sheet) => sheet.name),
+      before.sheets,
+    );
+    // Names first: deleting a sheet leaves the names that refer to it as #REF!.
+    for (const name of names.items) if (ourNames.has(name.name.toLowerCase())) name.delete();
+    for (const sheet of worksheets.items) if (ourSheets.has(sheet.name.toLowerCase())) sheet.delete();
+    await context.sync();
+  } catch (error) {
+    return new Error(
+      `${built}, and removing what it had added failed too (${causeOf(error)}): delete the sheets ${spec.sheets
+        .map((sheet) => `"${sheet.name}"`)
+        .join(", ")} by hand if they are there.`,
+    );
+  }
+  return new Error(
+    `${built}; the sheets and names it had added were removed, and your workbook is as it was.`,
+  );
+}
+
 /**
  * Writes a described workbook into the open workbook in two `context.sync()` calls: one to learn
  * which sheet and defined names are taken, one for everything else. Nothing of the user's is
  * overwritten: a taken name gets the next free one, and the description is made with the names used.
+ * When the second sync fails, what this build added is removed again (rollBack).
  */
 export async function writeWorkbook(
   context: Excel.RequestContext,
@@ -181,12 +236,11 @@ export async function writeWorkbook(
   const names = context.workbook.names.load("items/name");
   await context.sync();
   syncs++;
-  const naming = resolveNaming(
-    worksheets.items.map((sheet) => sheet.name),
-    names.items.map((name) => name.name),
-    wanted.sheets,
-    wanted.names,
-  );
+  const before = {
+    sheets: worksheets.items.map((sheet) => sheet.name),
+    names: names.items.map((name) => name.name),
+  };
+  const naming = resolveNaming(before.sheets, before.names, wanted.sheets, wanted.names);
   const spec = describe(naming);
   const added = spec.sheets.map((sheet) => context.workbook.worksheets.add(sheet.name));
   // Names first: formulas that use them then bind at once.
@@ -202,7 +256,11 @@ export async function writeWorkbook(
   // Charts last: every cell they refer to, on any sheet, is written by then.
   spec.sheets.forEach((sheet, i) => sheet.charts.forEach((chart) => queueChart(added[i], chart, rangeOf)));
   added[0]?.activate();
-  await context.sync();
-  syncs++;
+  try {
+    await context.sync();
+    syncs++;
+  } catch (error) {
+    throw await rollBack(context, spec, before, error);
+  }
   return { sheets: spec.sheets.map((sheet) => sheet.name), renamed: naming.renamed, syncs, rangeWrites };
 }
