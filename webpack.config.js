@@ -120,7 +120,8 @@ module.exports = async (env, argv) => {
     devtool: dev ? "source-map" : false,
     target: ["web", "es2020"],
     entry: {
-      functions: FUNCTIONS_TS,
+      // The guard first: the functions' registration must not throw when office.js did not load.
+      functions: ["./src/taskpane/officeGuard.ts", FUNCTIONS_TS],
       taskpane: "./src/taskpane/taskpane.ts",
     },
     output: {
