@@ -4,9 +4,9 @@ import {
   relsPartOf,
   RELATIONSHIP_TYPES,
   resolveTarget,
-  unescapeXml,
   worksheetParts,
-} from "../../src/workbook/xlsx/charts";
+} from "../../src/workbook/xlsx/xlsxPackage";
+import { unescapeXml } from "../../src/workbook/xlsx/xml";
 
 /** One series of a chart part as written: its name, references and any cached values. */
 export interface ReadSeries {
