@@ -198,6 +198,7 @@ describe("Office.js writer: native charts", () => {
               to: "H12",
               categories: "Sheet1!$B$1:$M$1",
               series: [{ name: "Cases", values: "Sheet1!$B$2:$M$2" }],
+              legend: "bottom",
             },
           ],
         },

@@ -209,6 +209,7 @@ describe("chart part helpers", () => {
     to: "C3",
     categories: "S!$A$1:$A$2",
     series: [{ name: "N", values: "S!$B$1:$B$2" }],
+    legend: "bottom",
   };
 
   test("<drawing> goes before legacyDrawing, tableParts and extLst, not before a nested extLst", () => {

@@ -1,8 +1,14 @@
 import { columnLetter, parseCell, parseSheetReference } from "../../workbook/a1";
 import { type Naming, resolveNaming } from "../../workbook/freeNames";
-import { type ChartSpec, type SheetSpec, type Validation, type WorkbookSpec } from "../../workbook/spec";
+import {
+  type ChartSpec,
+  type SheetFont,
+  type SheetSpec,
+  type Validation,
+  type WorkbookSpec,
+} from "../../workbook/spec";
 import { sheetGrid } from "../../workbook/grid";
-import { CHECK_FAIL_FILL, CHECK_PASS_FILL, STYLE_LOOKS, type StyleLook } from "../../workbook/styles";
+import { STYLE_LOOKS, type StyleLook } from "../../workbook/styles";
 
 /** What the writer did, for the task pane to report. */
 export interface WriteReport {
@@ -61,7 +67,7 @@ function queueChart(worksheet: Excel.Worksheet, chart: ChartSpec, rangeOf: Range
   }
   added.title.text = chart.title;
   added.legend.visible = true;
-  added.legend.position = "Bottom";
+  added.legend.position = chart.legend === "bottom" ? "Bottom" : "Right";
   if (chart.kind === "bar") {
     added.axes.categoryAxis.reversePlotOrder = true;
     // The value axis crosses at the last category, which reversed is the bottom.
@@ -88,27 +94,38 @@ function chunkAddresses(addresses: readonly string[]): string[] {
   return chunks;
 }
 
-/** Sets a style's look on a range's (or range areas') format. */
-function applyLook(format: Excel.RangeFormat, look: StyleLook): void {
+/** Sets a style's look, in the sheet's font, on a range's (or range areas') format. */
+function applyLook(format: Excel.RangeFormat, look: StyleLook, font: SheetFont): void {
+  format.font.name = font.name;
+  format.font.size = look.size ?? font.size;
   format.font.color = color(look.fontColor);
   format.font.bold = look.bold ?? false;
   format.font.italic = look.italic ?? false;
-  if (look.size) format.font.size = look.size;
   if (look.fill) format.fill.color = color(look.fill);
   if (look.wrap) format.wrapText = true;
-  if (look.horizontal) {
-    format.horizontalAlignment =
-      look.horizontal === "center" ? "Center" : look.horizontal === "right" ? "Right" : "Left";
+  if (look.horizontal) format.horizontalAlignment = ALIGNMENT[look.horizontal];
+  format.verticalAlignment = ALIGNMENT[look.vertical];
+  if (look.topBorder) {
+    const edge = format.borders.getItem("EdgeTop");
+    edge.style = "Continuous";
+    edge.weight = "Thin";
+    edge.color = color("000000");
   }
-  format.verticalAlignment = "Top";
-  if (look.topBorder) format.borders.getItem("EdgeTop").style = "Continuous";
 }
+
+const ALIGNMENT = {
+  left: "Left",
+  center: "Center",
+  right: "Right",
+  top: "Top",
+  bottom: "Bottom",
+} as const;
 
 /** Queues one sheet's writes; returns how many ranges it writes. */
 export function queueSheet(worksheet: Excel.Worksheet, sheet: SheetSpec): number {
   let writes = 0;
   worksheet.tabColor = color(sheet.tabColor);
-  worksheet.showGridlines = false;
+  worksheet.showGridlines = sheet.showGridlines;
   sheet.columnWidths.forEach((width, i) => {
     const letter = columnLetter(i + 1);
     worksheet.getRange(`${letter}:${letter}`).format.columnWidth =
@@ -122,7 +139,7 @@ export function queueSheet(worksheet: Excel.Worksheet, sheet: SheetSpec): number
   writes += 2;
   for (const [style, runs] of grid.styleRuns) {
     for (const areas of chunkAddresses(runs)) {
-      applyLook(worksheet.getRanges(areas).format, STYLE_LOOKS[style]);
+      applyLook(worksheet.getRanges(areas).format, STYLE_LOOKS[style], sheet.font);
       writes++;
     }
   }
@@ -142,16 +159,12 @@ export function queueSheet(worksheet: Excel.Worksheet, sheet: SheetSpec): number
     };
     writes++;
   }
-  for (const { range: address } of sheet.checkHighlights) {
+  for (const { range: address, rules } of sheet.conditionalFormats) {
     const range = worksheet.getRange(address);
-    const topLeft = address.split(":")[0];
-    for (const [value, fill] of [
-      ["TRUE", CHECK_PASS_FILL],
-      ["FALSE", CHECK_FAIL_FILL],
-    ] as const) {
+    for (const rule of rules) {
       const conditional = range.conditionalFormats.add("Custom");
-      conditional.custom.rule.formula = `=${topLeft}=${value}`;
-      conditional.custom.format.fill.color = color(fill);
+      conditional.custom.rule.formula = `=${rule.formula}`;
+      conditional.custom.format.fill.color = color(rule.fill);
     }
     writes++;
   }
@@ -163,6 +176,11 @@ export function queueSheet(worksheet: Excel.Worksheet, sheet: SheetSpec): number
       );
   }
   worksheet.pageLayout.setPrintArea(sheet.printArea);
+  worksheet.pageLayout.orientation = sheet.pageSetup.orientation === "landscape" ? "Landscape" : "Portrait";
+  worksheet.pageLayout.zoom = {
+    horizontalFitToPages: sheet.pageSetup.fitToPagesWide,
+    verticalFitToPages: sheet.pageSetup.fitToPagesTall,
+  };
   return writes;
 }
 

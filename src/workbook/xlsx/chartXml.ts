@@ -111,7 +111,7 @@ export function chartXml(chart: ChartSpec): string {
     categoryAxis +
     valueAxis +
     `</c:plotArea>` +
-    `<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>` +
+    `<c:legend><c:legendPos val="${chart.legend === "bottom" ? "b" : "r"}"/><c:overlay val="0"/></c:legend>` +
     `<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/>` +
     `</c:chart>` +
     `</c:chartSpace>`
