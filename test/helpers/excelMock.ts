@@ -1,10 +1,23 @@
 import { OfficeMockObject } from "office-addin-mock";
+import { parseCell } from "../../src/workbook/a1";
 
 /** One range the code under test touched, with what it set. */
 export interface RecordedRange {
   readonly sheet: string;
   readonly address: string;
   readonly mock: OfficeMockObject & Record<string, unknown>;
+  /** The borders set through format.borders.getItem(edge), by edge. */
+  readonly borders: Map<string, Record<string, unknown>>;
+  /** The conditional formats added to the range, in order: their type and what was set on them. */
+  readonly conditionalFormats: { type: string; mock: OfficeMockObject & Record<string, unknown> }[];
+}
+
+/** A sheet the code under test added, with what it set on it. */
+export interface RecordedSheet {
+  readonly mock: OfficeMockObject & Record<string, unknown>;
+  /** The frozen panes: freezeRows(n), freezeColumns(n) or freezeAt(range) as rows and columns. */
+  frozen?: { rows: number; columns: number };
+  printArea?: string;
 }
 
 /** A chart series the code under test added, with the ranges ("Sheet!A1:B2") it was given. */
@@ -38,6 +51,8 @@ export interface ExcelMock {
   readonly ranges: RecordedRange[];
   readonly charts: RecordedChart[];
   readonly activated: string[];
+  /** The sheets added, by name. */
+  readonly sheets: Map<string, RecordedSheet>;
   /** Sheets and names the code under test deleted (a loaded item's delete()). */
   readonly deletedSheets: string[];
   readonly deletedNames: string[];
@@ -49,12 +64,25 @@ export interface ExcelMockFaults {
   readonly failure?: string;
 }
 
-function rangeSeed() {
+function rangeSeed(
+  borders: RecordedRange["borders"],
+  conditionalFormats: RecordedRange["conditionalFormats"],
+) {
+  const edge = (name: string) => {
+    if (!borders.has(name)) borders.set(name, {});
+    return borders.get(name);
+  };
   return {
-    format: { font: {}, fill: {}, borders: { getItem: () => ({}) } },
+    format: { font: {}, fill: {}, borders: { getItem: edge } },
     dataValidation: {},
     conditionalFormats: {
-      add: () => new OfficeMockObject({ custom: { rule: {}, format: { fill: {} } } }),
+      add: (type: string) => {
+        const mock = new OfficeMockObject({
+          custom: { rule: {}, format: { fill: {} } },
+        }) as OfficeMockObject & Record<string, unknown>;
+        conditionalFormats.push({ type, mock });
+        return mock;
+      },
     },
   };
 }
@@ -108,15 +136,28 @@ export function excelMock(
     return mock;
   };
   const recordRange = (sheet: string, address: string) => {
-    const mock = new OfficeMockObject(rangeSeed()) as OfficeMockObject & Record<string, unknown>;
-    ranges.push({ sheet, address, mock });
+    const borders: RecordedRange["borders"] = new Map();
+    const conditionalFormats: RecordedRange["conditionalFormats"] = [];
+    const mock = new OfficeMockObject(rangeSeed(borders, conditionalFormats)) as OfficeMockObject &
+      Record<string, unknown>;
+    ranges.push({ sheet, address, mock, borders, conditionalFormats });
     return mock;
   };
-  const worksheet = (name: string) =>
-    new OfficeMockObject({
+  const sheets = new Map<string, RecordedSheet>();
+  const worksheet = (name: string) => {
+    const record: Omit<RecordedSheet, "mock"> = {};
+    const freezeAt = (range: unknown) => {
+      const corner = parseCell(addressOf(range).split("!")[1].split(":").pop()!);
+      record.frozen = { rows: corner.row, columns: corner.column };
+    };
+    const mock = new OfficeMockObject({
       name,
-      freezePanes: { freezeRows: () => undefined, freezeAt: () => undefined },
-      pageLayout: { setPrintArea: () => undefined },
+      freezePanes: {
+        freezeRows: (rows: number) => (record.frozen = { rows, columns: 0 }),
+        freezeColumns: (columns: number) => (record.frozen = { rows: 0, columns }),
+        freezeAt,
+      },
+      pageLayout: { setPrintArea: (area: string) => (record.printArea = area) },
       activate: () => activated.push(name),
       delete: () => deletedSheets.push(name),
       getRange: (address: string) => recordRange(name, address),
@@ -125,15 +166,19 @@ export function excelMock(
       charts: {
         add: (type: string, source: unknown, seriesBy?: string) => chart(name, type, source, seriesBy),
       },
-    });
+    }) as OfficeMockObject & Record<string, unknown>;
+    return Object.assign(record, { mock }) as RecordedSheet;
+  };
   const context = new OfficeMockObject({
     workbook: {
       worksheets: {
         add: (name: string) => {
           addedSheets.push(name);
-          return worksheet(name);
+          const added = worksheet(name);
+          sheets.set(name, added);
+          return added.mock;
         },
-        getItem: (name: string) => worksheet(name),
+        getItem: (name: string) => worksheet(name).mock,
       },
       names: {
         add: (name: string, reference: string, comment?: string) =>
@@ -177,6 +222,7 @@ export function excelMock(
     ranges,
     charts,
     activated,
+    sheets,
     deletedSheets,
     deletedNames,
   };

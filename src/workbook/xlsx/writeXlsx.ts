@@ -101,7 +101,9 @@ function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetSpec): void {
     const origin = parseCell(block.address);
     block.rows.forEach((cells, r) =>
       cells.forEach((content, c) => {
-        if (content !== null) worksheet.getCell(origin.row + r, origin.column + c).value = cellValue(content);
+        // "" is an empty cell, as Range.formulas writes it: no cell of empty text in one writer only.
+        if (content !== null && content !== "")
+          worksheet.getCell(origin.row + r, origin.column + c).value = cellValue(content);
       }),
     );
   }
