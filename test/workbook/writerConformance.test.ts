@@ -419,3 +419,14 @@ test("the models are not empty: every kind of thing the description holds is com
   ).toBe(true);
   expect(sheets.some((s) => s.frozen.rows > 0)).toBe(true);
 });
+
+test.each([[{ rows: 3, columns: 0 }], [{ rows: 0, columns: 2 }], [{ rows: 2, columns: 1 }]])(
+  "frozen panes %o are the same in both writers",
+  async (freeze) => {
+    const spec = describeStarterWorkbook(starterOptions({ example: true }));
+    const [first] = spec.sheets;
+    const { xlsx, officeJs } = await bothModels({ sheets: [{ ...first, freeze }], names: [] });
+    expect(officeJs.sheets[first.name].frozen).toEqual(freeze);
+    expect(xlsx.sheets[first.name].frozen).toEqual(freeze);
+  },
+);

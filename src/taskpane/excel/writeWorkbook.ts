@@ -168,13 +168,12 @@ export function queueSheet(worksheet: Excel.Worksheet, sheet: SheetSpec): number
     }
     writes++;
   }
-  if (sheet.freeze.rows > 0 || sheet.freeze.columns > 0) {
-    if (sheet.freeze.columns === 0) worksheet.freezePanes.freezeRows(sheet.freeze.rows);
-    else
-      worksheet.freezePanes.freezeAt(
-        worksheet.getRange(`A1:${columnLetter(sheet.freeze.columns)}${Math.max(1, sheet.freeze.rows)}`),
-      );
-  }
+  const { rows, columns } = sheet.freeze;
+  // freezeAt freezes at least a row and a column: only rows, or only columns, have their own call.
+  if (columns === 0 && rows > 0) worksheet.freezePanes.freezeRows(rows);
+  else if (rows === 0 && columns > 0) worksheet.freezePanes.freezeColumns(columns);
+  else if (rows > 0 && columns > 0)
+    worksheet.freezePanes.freezeAt(worksheet.getRange(`A1:${columnLetter(columns)}${rows}`));
   worksheet.pageLayout.setPrintArea(sheet.printArea);
   worksheet.pageLayout.orientation = sheet.pageSetup.orientation === "landscape" ? "Landscape" : "Portrait";
   worksheet.pageLayout.zoom = {
