@@ -5,6 +5,7 @@ import type {
   CellContent,
   ChartSpec,
   ConditionalFormat,
+  DataValidation,
   FormatBlock,
   PageSetup,
   SheetSpec,
@@ -32,7 +33,7 @@ export class SheetBuilder {
   private lastColumn = FIRST_VALUE_COLUMN;
   private readonly blocks: CellBlock[] = [];
   private readonly formats: FormatBlock[] = [];
-  private readonly validations: Validation[] = [];
+  private readonly validations: DataValidation[] = [];
   private readonly conditionalFormats: ConditionalFormat[] = [];
   private readonly charts: ChartSpec[] = [];
 
@@ -115,8 +116,16 @@ export class SheetBuilder {
     this.formats.push({ range, ...(style ? { style } : {}), ...(numberFormat ? { numberFormat } : {}) });
   }
 
+  /** Validates input cells: blanks allowed, a failing value refused, the prompt's title on the error. */
   validate(validation: Validation): void {
-    this.validations.push(validation);
+    this.validations.push({
+      ...validation,
+      min: validation.min ?? 0,
+      ignoreBlanks: true,
+      inCellDropDown: true,
+      errorStyle: "stop",
+      errorTitle: validation.promptTitle,
+    });
   }
 
   /** The checks' traffic light: green where the range's value is TRUE, red where FALSE. */

@@ -53,6 +53,19 @@ export interface Validation {
   readonly error: string;
 }
 
+/** A validation as both writers write it: every setting decided here (SheetBuilder.validate). */
+export interface DataValidation extends Validation {
+  /** The lower bound of a number rule. */
+  readonly min: number;
+  /** An empty cell passes. */
+  readonly ignoreBlanks: boolean;
+  /** A list shows its values in a drop-down in the cell. */
+  readonly inCellDropDown: boolean;
+  /** What Excel does with a value that fails: refuse it (stop), or warn. */
+  readonly errorStyle: "stop" | "warning" | "information";
+  readonly errorTitle: string;
+}
+
 /**
  * A conditional format: where a rule's formula is TRUE for a cell, the cell gets the rule's fill.
  * Rules apply in order of priority, the first first. The formula is written for the range's
@@ -112,7 +125,7 @@ export interface SheetSpec {
   readonly font: SheetFont;
   readonly blocks: readonly CellBlock[];
   readonly formats: readonly FormatBlock[];
-  readonly validations: readonly Validation[];
+  readonly validations: readonly DataValidation[];
   readonly conditionalFormats: readonly ConditionalFormat[];
   /** Native charts over this sheet's cells, in the order they are added. */
   readonly charts: readonly ChartSpec[];

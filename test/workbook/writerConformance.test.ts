@@ -36,6 +36,8 @@ interface NeutralValidation {
   errorTitle: string;
   error: string;
   errorStyle: string;
+  ignoreBlanks: boolean;
+  inCellDropDown?: boolean;
 }
 
 interface NeutralChart {
@@ -141,13 +143,17 @@ async function fromXlsx(bytes: Uint8Array): Promise<NeutralWorkbook> {
       const neutral: NeutralValidation = {
         kind: v.type,
         ...(list
-          ? { values: String(v.formulae[0]).replace(/^"|"$/g, "").split(",") }
+          ? {
+              values: String(v.formulae[0]).replace(/^"|"$/g, "").split(","),
+              inCellDropDown: !(v as { showDropDown?: boolean }).showDropDown,
+            }
           : { operator: v.operator ?? "between", bounds: v.formulae.map(Number) }),
         promptTitle: v.promptTitle ?? "",
         prompt: v.prompt ?? "",
         errorTitle: v.errorTitle ?? "",
         error: v.error ?? "",
         errorStyle: v.errorStyle ?? "stop",
+        ignoreBlanks: v.allowBlank ?? false,
       };
       for (const cell of cellsOf(range.replace(/^range:/, ""))) validations[cell] = neutral;
     }
@@ -274,7 +280,17 @@ function fromOfficeJs(excel: ExcelMock): NeutralWorkbook {
         for (const area of range.address.split(",")) for (const cell of cellsOf(area)) looks[cell] = look;
       }
       const validation = mock.dataValidation as {
-        rule?: Record<string, { formula1?: number; formula2?: number; operator?: string; source?: string }>;
+        ignoreBlanks?: boolean;
+        rule?: Record<
+          string,
+          {
+            formula1?: number;
+            formula2?: number;
+            operator?: string;
+            source?: string;
+            inCellDropDown?: boolean;
+          }
+        >;
         prompt?: { title: string; message: string };
         errorAlert?: { title: string; message: string; style: string };
       };
@@ -284,7 +300,7 @@ function fromOfficeJs(excel: ExcelMock): NeutralWorkbook {
         const neutral: NeutralValidation = {
           kind: kind === "wholeNumber" ? "whole" : kind,
           ...(kind === "list"
-            ? { values: String(rule.source).split(",") }
+            ? { values: String(rule.source).split(","), inCellDropDown: rule.inCellDropDown ?? true }
             : {
                 operator,
                 bounds: [rule.formula1, rule.formula2].filter((b): b is number => b !== undefined),
@@ -294,6 +310,8 @@ function fromOfficeJs(excel: ExcelMock): NeutralWorkbook {
           errorTitle: validation.errorAlert?.title ?? "",
           error: validation.errorAlert?.message ?? "",
           errorStyle: (validation.errorAlert?.style ?? "").toLowerCase(),
+          // Excel's default when the writer leaves it.
+          ignoreBlanks: validation.ignoreBlanks ?? true,
         };
         for (const cell of cellsOf(range.address)) validations[cell] = neutral;
       }

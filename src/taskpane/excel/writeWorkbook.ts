@@ -2,9 +2,9 @@ import { columnLetter, parseCell, parseSheetReference } from "../../workbook/a1"
 import { type Naming, resolveNaming } from "../../workbook/freeNames";
 import {
   type ChartSpec,
+  type DataValidation,
   type SheetFont,
   type SheetSpec,
-  type Validation,
   type WorkbookSpec,
 } from "../../workbook/spec";
 import { sheetGrid } from "../../workbook/grid";
@@ -28,17 +28,21 @@ const COLUMN_PADDING_POINTS = 3.75;
 
 const color = (rgb: string) => `#${rgb}`;
 
-function validationRule(validation: Validation): Excel.DataValidationRule {
+function validationRule(validation: DataValidation): Excel.DataValidationRule {
   if (validation.kind === "list")
-    return { list: { inCellDropDown: true, source: (validation.values ?? []).join(",") } };
+    return {
+      list: { inCellDropDown: validation.inCellDropDown, source: (validation.values ?? []).join(",") },
+    };
   const bounded = validation.max !== undefined;
   const rule = {
-    formula1: validation.min ?? 0,
+    formula1: validation.min,
     ...(bounded ? { formula2: validation.max } : {}),
     operator: bounded ? ("Between" as const) : ("GreaterThanOrEqualTo" as const),
   };
   return validation.kind === "whole" ? { wholeNumber: rule } : { decimal: rule };
 }
+
+const ERROR_STYLE = { stop: "Stop", warning: "Warning", information: "Information" } as const;
 
 /** The range a sheet-qualified reference names: on a sheet being written, or one already there. */
 type RangeOf = (reference: string) => Excel.Range;
@@ -145,6 +149,7 @@ export function queueSheet(worksheet: Excel.Worksheet, sheet: SheetSpec): number
   }
   for (const validation of sheet.validations) {
     const range = worksheet.getRange(validation.range);
+    range.dataValidation.ignoreBlanks = validation.ignoreBlanks;
     range.dataValidation.rule = validationRule(validation);
     range.dataValidation.prompt = {
       showPrompt: true,
@@ -153,8 +158,8 @@ export function queueSheet(worksheet: Excel.Worksheet, sheet: SheetSpec): number
     };
     range.dataValidation.errorAlert = {
       showAlert: true,
-      style: "Stop",
-      title: validation.promptTitle,
+      style: ERROR_STYLE[validation.errorStyle],
+      title: validation.errorTitle,
       message: validation.error,
     };
     writes++;

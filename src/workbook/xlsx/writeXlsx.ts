@@ -2,11 +2,11 @@ import type ExcelJS from "exceljs";
 import { parseCell } from "../a1";
 import {
   type CellContent,
+  type DataValidation,
   isFormula,
   type SheetFont,
   type SheetSpec,
   type StyleName,
-  type Validation,
   type WorkbookSpec,
 } from "../spec";
 import { addChartsToXlsx } from "./charts";
@@ -54,25 +54,31 @@ function applyStyle(cell: ExcelJS.Cell, style: StyleName, font: SheetFont): void
   if (look.topBorder) cell.border = { top: { style: "thin", color: { argb: argb("000000") } } };
 }
 
-function dataValidation(validation: Validation): ExcelJS.DataValidation {
+function dataValidation(validation: DataValidation): ExcelJS.DataValidation {
   const messages = {
-    allowBlank: true,
+    allowBlank: validation.ignoreBlanks,
     showInputMessage: true,
     promptTitle: validation.promptTitle,
     prompt: validation.prompt,
     showErrorMessage: true,
-    errorStyle: "stop",
-    errorTitle: validation.promptTitle,
+    errorStyle: validation.errorStyle,
+    errorTitle: validation.errorTitle,
     error: validation.error,
   } as const;
   if (validation.kind === "list") {
-    return { type: "list", formulae: [`"${(validation.values ?? []).join(",")}"`], ...messages };
+    // OOXML's showDropDown is inverted: true hides the in-cell drop-down.
+    return {
+      type: "list",
+      formulae: [`"${(validation.values ?? []).join(",")}"`],
+      showDropDown: !validation.inCellDropDown,
+      ...messages,
+    } as ExcelJS.DataValidation;
   }
   const bounded = validation.max !== undefined;
   return {
     type: validation.kind,
     operator: bounded ? "between" : "greaterThanOrEqual",
-    formulae: bounded ? [validation.min ?? 0, validation.max] : [validation.min ?? 0],
+    formulae: bounded ? [validation.min, validation.max] : [validation.min],
     ...messages,
   };
 }
