@@ -4,6 +4,7 @@
  *
  *   webpack --mode development  dev manifest as is; office.js served locally from office-js/
  *   webpack --mode production   office.js from Microsoft's CDN; manifest URLs rewritten to ADDIN_URL
+ *                               (normalised; refused unless https, and never this machine)
  *   webpack serve --mode development   https://localhost:3000 with office-addin-dev-certs
  */
 "use strict";
@@ -12,7 +13,8 @@ const { WebpackError } = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
-const { rewriteManifestUrls, resolveAddinUrl } = require("./scripts/production-manifest");
+const { resolveAddinUrl } = require("./scripts/addin-url");
+const { rewriteManifestUrls } = require("./scripts/production-manifest");
 const { FunctionsReferencePlugin } = require("./scripts/functions-reference");
 const { TaskpaneFunctionsPlugin } = require("./scripts/taskpane-functions");
 const { InitialScriptsBudget } = require("./scripts/initial-scripts-budget");
@@ -78,9 +80,19 @@ class BuildWarning {
   }
 }
 
+/** ADDIN_URL for a production build; a refused one stops the build with its reason, no stack. */
+function productionAddinUrl() {
+  try {
+    return resolveAddinUrl(process.env);
+  } catch (error) {
+    error.stack = `Production build refused: ${error.message}`;
+    throw error;
+  }
+}
+
 module.exports = async (env, argv) => {
   const dev = argv.mode !== "production";
-  const addin = dev ? null : resolveAddinUrl(process.env);
+  const addin = dev ? null : productionAddinUrl();
 
   const copies = [
     { from: "assets", to: "assets" },
@@ -108,7 +120,8 @@ module.exports = async (env, argv) => {
     devtool: dev ? "source-map" : false,
     target: ["web", "es2020"],
     entry: {
-      functions: FUNCTIONS_TS,
+      // The guard first: the functions' registration must not throw when office.js did not load.
+      functions: ["./src/taskpane/officeGuard.ts", FUNCTIONS_TS],
       taskpane: "./src/taskpane/taskpane.ts",
     },
     output: {

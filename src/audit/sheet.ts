@@ -2,6 +2,7 @@ import { rangeAddress } from "../workbook/a1";
 import { LABEL_COLUMN, SheetBuilder } from "../workbook/layout";
 import type { CellContent, SheetSpec } from "../workbook/spec";
 import { NUMBER_FORMATS } from "../workbook/styles";
+import { asText as text } from "../workbook/text";
 import { AUDIT_SHEET_TITLE } from "./report";
 import { type AuditReport, type AuditValue, cellName, type FigureResult } from "./types";
 
@@ -10,11 +11,6 @@ export const AUDIT_SHEET = "Audit";
 
 /** Tab colour of the report: red-brown, apart from the model's sheets. */
 const AUDIT_TAB_COLOR = "C55A11";
-
-/** Text Excel would read as a formula or a number sign is kept as text by a leading space. */
-function text(value: string): string {
-  return /^[=+\-@]/.test(value) ? ` ${value}` : value;
-}
 
 function cellValue(value: AuditValue): CellContent {
   if (value === null) return null;

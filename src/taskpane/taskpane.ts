@@ -31,10 +31,18 @@ function withoutOfficeTelemetryFrame(): void {
   if (uls && uls.proxyFrame == null) uls.proxyFrame = {};
 }
 
-function startPreview(): void {
+/** What the pane says when office.js did not load (Microsoft's CDN unreachable: offline, blocked). */
+const OFFICE_JS_MISSING =
+  "Office.js could not be loaded (are you offline?), so the pane cannot work with Excel: reopen the add-in once connected. Meanwhile this is the browser preview.";
+
+/** Starts the browser preview; `notice`, when given, replaces its greeting in the status line. */
+function startPreview(notice?: string): void {
   withoutOfficeTelemetryFrame();
   import(/* webpackChunkName: "preview" */ "./preview/startPreview").then(
-    ({ startPreviewPane }) => startPreviewPane(loadCatalog, copyText),
+    ({ startPreviewPane }) => {
+      startPreviewPane(loadCatalog, copyText);
+      if (notice) showProblem(notice);
+    },
     (error: unknown) => showProblem(`The preview did not load: ${String(error)}`),
   );
 }
@@ -64,8 +72,8 @@ function showProblem(text: string): void {
 }
 
 if (typeof Office === "undefined") {
-  // office.js did not load (offline, or blocked): the preview still works.
-  startPreview();
+  // office.js did not load (offline, or blocked): say so; the preview still works.
+  startPreview(OFFICE_JS_MISSING);
 } else {
   void Office.onReady((info) => {
     if (!info.host) startPreview();

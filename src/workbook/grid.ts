@@ -1,5 +1,6 @@
 import { cellAddress, parseCell, rangeAddress } from "./a1";
 import { isFormula, type SheetSpec, type StyleName } from "./spec";
+import { asText } from "./text";
 
 /**
  * A sheet's cells resolved into rectangles, for writers that write a whole sheet at once: every
@@ -9,7 +10,7 @@ import { isFormula, type SheetSpec, type StyleName } from "./spec";
 export interface SheetGrid {
   /** "A1:<last>": the rectangle the grids cover. */
   readonly address: string;
-  /** Range.formulas-style rows: formulas with "=", constants as they are, "" where empty. */
+  /** Range.formulas-style rows: formulas with "=", constants as text (asText), "" where empty. */
   readonly formulas: (string | number | boolean)[][];
   /** Number formats, "General" where none is given. */
   readonly numberFormats: string[][];
@@ -50,7 +51,9 @@ export function sheetGrid(sheet: SheetSpec): SheetGrid {
         if (content !== null) {
           formulas[origin.row + r - 1][origin.column + c - 1] = isFormula(content)
             ? `=${content.formula}`
-            : content;
+            : typeof content === "string"
+              ? asText(content)
+              : content;
         }
       }),
     );

@@ -1,10 +1,13 @@
 import { cellAddress, columnLetter, parseCell, rangeAddress } from "./a1";
+import { CHECK_FAIL_FILL, CHECK_PASS_FILL, SHEET_FONT } from "./styles";
 import type {
   CellBlock,
   CellContent,
   ChartSpec,
-  CheckHighlight,
+  ConditionalFormat,
+  DataValidation,
   FormatBlock,
+  PageSetup,
   SheetSpec,
   StyleName,
   Validation,
@@ -14,6 +17,9 @@ import type {
 export const LABEL_COLUMN = 2;
 export const UNITS_COLUMN = 3;
 export const FIRST_VALUE_COLUMN = 4;
+
+/** Every sheet prints landscape, one page wide and as many pages down as it needs. */
+export const PAGE_SETUP: PageSetup = { orientation: "landscape", fitToPagesWide: 1, fitToPagesTall: 0 };
 
 /** How a run of value cells looks. */
 export interface ValueLook {
@@ -27,8 +33,8 @@ export class SheetBuilder {
   private lastColumn = FIRST_VALUE_COLUMN;
   private readonly blocks: CellBlock[] = [];
   private readonly formats: FormatBlock[] = [];
-  private readonly validations: Validation[] = [];
-  private readonly checkHighlights: CheckHighlight[] = [];
+  private readonly validations: DataValidation[] = [];
+  private readonly conditionalFormats: ConditionalFormat[] = [];
   private readonly charts: ChartSpec[] = [];
 
   constructor(
@@ -110,20 +116,39 @@ export class SheetBuilder {
     this.formats.push({ range, ...(style ? { style } : {}), ...(numberFormat ? { numberFormat } : {}) });
   }
 
+  /** Validates input cells: blanks allowed, a failing value refused, the prompt's title on the error. */
   validate(validation: Validation): void {
-    this.validations.push(validation);
+    this.validations.push({
+      ...validation,
+      min: validation.min ?? 0,
+      ignoreBlanks: true,
+      inCellDropDown: true,
+      errorStyle: "stop",
+      errorTitle: validation.promptTitle,
+    });
   }
 
+  /** The checks' traffic light: green where the range's value is TRUE, red where FALSE. */
   highlightCheck(range: string): void {
-    this.checkHighlights.push({ range });
+    const topLeft = range.split(":")[0];
+    this.conditionalFormats.push({
+      range,
+      rules: [
+        { formula: `${topLeft}=TRUE`, fill: CHECK_PASS_FILL },
+        { formula: `${topLeft}=FALSE`, fill: CHECK_FAIL_FILL },
+      ],
+    });
   }
 
-  /** Places a native chart over the cells `chart.from`:`chart.to`; its data are references. */
-  chart(chart: ChartSpec): void {
-    this.charts.push(chart);
+  /** Places a native chart over the cells `chart.from`:`chart.to`, legend below; its data are references. */
+  chart(chart: Omit<ChartSpec, "legend">): void {
+    this.charts.push({ ...chart, legend: "bottom" });
   }
 
-  /** The finished sheet; the print area covers every written cell and every chart. */
+  /**
+   * The finished sheet: no gridlines, the workbook's font, printed landscape one page wide; the
+   * print area covers every written cell and every chart.
+   */
   build(): SheetSpec {
     const chartCorners = this.charts.map((chart) => parseCell(chart.to));
     const lastColumn = Math.max(this.lastColumn, ...chartCorners.map((corner) => corner.column));
@@ -133,11 +158,14 @@ export class SheetBuilder {
       tabColor: this.tabColor,
       columnWidths: this.columnWidths,
       freeze: this.freeze,
+      showGridlines: false,
       printArea: `A1:${columnLetter(lastColumn)}${lastRow}`,
+      pageSetup: PAGE_SETUP,
+      font: SHEET_FONT,
       blocks: this.blocks,
       formats: this.formats,
       validations: this.validations,
-      checkHighlights: this.checkHighlights,
+      conditionalFormats: this.conditionalFormats,
       charts: this.charts,
     };
   }

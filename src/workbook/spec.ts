@@ -53,9 +53,42 @@ export interface Validation {
   readonly error: string;
 }
 
-/** Colours a range green where its value is TRUE and red where FALSE (the checks' traffic light). */
-export interface CheckHighlight {
+/** A validation as both writers write it: every setting decided here (SheetBuilder.validate). */
+export interface DataValidation extends Validation {
+  /** The lower bound of a number rule. */
+  readonly min: number;
+  /** An empty cell passes. */
+  readonly ignoreBlanks: boolean;
+  /** A list shows its values in a drop-down in the cell. */
+  readonly inCellDropDown: boolean;
+  /** What Excel does with a value that fails: refuse it (stop), or warn. */
+  readonly errorStyle: "stop" | "warning" | "information";
+  readonly errorTitle: string;
+}
+
+/**
+ * A conditional format: where a rule's formula is TRUE for a cell, the cell gets the rule's fill.
+ * Rules apply in order of priority, the first first. The formula is written for the range's
+ * top-left cell, without "=", with relative references (e.g. "D5=TRUE"), as Excel reads it.
+ */
+export interface ConditionalFormat {
   readonly range: string;
+  readonly rules: readonly { readonly formula: string; readonly fill: string }[];
+}
+
+/** How a sheet prints: the print area, the orientation, and the pages it is fitted to. */
+export interface PageSetup {
+  readonly orientation: "portrait" | "landscape";
+  /** Pages across; 0 = as many as the columns need. */
+  readonly fitToPagesWide: number;
+  /** Pages down; 0 = as many as the rows need. */
+  readonly fitToPagesTall: number;
+}
+
+/** The font of every styled cell, unless its style sets its own size (styles.ts). */
+export interface SheetFont {
+  readonly name: string;
+  readonly size: number;
 }
 
 /**
@@ -75,6 +108,8 @@ export interface ChartSpec {
   readonly categories: string;
   /** Each series: its legend name, and an absolute, sheet-qualified reference to its values. */
   readonly series: readonly { readonly name: string; readonly values: string }[];
+  /** Where the legend goes. */
+  readonly legend: "bottom" | "right";
 }
 
 export interface SheetSpec {
@@ -83,11 +118,15 @@ export interface SheetSpec {
   /** Widths in characters, from column A. */
   readonly columnWidths: readonly number[];
   readonly freeze: { readonly rows: number; readonly columns: number };
+  readonly showGridlines: boolean;
+  /** The cells printed, A1 style without the sheet. */
   readonly printArea: string;
+  readonly pageSetup: PageSetup;
+  readonly font: SheetFont;
   readonly blocks: readonly CellBlock[];
   readonly formats: readonly FormatBlock[];
-  readonly validations: readonly Validation[];
-  readonly checkHighlights: readonly CheckHighlight[];
+  readonly validations: readonly DataValidation[];
+  readonly conditionalFormats: readonly ConditionalFormat[];
   /** Native charts over this sheet's cells, in the order they are added. */
   readonly charts: readonly ChartSpec[];
 }

@@ -1,6 +1,6 @@
 import type { StyleName } from "./spec";
 
-/** How a style looks; colours are RGB hex without "#". */
+/** How a style looks; colours are RGB hex without "#". The font's name is the sheet's (SheetSpec). */
 export interface StyleLook {
   readonly fontColor: string;
   readonly fill?: string;
@@ -9,24 +9,32 @@ export interface StyleLook {
   readonly size?: number;
   readonly wrap?: boolean;
   readonly horizontal?: "left" | "center" | "right";
+  readonly vertical: "top" | "center" | "bottom";
+  /** A thin black line above the cell. */
   readonly topBorder?: boolean;
 }
 
+/** Every look's text sits at the top of its cell (rows of wrapped headers stay aligned). */
+const top = (look: Omit<StyleLook, "vertical">): StyleLook => ({ ...look, vertical: "top" });
+
 /** The colour key (FAST convention): inputs blue on light yellow, calculations black. */
 export const STYLE_LOOKS: Record<StyleName, StyleLook> = {
-  title: { fontColor: "1F3864", bold: true, size: 16 },
-  subtitle: { fontColor: "595959", italic: true },
-  section: { fontColor: "FFFFFF", fill: "1F4E79", bold: true },
-  header: { fontColor: "1F3864", fill: "DDEBF7", bold: true, horizontal: "center", wrap: true },
-  label: { fontColor: "000000" },
-  units: { fontColor: "595959", italic: true },
-  input: { fontColor: "0000FF", fill: "FFF2CC" },
-  calc: { fontColor: "000000" },
-  total: { fontColor: "000000", bold: true, topBorder: true },
-  check: { fontColor: "000000", bold: true, horizontal: "center" },
+  title: top({ fontColor: "1F3864", bold: true, size: 16 }),
+  subtitle: top({ fontColor: "595959", italic: true }),
+  section: top({ fontColor: "FFFFFF", fill: "1F4E79", bold: true }),
+  header: top({ fontColor: "1F3864", fill: "DDEBF7", bold: true, horizontal: "center", wrap: true }),
+  label: top({ fontColor: "000000" }),
+  units: top({ fontColor: "595959", italic: true }),
+  input: top({ fontColor: "0000FF", fill: "FFF2CC" }),
+  calc: top({ fontColor: "000000" }),
+  total: top({ fontColor: "000000", bold: true, topBorder: true }),
+  check: top({ fontColor: "000000", bold: true, horizontal: "center" }),
   // Notes overflow into the empty cells to their right rather than wrap: rows keep one height.
-  note: { fontColor: "595959", italic: true },
+  note: top({ fontColor: "595959", italic: true }),
 };
+
+/** The font of the workbook's cells. */
+export const SHEET_FONT = { name: "Calibri", size: 11 } as const;
 
 /** Fills of the checks' traffic light. */
 export const CHECK_PASS_FILL = "C6EFCE";

@@ -1,6 +1,7 @@
 import { sheetReference } from "../../src/workbook/a1";
 import { IDENTITY_NAMING, type Naming } from "../../src/workbook/freeNames";
-import { SheetBuilder } from "../../src/workbook/layout";
+import { PAGE_SETUP, SheetBuilder } from "../../src/workbook/layout";
+import { SHEET_FONT } from "../../src/workbook/styles";
 import { formula, type SheetSpec, type WorkbookSpec } from "../../src/workbook/spec";
 
 /** The sheets of the chart workbook: charts on the third, reading data on the second and itself. */
@@ -23,11 +24,14 @@ function plainSheet(name: string, blocks: SheetSpec["blocks"]): SheetSpec {
     tabColor: "4472C4",
     columnWidths: [4, 16, 12, 12],
     freeze: { rows: 0, columns: 0 },
+    showGridlines: false,
+    pageSetup: PAGE_SETUP,
+    font: SHEET_FONT,
     printArea: "A1:D6",
     blocks,
     formats: [],
     validations: [],
-    checkHighlights: [],
+    conditionalFormats: [],
     charts: [],
   };
 }

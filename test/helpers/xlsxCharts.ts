@@ -1,12 +1,13 @@
 import JSZip from "jszip";
+import { cellAddress } from "../../src/workbook/a1";
 import {
   readRelationships,
   relsPartOf,
   RELATIONSHIP_TYPES,
   resolveTarget,
-  unescapeXml,
   worksheetParts,
-} from "../../src/workbook/xlsx/charts";
+} from "../../src/workbook/xlsx/xlsxPackage";
+import { unescapeXml } from "../../src/workbook/xlsx/xml";
 
 /** One series of a chart part as written: its name, references and any cached values. */
 export interface ReadSeries {
@@ -23,6 +24,10 @@ export interface ReadChart {
   readonly barDir: string;
   readonly title: string;
   readonly series: ReadSeries[];
+  /** The legend's c:legendPos ("b", "r"…), or "" without a legend. */
+  readonly legendPosition: string;
+  /** The cells the drawing's two-cell anchor covers, "B40" to "H58" (set by readXlsxCharts). */
+  readonly anchor: { readonly from: string; readonly to: string };
   readonly xml: string;
 }
 
@@ -57,6 +62,8 @@ export function readChart(part: string, xml: string): ReadChart {
     barDir: first(xml, /<c:barDir val="(\w+)"\/>/) ?? "",
     title: unescapeXml([...title.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join("")),
     series: [...xml.matchAll(/<c:ser>([\s\S]*?)<\/c:ser>/g)].map((m) => readSeries(m[1])),
+    legendPosition: first(xml, /<c:legendPos val="(\w+)"\/>/) ?? "",
+    anchor: { from: "", to: "" },
     xml,
   };
 }
@@ -87,11 +94,19 @@ export async function readXlsxCharts(bytes: Uint8Array): Promise<Map<string, Rea
       const drawingXml = (await text(zip, drawingPart)) ?? "";
       const drawingRels = readRelationships((await text(zip, relsPartOf(drawingPart))) ?? "");
       // In the order the drawing anchors them.
-      for (const [, rId] of drawingXml.matchAll(/<c:chart\b[^>]*\sr:id="([^"]+)"/g)) {
+      for (const [anchor] of drawingXml.matchAll(/<xdr:twoCellAnchor\b[\s\S]*?<\/xdr:twoCellAnchor>/g)) {
+        const rId = first(anchor, /<c:chart\b[^>]*\sr:id="([^"]+)"/);
         const rel = drawingRels.find((r) => r.id === rId && r.type === RELATIONSHIP_TYPES.chart);
         if (!rel) continue;
         const chartPart = resolveTarget(drawingPart, rel.target);
-        found.push(readChart(chartPart, (await text(zip, chartPart)) ?? ""));
+        // Zero-based corners: from is the first cell's top-left, to the last cell's bottom-right.
+        const corner = (edge: string, shift: number) => {
+          const part = first(anchor, new RegExp(`<xdr:${edge}>([\\s\\S]*?)</xdr:${edge}>`)) ?? "";
+          const at = (tag: string) => Number(first(part, new RegExp(`<xdr:${tag}>(\\d+)</xdr:${tag}>`)));
+          return cellAddress(at("row") + shift, at("col") + shift);
+        };
+        const read = readChart(chartPart, (await text(zip, chartPart)) ?? "");
+        found.push({ ...read, anchor: { from: corner("from", 1), to: corner("to", 0) } });
       }
     }
     charts.set(sheet, found);

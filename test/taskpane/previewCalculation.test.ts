@@ -8,7 +8,9 @@ import { calculateWorkbook, ExcelError, type CellValue } from "../../src/workboo
 import { formatValue } from "../../src/taskpane/preview/numberFormat";
 import { sheetGrid } from "../../src/taskpane/preview/sheetGrid";
 import { describeStarterWorkbook, type StarterOptions, starterOptions } from "../../src/workbook/starter";
+import { PAGE_SETUP } from "../../src/workbook/layout";
 import { formula, type WorkbookSpec } from "../../src/workbook/spec";
+import { SHEET_FONT } from "../../src/workbook/styles";
 import type { CellResult, ReadWorkbook } from "../../src/workbook/xlsx/readXlsx";
 import { describeWithLibreOffice } from "../helpers/libreoffice";
 import { readFile, tempDir, writeSpec } from "../helpers/starterFiles";
@@ -95,11 +97,14 @@ describe("what the preview does not calculate, it says so", () => {
         tabColor: "000000",
         columnWidths: [10],
         freeze: { rows: 0, columns: 0 },
+        showGridlines: false,
+        pageSetup: PAGE_SETUP,
+        font: SHEET_FONT,
         printArea: "A1:B3",
         blocks,
         formats: [],
         validations: [],
-        checkHighlights: [],
+        conditionalFormats: [],
         charts: [],
       },
     ],

@@ -1,3 +1,6 @@
+import { PaneController } from "../../src/taskpane/controller";
+import { excelHost } from "../../src/taskpane/excel/excelHost";
+import type { FunctionsCatalog } from "../../src/taskpane/functions/catalog";
 import { writeWorkbook } from "../../src/taskpane/excel/writeWorkbook";
 import { isFormula } from "../../src/workbook/spec";
 import { describeStarterWorkbook, starterOptions, starterWanted } from "../../src/workbook/starter";
@@ -195,6 +198,7 @@ describe("Office.js writer: native charts", () => {
               to: "H12",
               categories: "Sheet1!$B$1:$M$1",
               series: [{ name: "Cases", values: "Sheet1!$B$2:$M$2" }],
+              legend: "bottom",
             },
           ],
         },
@@ -208,5 +212,61 @@ describe("Office.js writer: native charts", () => {
       series: [{ name: "Cases", values: "Sheet1!B2:M2", xAxisValues: "Sheet1!B1:M1" }],
     });
     expect(excel.syncs()).toBe(2);
+  });
+});
+
+describe("Office.js writer: a failed build leaves nothing half-built", () => {
+  const build = (excel: ReturnType<typeof excelMock>) =>
+    writeWorkbook(excel.context, wanted, (naming) => describeStarterWorkbook(describeExample, naming));
+
+  test("when the second sync fails, the sheets and names it added are removed, and it says so", async () => {
+    const excel = excelMock(["Sheet1"], ["MyRate"], { failSync: 2, failure: "The workbook is full." });
+    await expect(build(excel)).rejects.toThrow(
+      "The build stopped (The workbook is full); the sheets and names it had added were removed, and your workbook is as it was.",
+    );
+    expect(excel.deletedSheets.sort()).toEqual([...wanted.sheets].sort());
+    expect(excel.deletedNames.sort()).toEqual([...wanted.names].sort());
+    // One sync to read what is taken, the failed one, one to read what is there, one to delete.
+    expect(excel.syncs()).toBe(4);
+  });
+
+  test("never removes a sheet or name of the user's, even one the description wanted", async () => {
+    const excel = excelMock(["Sheet1", "Inputs"], ["Enrollees", "MyRate"], { failSync: 2 });
+    await expect(build(excel)).rejects.toThrow(/were removed/);
+    expect(excel.deletedSheets).not.toContain("Inputs");
+    expect(excel.deletedSheets).not.toContain("Sheet1");
+    expect(excel.deletedSheets).toContain("Inputs (2)");
+    expect(excel.deletedNames).not.toContain("Enrollees");
+    expect(excel.deletedNames).not.toContain("MyRate");
+    expect(excel.deletedNames).toContain("Enrollees_2");
+  });
+
+  test("when removing fails too, it says which sheets to delete by hand", async () => {
+    const excel = excelMock(["Sheet1"], [], { failSync: 2 });
+    const sync = excel.context.sync.bind(excel.context);
+    let calls = 0;
+    (excel.context as unknown as { sync: () => Promise<void> }).sync = async () => {
+      calls++;
+      if (calls === 4) throw new Error("The connection was lost.");
+      await sync();
+    };
+    await expect(build(excel)).rejects.toThrow(
+      /removing what it had added failed too \(The connection was lost\): delete the sheets "Guide", "Inputs"/,
+    );
+  });
+
+  test("the pane tells the user the build was undone", async () => {
+    const excel = excelMock(["Sheet1"], [], { failSync: 2, failure: "Quota exceeded." });
+    const pane = new PaneController(
+      excelHost(async (batch) => batch(excel.context)),
+      // The Functions list is not loaded by a build.
+      (): Promise<FunctionsCatalog> => Promise.reject(new Error("not needed")),
+    );
+    expect(await pane.build()).toBe(false);
+    expect(pane.state.status).toEqual({
+      kind: "error",
+      text: "The workbook was not built: The build stopped (Quota exceeded); the sheets and names it had added were removed, and your workbook is as it was.",
+    });
+    expect(excel.deletedSheets.length).toBe(excel.addedSheets.length);
   });
 });

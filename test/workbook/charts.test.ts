@@ -8,22 +8,20 @@ import { parseSheetReference } from "../../src/workbook/a1";
 import { resolveNaming } from "../../src/workbook/freeNames";
 import { SheetBuilder } from "../../src/workbook/layout";
 import type { ChartSpec } from "../../src/workbook/spec";
+import { addChartsToXlsx } from "../../src/workbook/xlsx/charts";
+import { chartXml, drawingXml } from "../../src/workbook/xlsx/chartXml";
 import {
-  addChartsToXlsx,
   addRelationship,
-  chartXml,
   CONTENT_TYPES,
-  drawingXml,
-  escapeXml,
   insertDrawingElement,
   readRelationships,
   relativeTarget,
   relsPartOf,
   resolveTarget,
   topLevelElements,
-  unescapeXml,
   worksheetParts,
-} from "../../src/workbook/xlsx/charts";
+} from "../../src/workbook/xlsx/xlsxPackage";
+import { escapeXml, unescapeXml } from "../../src/workbook/xlsx/xml";
 import { xlsxBytes } from "../../src/workbook/xlsx/writeXlsx";
 import { CHART_SHEETS, CHART_VALUES, COLUMN_TITLE, describeChartWorkbook } from "../helpers/chartWorkbook";
 import { describeWithLibreOffice } from "../helpers/libreoffice";
@@ -211,6 +209,7 @@ describe("chart part helpers", () => {
     to: "C3",
     categories: "S!$A$1:$A$2",
     series: [{ name: "N", values: "S!$B$1:$B$2" }],
+    legend: "bottom",
   };
 
   test("<drawing> goes before legacyDrawing, tableParts and extLst, not before a nested extLst", () => {

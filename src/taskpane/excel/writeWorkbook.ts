@@ -1,8 +1,14 @@
 import { columnLetter, parseCell, parseSheetReference } from "../../workbook/a1";
 import { type Naming, resolveNaming } from "../../workbook/freeNames";
-import { type ChartSpec, type SheetSpec, type Validation, type WorkbookSpec } from "../../workbook/spec";
+import {
+  type ChartSpec,
+  type DataValidation,
+  type SheetFont,
+  type SheetSpec,
+  type WorkbookSpec,
+} from "../../workbook/spec";
 import { sheetGrid } from "../../workbook/grid";
-import { CHECK_FAIL_FILL, CHECK_PASS_FILL, STYLE_LOOKS, type StyleLook } from "../../workbook/styles";
+import { STYLE_LOOKS, type StyleLook } from "../../workbook/styles";
 
 /** What the writer did, for the task pane to report. */
 export interface WriteReport {
@@ -22,17 +28,21 @@ const COLUMN_PADDING_POINTS = 3.75;
 
 const color = (rgb: string) => `#${rgb}`;
 
-function validationRule(validation: Validation): Excel.DataValidationRule {
+function validationRule(validation: DataValidation): Excel.DataValidationRule {
   if (validation.kind === "list")
-    return { list: { inCellDropDown: true, source: (validation.values ?? []).join(",") } };
+    return {
+      list: { inCellDropDown: validation.inCellDropDown, source: (validation.values ?? []).join(",") },
+    };
   const bounded = validation.max !== undefined;
   const rule = {
-    formula1: validation.min ?? 0,
+    formula1: validation.min,
     ...(bounded ? { formula2: validation.max } : {}),
     operator: bounded ? ("Between" as const) : ("GreaterThanOrEqualTo" as const),
   };
   return validation.kind === "whole" ? { wholeNumber: rule } : { decimal: rule };
 }
+
+const ERROR_STYLE = { stop: "Stop", warning: "Warning", information: "Information" } as const;
 
 /** The range a sheet-qualified reference names: on a sheet being written, or one already there. */
 type RangeOf = (reference: string) => Excel.Range;
@@ -61,7 +71,7 @@ function queueChart(worksheet: Excel.Worksheet, chart: ChartSpec, rangeOf: Range
   }
   added.title.text = chart.title;
   added.legend.visible = true;
-  added.legend.position = "Bottom";
+  added.legend.position = chart.legend === "bottom" ? "Bottom" : "Right";
   if (chart.kind === "bar") {
     added.axes.categoryAxis.reversePlotOrder = true;
     // The value axis crosses at the last category, which reversed is the bottom.
@@ -88,27 +98,38 @@ function chunkAddresses(addresses: readonly string[]): string[] {
   return chunks;
 }
 
-/** Sets a style's look on a range's (or range areas') format. */
-function applyLook(format: Excel.RangeFormat, look: StyleLook): void {
+/** Sets a style's look, in the sheet's font, on a range's (or range areas') format. */
+function applyLook(format: Excel.RangeFormat, look: StyleLook, font: SheetFont): void {
+  format.font.name = font.name;
+  format.font.size = look.size ?? font.size;
   format.font.color = color(look.fontColor);
   format.font.bold = look.bold ?? false;
   format.font.italic = look.italic ?? false;
-  if (look.size) format.font.size = look.size;
   if (look.fill) format.fill.color = color(look.fill);
   if (look.wrap) format.wrapText = true;
-  if (look.horizontal) {
-    format.horizontalAlignment =
-      look.horizontal === "center" ? "Center" : look.horizontal === "right" ? "Right" : "Left";
+  if (look.horizontal) format.horizontalAlignment = ALIGNMENT[look.horizontal];
+  format.verticalAlignment = ALIGNMENT[look.vertical];
+  if (look.topBorder) {
+    const edge = format.borders.getItem("EdgeTop");
+    edge.style = "Continuous";
+    edge.weight = "Thin";
+    edge.color = color("000000");
   }
-  format.verticalAlignment = "Top";
-  if (look.topBorder) format.borders.getItem("EdgeTop").style = "Continuous";
 }
+
+const ALIGNMENT = {
+  left: "Left",
+  center: "Center",
+  right: "Right",
+  top: "Top",
+  bottom: "Bottom",
+} as const;
 
 /** Queues one sheet's writes; returns how many ranges it writes. */
 export function queueSheet(worksheet: Excel.Worksheet, sheet: SheetSpec): number {
   let writes = 0;
   worksheet.tabColor = color(sheet.tabColor);
-  worksheet.showGridlines = false;
+  worksheet.showGridlines = sheet.showGridlines;
   sheet.columnWidths.forEach((width, i) => {
     const letter = columnLetter(i + 1);
     worksheet.getRange(`${letter}:${letter}`).format.columnWidth =
@@ -122,12 +143,13 @@ export function queueSheet(worksheet: Excel.Worksheet, sheet: SheetSpec): number
   writes += 2;
   for (const [style, runs] of grid.styleRuns) {
     for (const areas of chunkAddresses(runs)) {
-      applyLook(worksheet.getRanges(areas).format, STYLE_LOOKS[style]);
+      applyLook(worksheet.getRanges(areas).format, STYLE_LOOKS[style], sheet.font);
       writes++;
     }
   }
   for (const validation of sheet.validations) {
     const range = worksheet.getRange(validation.range);
+    range.dataValidation.ignoreBlanks = validation.ignoreBlanks;
     range.dataValidation.rule = validationRule(validation);
     range.dataValidation.prompt = {
       showPrompt: true,
@@ -136,40 +158,95 @@ export function queueSheet(worksheet: Excel.Worksheet, sheet: SheetSpec): number
     };
     range.dataValidation.errorAlert = {
       showAlert: true,
-      style: "Stop",
-      title: validation.promptTitle,
+      style: ERROR_STYLE[validation.errorStyle],
+      title: validation.errorTitle,
       message: validation.error,
     };
     writes++;
   }
-  for (const { range: address } of sheet.checkHighlights) {
+  for (const { range: address, rules } of sheet.conditionalFormats) {
     const range = worksheet.getRange(address);
-    const topLeft = address.split(":")[0];
-    for (const [value, fill] of [
-      ["TRUE", CHECK_PASS_FILL],
-      ["FALSE", CHECK_FAIL_FILL],
-    ] as const) {
+    for (const rule of rules) {
       const conditional = range.conditionalFormats.add("Custom");
-      conditional.custom.rule.formula = `=${topLeft}=${value}`;
-      conditional.custom.format.fill.color = color(fill);
+      conditional.custom.rule.formula = `=${rule.formula}`;
+      conditional.custom.format.fill.color = color(rule.fill);
     }
     writes++;
   }
-  if (sheet.freeze.rows > 0 || sheet.freeze.columns > 0) {
-    if (sheet.freeze.columns === 0) worksheet.freezePanes.freezeRows(sheet.freeze.rows);
-    else
-      worksheet.freezePanes.freezeAt(
-        worksheet.getRange(`A1:${columnLetter(sheet.freeze.columns)}${Math.max(1, sheet.freeze.rows)}`),
-      );
-  }
+  const { rows, columns } = sheet.freeze;
+  // freezeAt freezes at least a row and a column: only rows, or only columns, have their own call.
+  if (columns === 0 && rows > 0) worksheet.freezePanes.freezeRows(rows);
+  else if (rows === 0 && columns > 0) worksheet.freezePanes.freezeColumns(columns);
+  else if (rows > 0 && columns > 0)
+    worksheet.freezePanes.freezeAt(worksheet.getRange(`A1:${columnLetter(columns)}${rows}`));
   worksheet.pageLayout.setPrintArea(sheet.printArea);
+  worksheet.pageLayout.orientation = sheet.pageSetup.orientation === "landscape" ? "Landscape" : "Portrait";
+  worksheet.pageLayout.zoom = {
+    horizontalFitToPages: sheet.pageSetup.fitToPagesWide,
+    verticalFitToPages: sheet.pageSetup.fitToPagesTall,
+  };
   return writes;
+}
+
+/** What went wrong, in the user's words: Office.js errors carry a message. */
+function causeOf(error: unknown): string {
+  const message =
+    error instanceof Error || (typeof error === "object" && error !== null && "message" in error)
+      ? String((error as { message: unknown }).message)
+      : String(error);
+  return message.replace(/\.$/, "");
+}
+
+/**
+ * After the build's sync failed: deletes the sheets and names this build added that Excel did
+ * create (a failed sync may have applied part of the batch), and answers the error to show. Only
+ * the description's sheets and names that were not there `before` the build are deleted, so
+ * nothing of the user's is. Two more syncs, on this path only.
+ */
+async function rollBack(
+  context: Excel.RequestContext,
+  spec: WorkbookSpec,
+  before: { readonly sheets: readonly string[]; readonly names: readonly string[] },
+  cause: unknown,
+): Promise<Error> {
+  const built = `The build stopped (${causeOf(cause)})`;
+  try {
+    const worksheets = context.workbook.worksheets.load("items/name");
+    const names = context.workbook.names.load("items/name");
+    await context.sync();
+    const ours = (list: readonly string[], theirs: readonly string[]) => {
+      const taken = new Set(theirs.map((name) => name.toLowerCase()));
+      return new Set(list.map((name) => name.toLowerCase()).filter((name) => !taken.has(name)));
+    };
+    const ourNames = ours(
+      spec.names.map((name) => name.name),
+      before.names,
+    );
+    const ourSheets = ours(
+      spec.sheets.map((sheet) => sheet.name),
+      before.sheets,
+    );
+    // Names first: deleting a sheet leaves the names that refer to it as #REF!.
+    for (const name of names.items) if (ourNames.has(name.name.toLowerCase())) name.delete();
+    for (const sheet of worksheets.items) if (ourSheets.has(sheet.name.toLowerCase())) sheet.delete();
+    await context.sync();
+  } catch (error) {
+    return new Error(
+      `${built}, and removing what it had added failed too (${causeOf(error)}): delete the sheets ${spec.sheets
+        .map((sheet) => `"${sheet.name}"`)
+        .join(", ")} by hand if they are there.`,
+    );
+  }
+  return new Error(
+    `${built}; the sheets and names it had added were removed, and your workbook is as it was.`,
+  );
 }
 
 /**
  * Writes a described workbook into the open workbook in two `context.sync()` calls: one to learn
  * which sheet and defined names are taken, one for everything else. Nothing of the user's is
  * overwritten: a taken name gets the next free one, and the description is made with the names used.
+ * When the second sync fails, what this build added is removed again (rollBack).
  */
 export async function writeWorkbook(
   context: Excel.RequestContext,
@@ -181,12 +258,11 @@ export async function writeWorkbook(
   const names = context.workbook.names.load("items/name");
   await context.sync();
   syncs++;
-  const naming = resolveNaming(
-    worksheets.items.map((sheet) => sheet.name),
-    names.items.map((name) => name.name),
-    wanted.sheets,
-    wanted.names,
-  );
+  const before = {
+    sheets: worksheets.items.map((sheet) => sheet.name),
+    names: names.items.map((name) => name.name),
+  };
+  const naming = resolveNaming(before.sheets, before.names, wanted.sheets, wanted.names);
   const spec = describe(naming);
   const added = spec.sheets.map((sheet) => context.workbook.worksheets.add(sheet.name));
   // Names first: formulas that use them then bind at once.
@@ -202,7 +278,11 @@ export async function writeWorkbook(
   // Charts last: every cell they refer to, on any sheet, is written by then.
   spec.sheets.forEach((sheet, i) => sheet.charts.forEach((chart) => queueChart(added[i], chart, rangeOf)));
   added[0]?.activate();
-  await context.sync();
-  syncs++;
+  try {
+    await context.sync();
+    syncs++;
+  } catch (error) {
+    throw await rollBack(context, spec, before, error);
+  }
   return { sheets: spec.sheets.map((sheet) => sheet.name), renamed: naming.renamed, syncs, rangeWrites };
 }

@@ -64,7 +64,7 @@ export function sheetGrid(sheet: SheetSpec, workbook: CalculatedWorkbook): Sheet
       if (format.numberFormat) formats.set(address, format.numberFormat);
     }
   }
-  const checked = new Set(sheet.checkHighlights.flatMap((h) => cellsOf(h.range)));
+  const checked = new Set(sheet.conditionalFormats.flatMap((h) => cellsOf(h.range)));
   const { rows, columns } = extent(sheet);
   const grid: { number: number; cells: GridCell[] }[] = [];
   for (let r = 1; r <= rows; r++) {

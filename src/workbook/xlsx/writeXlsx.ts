@@ -2,15 +2,17 @@ import type ExcelJS from "exceljs";
 import { parseCell } from "../a1";
 import {
   type CellContent,
+  type DataValidation,
   isFormula,
+  type SheetFont,
   type SheetSpec,
   type StyleName,
-  type Validation,
   type WorkbookSpec,
 } from "../spec";
 import { addChartsToXlsx } from "./charts";
 import { sheetGrid } from "../grid";
-import { CHECK_FAIL_FILL, CHECK_PASS_FILL, STYLE_LOOKS } from "../styles";
+import { asText } from "../text";
+import { STYLE_LOOKS } from "../styles";
 
 /** ExcelJS's constructor, passed in so the browser can load the library only when needed. */
 export type ExcelJsModule = { Workbook: new () => ExcelJS.Workbook };
@@ -30,46 +32,53 @@ function cellsOf(range: string): { row: number; column: number }[] {
 }
 
 function cellValue(content: CellContent): ExcelJS.CellValue {
-  return isFormula(content) ? { formula: content.formula, date1904: false } : content;
+  if (isFormula(content)) return { formula: content.formula, date1904: false };
+  return typeof content === "string" ? asText(content) : content;
 }
 
-function applyStyle(cell: ExcelJS.Cell, style: StyleName): void {
+function applyStyle(cell: ExcelJS.Cell, style: StyleName, font: SheetFont): void {
   const look = STYLE_LOOKS[style];
   cell.font = {
-    name: "Calibri",
-    size: look.size ?? 11,
+    name: font.name,
+    size: look.size ?? font.size,
     color: { argb: argb(look.fontColor) },
     bold: look.bold ?? false,
     italic: look.italic ?? false,
   };
   if (look.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(look.fill) } };
   cell.alignment = {
-    vertical: "top",
+    vertical: look.vertical === "center" ? "middle" : look.vertical,
     wrapText: look.wrap ?? false,
     ...(look.horizontal ? { horizontal: look.horizontal } : {}),
   };
   if (look.topBorder) cell.border = { top: { style: "thin", color: { argb: argb("000000") } } };
 }
 
-function dataValidation(validation: Validation): ExcelJS.DataValidation {
+function dataValidation(validation: DataValidation): ExcelJS.DataValidation {
   const messages = {
-    allowBlank: true,
+    allowBlank: validation.ignoreBlanks,
     showInputMessage: true,
     promptTitle: validation.promptTitle,
     prompt: validation.prompt,
     showErrorMessage: true,
-    errorStyle: "stop",
-    errorTitle: validation.promptTitle,
+    errorStyle: validation.errorStyle,
+    errorTitle: validation.errorTitle,
     error: validation.error,
   } as const;
   if (validation.kind === "list") {
-    return { type: "list", formulae: [`"${(validation.values ?? []).join(",")}"`], ...messages };
+    // OOXML's showDropDown is inverted: true hides the in-cell drop-down.
+    return {
+      type: "list",
+      formulae: [`"${(validation.values ?? []).join(",")}"`],
+      showDropDown: !validation.inCellDropDown,
+      ...messages,
+    } as ExcelJS.DataValidation;
   }
   const bounded = validation.max !== undefined;
   return {
     type: validation.kind,
     operator: bounded ? "between" : "greaterThanOrEqual",
-    formulae: bounded ? [validation.min ?? 0, validation.max] : [validation.min ?? 0],
+    formulae: bounded ? [validation.min, validation.max] : [validation.min],
     ...messages,
   };
 }
@@ -78,14 +87,19 @@ function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetSpec): void {
   const worksheet = workbook.addWorksheet(sheet.name, {
     properties: { tabColor: { argb: argb(sheet.tabColor) } },
     views: [
-      { state: "frozen", xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows, showGridLines: false },
+      {
+        state: "frozen",
+        xSplit: sheet.freeze.columns,
+        ySplit: sheet.freeze.rows,
+        showGridLines: sheet.showGridlines,
+      },
     ],
     pageSetup: {
       printArea: sheet.printArea,
-      orientation: "landscape",
+      orientation: sheet.pageSetup.orientation,
       fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
+      fitToWidth: sheet.pageSetup.fitToPagesWide,
+      fitToHeight: sheet.pageSetup.fitToPagesTall,
     },
   });
   sheet.columnWidths.forEach((width, i) => (worksheet.getColumn(i + 1).width = width));
@@ -93,7 +107,9 @@ function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetSpec): void {
     const origin = parseCell(block.address);
     block.rows.forEach((cells, r) =>
       cells.forEach((content, c) => {
-        if (content !== null) worksheet.getCell(origin.row + r, origin.column + c).value = cellValue(content);
+        // "" is an empty cell, as Range.formulas writes it: no cell of empty text in one writer only.
+        if (content !== null && content !== "")
+          worksheet.getCell(origin.row + r, origin.column + c).value = cellValue(content);
       }),
     );
   }
@@ -106,36 +122,24 @@ function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetSpec): void {
   );
   for (const [style, runs] of grid.styleRuns) {
     for (const run of runs)
-      for (const { row, column } of cellsOf(run)) applyStyle(worksheet.getCell(row, column), style);
+      for (const { row, column } of cellsOf(run))
+        applyStyle(worksheet.getCell(row, column), style, sheet.font);
   }
   // ExcelJS keeps range validations in a model its typings do not declare.
   const validations = (
     worksheet as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }
   ).dataValidations;
   for (const validation of sheet.validations) validations.add(validation.range, dataValidation(validation));
-  for (const { range } of sheet.checkHighlights) {
-    const topLeft = range.split(":")[0];
-    const fill = (rgb: string): ExcelJS.Fill => ({
-      type: "pattern",
-      pattern: "solid",
-      bgColor: { argb: argb(rgb) },
-    });
+  let priority = 1;
+  for (const conditional of sheet.conditionalFormats) {
     worksheet.addConditionalFormatting({
-      ref: range,
-      rules: [
-        {
-          type: "expression",
-          priority: 1,
-          formulae: [`${topLeft}=TRUE`],
-          style: { fill: fill(CHECK_PASS_FILL) },
-        },
-        {
-          type: "expression",
-          priority: 2,
-          formulae: [`${topLeft}=FALSE`],
-          style: { fill: fill(CHECK_FAIL_FILL) },
-        },
-      ],
+      ref: conditional.range,
+      rules: conditional.rules.map((rule) => ({
+        type: "expression",
+        priority: priority++,
+        formulae: [rule.formula],
+        style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(rule.fill) } } },
+      })),
     });
   }
 }

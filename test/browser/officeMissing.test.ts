@@ -1,0 +1,69 @@
+/**
+ * The built task pane in real Chromium when office.js cannot load (offline, or blocked): no page
+ * error ("CustomFunctions is not defined" before the guard), the pane says Office.js could not be
+ * loaded, and the browser preview still works. office.js is refused by the browser itself.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { CHROMIUM_ARGS, chromiumForTests, devBuild, serve } from "./support";
+
+const SUITE = "task pane in Chromium without office.js";
+const executablePath = chromiumForTests(SUITE);
+const describeInChromium = executablePath ? describe : describe.skip;
+
+describeInChromium(SUITE, () => {
+  let server: Awaited<ReturnType<typeof serve>>;
+  let context: BrowserContext;
+  let page: Page;
+  let profile: string;
+  const blocked: string[] = [];
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    server = await serve(devBuild());
+    profile = fs.mkdtempSync(path.join(os.tmpdir(), "taskpane-chromium-"));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: executablePath as string,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1280, height: 900 },
+    });
+    // office.js (local in the dev build, Microsoft's CDN in production) never arrives.
+    await context.route(/office\.js(\?|$)/, (route) => {
+      blocked.push(route.request().url());
+      return route.abort("internetdisconnected");
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+    page.on("console", (message) => {
+      // The blocked script itself is reported as a failed load; anything else is a problem.
+      if (message.type() === "error" && !/ERR_INTERNET_DISCONNECTED/.test(message.text()))
+        problems.push(`console error: ${message.text()}`);
+    });
+    await page.goto(`${server.origin}/taskpane.html`);
+    await page.waitForSelector('body[data-mode="preview"]');
+  }, 180_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    if (profile) fs.rmSync(profile, { recursive: true, force: true });
+  });
+
+  test("the pane says Office.js could not be loaded, and nothing throws", async () => {
+    expect(blocked.length).toBeGreaterThan(0);
+    await page.waitForFunction(() =>
+      /Office\.js could not be loaded/.test(document.getElementById("status")?.textContent ?? ""),
+    );
+    expect(await page.locator("#status").getAttribute("data-kind")).toBe("error");
+    expect(problems).toEqual([]);
+  });
+
+  test("the browser preview still builds the starter workbook", async () => {
+    await page.locator("#build-button").click();
+    await page.waitForSelector("#build-summary:not([hidden])");
+    expect(problems).toEqual([]);
+  });
+});
