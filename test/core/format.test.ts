@@ -52,7 +52,8 @@ describe("messages keep their wording", () => {
     [0.97, "0.97"],
     [97.00000000000001, "97"],
     [33.333333, "33.3333"],
-    [-0.00001, "0"],
+    [-0.00001, "-0.00001"], // a number 4 decimals would show as 0 keeps its digits (issue 10)
+    [-1e-300, "-1e-300"],
     [1234567.891, "1234567.891"],
     [1e21, "1e+21"],
   ])("describeNumber(%p) is %p", (value, text) => {

@@ -1,5 +1,7 @@
 import { calculateWorkbook, ExcelError } from "../../src/workbook/calc";
+import { PAGE_SETUP } from "../../src/workbook/layout";
 import { formula, type CellContent, type WorkbookSpec } from "../../src/workbook/spec";
+import { SHEET_FONT } from "../../src/workbook/styles";
 
 /** A one-sheet description "S" with the given rows from A1, and its calculated values by address. */
 function calculate(rows: CellContent[][]) {
@@ -10,11 +12,14 @@ function calculate(rows: CellContent[][]) {
         tabColor: "000000",
         columnWidths: [10],
         freeze: { rows: 0, columns: 0 },
+        showGridlines: false,
         printArea: "A1:D4",
+        pageSetup: PAGE_SETUP,
+        font: SHEET_FONT,
         blocks: [{ address: "A1", rows }],
         formats: [],
         validations: [],
-        checkHighlights: [],
+        conditionalFormats: [],
         charts: [],
       },
     ],
@@ -87,5 +92,22 @@ describe("the calculation's functions, coerced by their declared parameters", ()
     expect(value("A2")).toBe(6);
     expect(value("B2")).toBe(9);
     expect(value("C2")).toBe(4);
+  });
+});
+
+describe("AND and OR, as Excel judges logicals", () => {
+  test("a range's text and blanks are left out; any error is the result; none left is #VALUE!", () => {
+    const value = calculate([
+      [true, false, "x"],
+      [formula("OR(A1:C1)"), formula("AND(A1:C1)"), formula("OR(FALSE,1/0)"), formula("AND(FALSE,1/0)")],
+      [formula("OR(C1)"), formula("OR(0,2)"), formula("AND(1,TRUE)")],
+    ]);
+    expect(value("A2")).toBe(true);
+    expect(value("B2")).toBe(false);
+    expect(value("C2")).toEqual(new ExcelError("#DIV/0!"));
+    expect(value("D2")).toEqual(new ExcelError("#DIV/0!"));
+    expect(value("A3")).toEqual(new ExcelError("#VALUE!"));
+    expect(value("B3")).toBe(true);
+    expect(value("C3")).toBe(true);
   });
 });

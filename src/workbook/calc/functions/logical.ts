@@ -1,25 +1,43 @@
 import { toBoolean } from "../coerce";
-import { isError, VALUE } from "../values";
-import { define } from "./definition";
+import { type ExcelError, isError, VALUE } from "../values";
+import { define, type Flagged } from "./definition";
 
-/** Logical functions: IF, AND, NOT. */
+/** Logical functions: IF, AND, OR, NOT. */
+
+/**
+ * The logicals AND and OR judge: a range's blanks and text are left out, a value given directly
+ * must be a logical; any error is the result, as in Excel, and so is #VALUE! when none is left.
+ */
+function logicals(lists: readonly (readonly Flagged[])[]): boolean[] | ExcelError {
+  const found: boolean[] = [];
+  for (const { value, fromRange } of lists.flat()) {
+    if (isError(value)) return value;
+    if (fromRange && (value === null || typeof value === "string")) continue;
+    const truth = toBoolean(value);
+    if (isError(truth)) return truth;
+    found.push(truth);
+  }
+  return found.length === 0 ? VALUE : found;
+}
+
+/** A judgement of the logicals, or the error among them. */
+const ofLogicals = (judge: (found: boolean[]) => boolean) => (lists: readonly (readonly Flagged[])[]) => {
+  const found = logicals(lists);
+  return isError(found) ? found : judge(found);
+};
+
 export const LOGICAL = {
   IF: define(
     [{ type: "boolean" }, { type: "lazy" }, { type: "lazy", optional: true }],
     (test, then, otherwise) => (test ? then() : otherwise ? otherwise() : false),
   ),
-  AND: define([{ type: "values", repeat: true }], (lists) => {
-    let seen = false;
-    for (const { value, fromRange } of lists.flat()) {
-      if (isError(value)) return value;
-      // A range's blanks and text are left out; a value given directly must be a logical.
-      if (fromRange && (value === null || typeof value === "string")) continue;
-      const truth = toBoolean(value);
-      if (isError(truth)) return truth;
-      seen = true;
-      if (!truth) return false;
-    }
-    return seen ? true : VALUE;
-  }),
+  AND: define(
+    [{ type: "values", repeat: true }],
+    ofLogicals((found) => found.every(Boolean)),
+  ),
+  OR: define(
+    [{ type: "values", repeat: true }],
+    ofLogicals((found) => found.some(Boolean)),
+  ),
   NOT: define([{ type: "boolean" }], (truth) => !truth, { elementwise: true }),
 };
