@@ -23,7 +23,7 @@ import {
 import { readXlsx, type ReadWorkbook } from "../workbook/xlsx/readXlsx";
 import { parseArgs } from "./args";
 import { UsageError } from "./io";
-import { findSoffice, recalculateWithLibreOffice } from "./libreoffice";
+import { findSoffice, LibreOfficeError, recalculateWithLibreOffice } from "./libreoffice";
 import { readJsonFile } from "./readJson";
 
 export const AUDIT_HELP = `Usage: case-rate audit FILE.xlsx [--json] [--map MAPPING.json]
@@ -47,7 +47,9 @@ differ across columns, numbers typed over formulas, references to empty cells, e
 ${fieldsHelp()}
 
 Without LibreOffice (soffice on PATH, or LIBREOFFICE_PATH) the audit reads the values last saved
-in FILE, calculated with the file's own inputs, and says so on stderr and in the report.
+in FILE, calculated with the file's own inputs, and says so on stderr and in the report. When
+LibreOffice is installed but fails, or runs longer than CASE_RATE_LIBREOFFICE_TIMEOUT_MS
+milliseconds (default 120000; it is then stopped), the audit judges nothing and exits with 2.
 Exit codes: 0 every figure is pass or rounding; 1 a figure fails; 2 FILE or the mapping is unusable.
 `;
 
@@ -152,6 +154,7 @@ function cachedNotes(prepared: Prepared): string[] {
 /**
  * Audits .xlsx files: each is read, a copy gets the example's inputs, every copy is recalculated
  * in one LibreOffice call (when installed), and each is judged. The files themselves are only read.
+ * Throws LibreOfficeError when LibreOffice is installed but does not recalculate.
  */
 export async function auditXlsxFiles(
   requests: readonly AuditRequest[],
@@ -170,22 +173,23 @@ export async function auditXlsxFiles(
         note: "LibreOffice is not installed (no soffice on PATH or LIBREOFFICE_PATH), so nothing was recalculated: the audit read the values last saved in the file, calculated with the file's own inputs, not the toolkit's example.",
       };
     } else {
-      try {
-        const outputs = await recalculateWithLibreOffice(
-          soffice,
-          prepared.map((p) => p.copy),
-        );
-        cleanup.push(dirname(dirname(outputs[0])));
-        recalculated = await Promise.all(
-          outputs.map((out) => readXlsx(new Uint8Array(readFileSync(out)), ExcelJS)),
-        );
-        calculation = { engine: "libreoffice" };
-      } catch (error) {
-        calculation = {
-          engine: "cached",
-          note: `LibreOffice could not recalculate the copy (${(error as Error).message.split("\n")[0]}), so the audit read the values last saved in the file, calculated with the file's own inputs, not the toolkit's example.`,
-        };
-      }
+      // A LibreOffice that fails or hangs is a tool failure (LibreOfficeError, exit 2), not a
+      // verdict on the workbook: the file's saved values are used only when it is not installed.
+      const outputs = await recalculateWithLibreOffice(
+        soffice,
+        prepared.map((p) => p.copy),
+      );
+      cleanup.push(dirname(dirname(outputs[0])));
+      recalculated = await Promise.all(
+        outputs.map((out) =>
+          readXlsx(new Uint8Array(readFileSync(out)), ExcelJS).catch((error: Error) => {
+            throw new LibreOfficeError(
+              `LibreOffice wrote a copy that cannot be read (${error.message.split("\n")[0]}).`,
+            );
+          }),
+        ),
+      );
+      calculation = { engine: "libreoffice" };
     }
     return prepared.map((p, i) => {
       const written: CellRef[] = p.writes.flatMap((write) => [...write.cells]);
@@ -227,7 +231,17 @@ export async function audit(args: readonly string[]): Promise<CommandResult> {
       throw error;
     }
   }
-  const [{ report }] = await auditXlsxFiles([{ path: positionals[0], mapping }]);
+  let report: AuditReport;
+  try {
+    [{ report }] = await auditXlsxFiles([{ path: positionals[0], mapping }]);
+  } catch (error) {
+    if (!(error instanceof LibreOfficeError)) throw error;
+    return {
+      out: "",
+      err: `case-rate: ${positionals[0]}: could not be audited: ${error.message}\n`,
+      code: 2,
+    };
+  }
   const file = basename(positionals[0]);
   const out = flags.has("--json")
     ? `${JSON.stringify(reportJson(report, file), null, 2)}\n`
