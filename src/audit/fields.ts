@@ -57,7 +57,10 @@ export interface FieldSpec {
   readonly describe: string;
   /** For inputs: the worked example's values, cell by cell. */
   readonly example?: readonly InputValue[];
-  /** Inputs the audit cannot do without (outputs are all optional: missing ones are left out). */
+  /**
+   * Inputs the audit cannot do without; outputs the starter workbook always has, so that a workbook
+   * audited without a mapping fails when one is missing (with a mapping, missing outputs are left out).
+   */
   readonly required?: boolean;
 }
 
@@ -182,14 +185,23 @@ export const AUDIT_FIELDS: readonly FieldSpec[] = [
     definedName: "ScenarioCases",
     cells: scenarios.length,
     describe: "cases under each penetration scenario",
+    required: true,
   },
-  { field: "totalCases", kind: "output", definedName: "TotalCases", cells: 1, describe: "total cases" },
+  {
+    field: "totalCases",
+    kind: "output",
+    definedName: "TotalCases",
+    cells: 1,
+    describe: "total cases",
+    required: true,
+  },
   {
     field: "levelCases",
     kind: "output",
     definedName: "LevelCases",
     cells: levelIds.length,
     describe: "cases at each level of care",
+    required: true,
   },
   {
     field: "caseRates",
@@ -197,6 +209,7 @@ export const AUDIT_FIELDS: readonly FieldSpec[] = [
     definedName: "CaseRates",
     cells: levelIds.length,
     describe: "the case rate of each level of care",
+    required: true,
   },
   {
     field: "levelBudgets",
@@ -204,6 +217,7 @@ export const AUDIT_FIELDS: readonly FieldSpec[] = [
     definedName: "LevelBudgets",
     cells: levelIds.length,
     describe: "total costs of each level of care",
+    required: true,
   },
   {
     field: "totalBudget",
@@ -211,6 +225,7 @@ export const AUDIT_FIELDS: readonly FieldSpec[] = [
     definedName: "TotalBudget",
     cells: 1,
     describe: "the total budget",
+    required: true,
   },
   {
     field: "pmpm",
@@ -218,6 +233,7 @@ export const AUDIT_FIELDS: readonly FieldSpec[] = [
     definedName: "PMPM",
     cells: 1,
     describe: "the budget per member per month",
+    required: true,
   },
   {
     field: "cohortAverageHours",
@@ -281,6 +297,11 @@ export interface FieldLocation {
 export interface FieldLocations {
   readonly found: ReadonlyMap<AuditField, FieldLocation>;
   readonly missing: readonly AuditField[];
+  /**
+   * Required outputs missing from a workbook audited by the starter's names (no mapping): a deleted
+   * CaseRates or PMPM name. Their figures fail rather than being left out.
+   */
+  readonly absent: readonly OutputField[];
 }
 
 /**
@@ -322,7 +343,11 @@ export function locateFields(
     found.set(field, { field, reference, cells: cellsOfRange(sheet, parsed.range) });
   }
   checkShapes(found);
-  return { found, missing };
+  const absent =
+    Object.keys(mapping).length > 0
+      ? []
+      : OUTPUT_FIELDS.filter((field) => fieldSpec(field).required && missing.includes(field));
+  return { found, missing, absent };
 }
 
 /** Refuses a field whose size differs from the worked example's (3 levels where the example has 4…). */

@@ -39,6 +39,10 @@ total of rounded rows) or fail; and one sentence of why. The workbook's formulas
 for the FAST Standard's modelling faults: numbers typed inside formulas, rows whose formulas
 differ across columns, numbers typed over formulas, references to empty cells, error values.
 
+The audit fails when a figure fails, when a workbook audited without --map lacks one of the
+starter workbook's outputs (a deleted CaseRates or PMPM name: its figures fail, naming the name),
+or when any cell shows an error value (#NAME?, #REF!, #VALUE!, #DIV/0!…), which the report lists.
+
   --json            print the report as JSON: summary, figures (figure, published, workbook, core,
                     difference, verdict, explanation, …), faults, sourceNotes, notes
   --map FILE.json   where a workbook of your own making keeps each field, e.g.

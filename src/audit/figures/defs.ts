@@ -53,6 +53,8 @@ export interface FigureInputs {
   readonly grid: AuditGrid;
   readonly found: ReadonlyMap<AuditField, FieldLocation>;
   readonly faults: readonly Fault[];
+  /** Required outputs the workbook lacks (FieldLocations.absent): their figures fail. */
+  readonly absent?: readonly AuditField[];
 }
 
 /** What every step's figures are built from: the workbook's cells and the core at its rate. */
