@@ -1,6 +1,7 @@
 import { MONTHS_PER_YEAR } from "../core/pmpm";
 import { TOOLKIT_RATE_PER_HOUR, WORKED_EXAMPLE } from "../core/toolkit/example";
-import { cellsOfRange, parseReference, shapeOf } from "./reference";
+import { count } from "./format";
+import { cellsOfRange, parseReference, rangeSize, shapeOf } from "./reference";
 import { AuditInputError, type CellRef, cellName } from "./types";
 
 const payor = WORKED_EXAMPLE.payor;
@@ -340,6 +341,9 @@ export function locateFields(
         `the mapping's ${field} points at sheet "${parsed.sheet}", which this workbook does not have.`,
       );
     }
+    // Counted from the corners first: a mapped A1:XFD1048576 is refused before any cell is listed.
+    const size = rangeSize(parsed.range);
+    if (size !== fieldSpec(field).cells) throw new AuditInputError(wrongSize(reference, size, field));
     found.set(field, { field, reference, cells: cellsOfRange(sheet, parsed.range) });
   }
   checkShapes(found);
@@ -348,6 +352,12 @@ export function locateFields(
       ? []
       : OUTPUT_FIELDS.filter((field) => fieldSpec(field).required && missing.includes(field));
   return { found, missing, absent };
+}
+
+/** Why a range of the wrong size cannot hold a field: "Inputs!D5:F5 has 3 cells for case mix…". */
+function wrongSize(where: string, size: number, field: AuditField): string {
+  const spec = fieldSpec(field);
+  return `${where} has ${count(size)} cell${size === 1 ? "" : "s"} for ${spec.describe}; the toolkit's worked example has ${spec.cells}, so the audit cannot use this workbook as it is.`;
 }
 
 /** Refuses a field whose size differs from the worked example's (3 levels where the example has 4…). */
@@ -361,9 +371,7 @@ export function checkShapes(found: ReadonlyMap<AuditField, FieldLocation>): void
       ? location.reference
       : `${location.reference} (${location.cells.length === 1 ? first : `${first}…`})`;
     if (location.cells.length !== spec.cells) {
-      throw new AuditInputError(
-        `${where} has ${location.cells.length} cell${location.cells.length === 1 ? "" : "s"} for ${spec.describe}; the toolkit's worked example has ${spec.cells}, so the audit cannot use this workbook as it is.`,
-      );
+      throw new AuditInputError(wrongSize(where, location.cells.length, location.field));
     }
     if (rows > 1 && columns > 1) {
       throw new AuditInputError(

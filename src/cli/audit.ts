@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
@@ -8,6 +9,8 @@ import {
   type AuditReport,
   buildAuditReport,
   type Calculation,
+  checkDefinedNameSizes,
+  type DefinedName,
   type CellRef,
   exampleWrites,
   fieldSpec,
@@ -42,6 +45,10 @@ differ across columns, numbers typed over formulas, references to empty cells, e
 The audit fails when a figure fails, when a workbook audited without --map lacks one of the
 starter workbook's outputs (a deleted CaseRates or PMPM name: its figures fail, naming the name),
 or when any cell shows an error value (#NAME?, #REF!, #VALUE!, #DIV/0!…), which the report lists.
+
+Ranges are counted from their corners before any cell is read: a field's range (mapped or named)
+must have exactly the cells the field needs (at most 4), and a workbook whose defined names cover
+more than 1,048,576 cells in all (one full column) is refused with exit 2.
 
   --json            print the report as JSON: summary, figures (figure, published, workbook, core,
                     difference, verdict, explanation, …), faults, sourceNotes, notes
@@ -81,6 +88,35 @@ function unusable(path: string, reason: string): UsageError {
   return new UsageError(`${path}: ${reason}`);
 }
 
+/** The defined names in an .xlsx's workbook.xml; none when the package cannot be opened (reported later). */
+async function definedNamesOf(bytes: Buffer): Promise<DefinedName[]> {
+  let xml: string | undefined;
+  try {
+    xml = await (await JSZip.loadAsync(bytes)).file("xl/workbook.xml")?.async("string");
+  } catch {
+    return [];
+  }
+  const entity: Record<string, string> = { amp: "&", apos: "'", quot: '"', lt: "<", gt: ">" };
+  const decode = (text: string) => text.replace(/&(amp|apos|quot|lt|gt);/g, (_, e: string) => entity[e]);
+  return [...(xml ?? "").matchAll(/<definedName\b([^>]*)>([^<]*)<\/definedName>/g)].map((m) => ({
+    name: decode(/\bname="([^"]*)"/.exec(m[1])?.[1] ?? ""),
+    reference: decode(m[2]),
+  }));
+}
+
+/**
+ * Refuses, before ExcelJS reads the file, defined names too large to read: ExcelJS lists every
+ * cell of a name, and one covering A1:XFD1048576 exhausts memory.
+ */
+async function refuseOversizedNames(path: string, bytes: Buffer): Promise<void> {
+  try {
+    checkDefinedNameSizes(await definedNamesOf(bytes));
+  } catch (error) {
+    if (error instanceof AuditInputError) throw unusable(path, error.message);
+    throw error;
+  }
+}
+
 async function prepare(request: AuditRequest, work: string, index: number): Promise<Prepared> {
   const { path } = request;
   let bytes: Buffer;
@@ -92,6 +128,7 @@ async function prepare(request: AuditRequest, work: string, index: number): Prom
     const code = (error as NodeJS.ErrnoException).code;
     throw unusable(path, code === "ENOENT" ? "no such file." : "cannot be read.");
   }
+  await refuseOversizedNames(path, bytes);
   let original: ReadWorkbook;
   const workbook = new ExcelJS.Workbook();
   try {
