@@ -47,7 +47,7 @@ export function auditFigures(inputs: FigureInputs): FigureResult[] {
       : { verdict: "fail" as const, explanation: absentExplanation(def) };
     verdicts.set(def.id, verdict);
     const workbook: AuditValue = cell?.value ?? null;
-    const gap = typeof workbook === "number" ? difference(workbook, def.published ?? def.core) : null;
+    const gap = Number.isFinite(workbook) ? difference(workbook as number, def.published ?? def.core) : null;
     return {
       figure: def.id,
       label: def.label,

@@ -1,3 +1,4 @@
+import { isCaseRateInputError } from "../../core/errors";
 import { computeRateModel, type RateModelResult } from "../../core/model";
 import { excelRound } from "../../core/round";
 import { TOOLKIT_RATE_MODEL, TOOLKIT_RATE_PER_HOUR } from "../../core/toolkit/example";
@@ -60,7 +61,7 @@ export interface FigureInputs {
 /** What every step's figures are built from: the workbook's cells and the core at its rate. */
 export interface FigureContext {
   readonly inputs: FigureInputs;
-  /** The number a field's cell shows, or undefined when it shows anything else. */
+  /** The finite number a field's cell shows, or undefined when it shows anything else. */
   numberAt(field: AuditField, index: number): number | undefined;
   /** The workbook's rate per hour when it is a usable one, else the toolkit's. */
   readonly coreRate: number;
@@ -82,16 +83,33 @@ export function cellAt(inputs: FigureInputs, field: AuditField, index: number): 
 export function figureContext(inputs: FigureInputs): FigureContext {
   const numberAt = (field: AuditField, index: number): number | undefined => {
     const value = cellAt(inputs, field, index)?.value;
-    return typeof value === "number" ? value : undefined;
+    return typeof value === "number" && Number.isFinite(value) ? value : undefined;
   };
+  const atToolkit = computeRateModel(TOOLKIT_RATE_MODEL);
   const workbookRate = numberAt("ratePerHour", 0);
-  const coreRate = workbookRate !== undefined && workbookRate >= 0 ? workbookRate : TOOLKIT_RATE_PER_HOUR;
+  const atWorkbookRate = workbookRate === undefined ? null : coreAtRate(workbookRate);
+  const coreRate = atWorkbookRate ? (workbookRate as number) : TOOLKIT_RATE_PER_HOUR;
   return {
     inputs,
     numberAt,
     coreRate,
     rateCents: excelRound(coreRate, 2),
-    core: computeRateModel({ ...TOOLKIT_RATE_MODEL, ratePerHour: coreRate }),
-    atToolkit: computeRateModel(TOOLKIT_RATE_MODEL),
+    core: atWorkbookRate ?? atToolkit,
+    atToolkit,
   };
+}
+
+/**
+ * The core on the example's inputs at a workbook's rate per hour, or null when that rate cannot
+ * drive it (negative, not finite, or so large the budget overflows): the toolkit's rate is used then.
+ */
+function coreAtRate(ratePerHour: number): RateModelResult | null {
+  if (!Number.isFinite(ratePerHour) || ratePerHour < 0) return null;
+  try {
+    const result = computeRateModel({ ...TOOLKIT_RATE_MODEL, ratePerHour });
+    return Number.isFinite(result.totalBudget) && Number.isFinite(result.pmpm) ? result : null;
+  } catch (error) {
+    if (isCaseRateInputError(error)) return null;
+    throw error;
+  }
 }

@@ -68,6 +68,11 @@ export function judge(
     const shown = typeof value === "object" ? value.error : JSON.stringify(value);
     return fail(`${where} shows ${shown} instead of the ${def.label} (${def.how})${faultClause}.`);
   }
+  if (!Number.isFinite(value)) {
+    return fail(
+      `${where} shows a number that is not finite instead of the ${def.label} (${def.how})${faultClause}.`,
+    );
+  }
   const w = value;
   if (def.output && cell?.formula === undefined) {
     return fail(
