@@ -1,6 +1,7 @@
 import { MONTHS_PER_YEAR } from "../core/pmpm";
 import { TOOLKIT_RATE_PER_HOUR, WORKED_EXAMPLE } from "../core/toolkit/example";
-import { cellsOfRange, parseReference, shapeOf } from "./reference";
+import { count } from "./format";
+import { cellsOfRange, parseReference, rangeSize, shapeOf } from "./reference";
 import { AuditInputError, type CellRef, cellName } from "./types";
 
 const payor = WORKED_EXAMPLE.payor;
@@ -57,7 +58,10 @@ export interface FieldSpec {
   readonly describe: string;
   /** For inputs: the worked example's values, cell by cell. */
   readonly example?: readonly InputValue[];
-  /** Inputs the audit cannot do without (outputs are all optional: missing ones are left out). */
+  /**
+   * Inputs the audit cannot do without; outputs the starter workbook always has, so that a workbook
+   * audited without a mapping fails when one is missing (with a mapping, missing outputs are left out).
+   */
   readonly required?: boolean;
 }
 
@@ -182,14 +186,23 @@ export const AUDIT_FIELDS: readonly FieldSpec[] = [
     definedName: "ScenarioCases",
     cells: scenarios.length,
     describe: "cases under each penetration scenario",
+    required: true,
   },
-  { field: "totalCases", kind: "output", definedName: "TotalCases", cells: 1, describe: "total cases" },
+  {
+    field: "totalCases",
+    kind: "output",
+    definedName: "TotalCases",
+    cells: 1,
+    describe: "total cases",
+    required: true,
+  },
   {
     field: "levelCases",
     kind: "output",
     definedName: "LevelCases",
     cells: levelIds.length,
     describe: "cases at each level of care",
+    required: true,
   },
   {
     field: "caseRates",
@@ -197,6 +210,7 @@ export const AUDIT_FIELDS: readonly FieldSpec[] = [
     definedName: "CaseRates",
     cells: levelIds.length,
     describe: "the case rate of each level of care",
+    required: true,
   },
   {
     field: "levelBudgets",
@@ -204,6 +218,7 @@ export const AUDIT_FIELDS: readonly FieldSpec[] = [
     definedName: "LevelBudgets",
     cells: levelIds.length,
     describe: "total costs of each level of care",
+    required: true,
   },
   {
     field: "totalBudget",
@@ -211,6 +226,7 @@ export const AUDIT_FIELDS: readonly FieldSpec[] = [
     definedName: "TotalBudget",
     cells: 1,
     describe: "the total budget",
+    required: true,
   },
   {
     field: "pmpm",
@@ -218,6 +234,7 @@ export const AUDIT_FIELDS: readonly FieldSpec[] = [
     definedName: "PMPM",
     cells: 1,
     describe: "the budget per member per month",
+    required: true,
   },
   {
     field: "cohortAverageHours",
@@ -281,6 +298,11 @@ export interface FieldLocation {
 export interface FieldLocations {
   readonly found: ReadonlyMap<AuditField, FieldLocation>;
   readonly missing: readonly AuditField[];
+  /**
+   * Required outputs missing from a workbook audited by the starter's names (no mapping): a deleted
+   * CaseRates or PMPM name. Their figures fail rather than being left out.
+   */
+  readonly absent: readonly OutputField[];
 }
 
 /**
@@ -319,10 +341,23 @@ export function locateFields(
         `the mapping's ${field} points at sheet "${parsed.sheet}", which this workbook does not have.`,
       );
     }
+    // Counted from the corners first: a mapped A1:XFD1048576 is refused before any cell is listed.
+    const size = rangeSize(parsed.range);
+    if (size !== fieldSpec(field).cells) throw new AuditInputError(wrongSize(reference, size, field));
     found.set(field, { field, reference, cells: cellsOfRange(sheet, parsed.range) });
   }
   checkShapes(found);
-  return { found, missing };
+  const absent =
+    Object.keys(mapping).length > 0
+      ? []
+      : OUTPUT_FIELDS.filter((field) => fieldSpec(field).required && missing.includes(field));
+  return { found, missing, absent };
+}
+
+/** Why a range of the wrong size cannot hold a field: "Inputs!D5:F5 has 3 cells for case mix…". */
+function wrongSize(where: string, size: number, field: AuditField): string {
+  const spec = fieldSpec(field);
+  return `${where} has ${count(size)} cell${size === 1 ? "" : "s"} for ${spec.describe}; the toolkit's worked example has ${spec.cells}, so the audit cannot use this workbook as it is.`;
 }
 
 /** Refuses a field whose size differs from the worked example's (3 levels where the example has 4…). */
@@ -336,9 +371,7 @@ export function checkShapes(found: ReadonlyMap<AuditField, FieldLocation>): void
       ? location.reference
       : `${location.reference} (${location.cells.length === 1 ? first : `${first}…`})`;
     if (location.cells.length !== spec.cells) {
-      throw new AuditInputError(
-        `${where} has ${location.cells.length} cell${location.cells.length === 1 ? "" : "s"} for ${spec.describe}; the toolkit's worked example has ${spec.cells}, so the audit cannot use this workbook as it is.`,
-      );
+      throw new AuditInputError(wrongSize(where, location.cells.length, location.field));
     }
     if (rows > 1 && columns > 1) {
       throw new AuditInputError(

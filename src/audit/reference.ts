@@ -1,5 +1,6 @@
 import { cellAddress, parseCell } from "../workbook/a1";
-import type { CellRef } from "./types";
+import { count } from "./format";
+import { AuditInputError, type CellRef } from "./types";
 
 /** A reference as a user or Excel writes it: a defined name, or a range on a sheet. */
 export type ParsedReference =
@@ -39,11 +40,67 @@ export function parseReference(text: string): ParsedReference | null {
   return { kind: "range", sheet, range };
 }
 
-/** The cells of "D5:G7", row by row; a single address gives one cell. */
-export function cellsOfRange(sheet: string, range: string): CellRef[] {
+/**
+ * The most cells the audit lists for a range, and that a workbook's defined names may cover
+ * together: one full column. A field needs at most 4 cells (one per level of care, scenario or
+ * cohort); a name such as A1:XFD1048576 (17,179,869,184 cells) is refused from its corners.
+ */
+export const MAX_NAMED_CELLS = 1_048_576;
+
+function cornersOf(range: string): {
+  from: { row: number; column: number };
+  to: { row: number; column: number };
+} {
   const [first, last = first] = range.replace(/\$/g, "").toUpperCase().split(":");
-  const from = parseCell(first);
-  const to = parseCell(last);
+  return { from: parseCell(first), to: parseCell(last) };
+}
+
+/** How many cells "D5:G7" covers, counted from its corners: no cell is listed. */
+export function rangeSize(range: string): number {
+  const { from, to } = cornersOf(range);
+  return (Math.abs(to.row - from.row) + 1) * (Math.abs(to.column - from.column) + 1);
+}
+
+/**
+ * Cells a defined name's reference covers: the sum of its areas ("Inputs!$D$5:$G$5,Inputs!$D$9");
+ * 0 for anything that is not a plain range (a formula, a constant, a whole column).
+ */
+export function referenceSize(reference: string): number {
+  return reference.split(",").reduce((total, area) => {
+    const parsed = parseReference(area);
+    return total + (parsed?.kind === "range" ? rangeSize(parsed.range) : 0);
+  }, 0);
+}
+
+/** A defined name of a workbook and the text it refers to ("'Case Rates'!$D$12:$G$12"). */
+export interface DefinedName {
+  readonly name: string;
+  readonly reference: string;
+}
+
+/**
+ * Refuses a workbook whose defined names together cover more than MAX_NAMED_CELLS cells, naming
+ * the largest: reading such names lists every cell, and a whole-sheet name exhausts memory.
+ */
+export function checkDefinedNameSizes(names: readonly DefinedName[]): void {
+  const sized = names.map((name) => ({ ...name, size: referenceSize(name.reference) }));
+  const total = sized.reduce((sum, name) => sum + name.size, 0);
+  if (total <= MAX_NAMED_CELLS) return;
+  const largest = sized.reduce((a, b) => (b.size > a.size ? b : a));
+  throw new AuditInputError(
+    `its defined name ${largest.name} covers ${count(largest.size)} cells (${largest.reference}); the audit reads workbooks whose defined names cover at most ${count(MAX_NAMED_CELLS)} cells in all (one full column), and a field needs at most 4.`,
+  );
+}
+
+/** The cells of "D5:G7", row by row; a single address gives one cell. Refuses a range over MAX_NAMED_CELLS. */
+export function cellsOfRange(sheet: string, range: string): CellRef[] {
+  const size = rangeSize(range);
+  if (size > MAX_NAMED_CELLS) {
+    throw new AuditInputError(
+      `${sheet}!${range} covers ${count(size)} cells; the audit lists at most ${count(MAX_NAMED_CELLS)} cells of a range (one full column).`,
+    );
+  }
+  const { from, to } = cornersOf(range);
   const cells: CellRef[] = [];
   for (let row = Math.min(from.row, to.row); row <= Math.max(from.row, to.row); row++) {
     for (

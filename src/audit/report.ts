@@ -5,6 +5,7 @@ import {
   exampleWrites,
   type FieldLocations,
   fieldSpec,
+  type OutputField,
   missingRequiredInputs,
 } from "./fields";
 import { auditFigures } from "./figures";
@@ -17,6 +18,7 @@ import {
   type AuditValue,
   type Calculation,
   cellName,
+  type Fault,
   type FigureResult,
   type FigureUnit,
 } from "./types";
@@ -56,30 +58,60 @@ function inputSheets(grid: AuditGrid, locations: FieldLocations): Set<string> {
   return sheets;
 }
 
-function summarize(figures: readonly FigureResult[], faults: number): AuditSummary {
+/** The cells that show an error value (#NAME?, #REF!, …), as "Guide!C2 #NAME?", from the faults. */
+function errorCells(grid: AuditGrid, faults: readonly Fault[]): string[] {
+  return faults
+    .filter((fault) => fault.kind === "error-value")
+    .map((fault) => {
+      const value = grid.cell(fault.sheet, fault.cell)?.value;
+      const shown = typeof value === "object" && value !== null ? ` ${value.error}` : "";
+      return `${cellName({ sheet: fault.sheet, address: fault.cell })}${shown}`;
+    });
+}
+
+/** The first few of a list, then "…". */
+function firstFew(items: readonly string[]): string {
+  return items.length > 4 ? `${items.slice(0, 4).join(", ")}, …` : items.join(", ");
+}
+
+/**
+ * The summary: the audit fails when a figure fails (a required one missing included) or when any
+ * cell shows an error value; other modelling faults are reported without failing it.
+ */
+function summarize(
+  figures: readonly FigureResult[],
+  faults: number,
+  errors: readonly string[],
+): AuditSummary {
   const tally = (verdict: FigureResult["verdict"]) => figures.filter((f) => f.verdict === verdict).length;
   const pass = tally("pass");
   const rounding = tally("rounding");
   const fail = tally("fail");
   const faultText =
     faults === 0 ? "no modelling faults" : `${faults} modelling fault${faults === 1 ? "" : "s"}`;
+  const errorText =
+    errors.length === 0
+      ? ""
+      : `${errors.length} cell${errors.length === 1 ? " shows" : "s show"} an error value (${firstFew(errors)})`;
   let line: string;
   if (figures.length === 0)
     line = `FAIL: the workbook has none of the figures the audit reads; ${faultText}.`;
   else if (fail > 0) {
     const failing = figures.filter((f) => f.verdict === "fail").map((f) => f.figure);
-    const shown = failing.length > 4 ? `${failing.slice(0, 4).join(", ")}, …` : failing.join(", ");
-    line = `FAIL: ${fail} of ${figures.length} figures fail (${shown}); ${pass} pass, ${rounding} differ only by the toolkit's rounding; ${faultText}.`;
+    line = `FAIL: ${fail} of ${figures.length} figures fail (${firstFew(failing)}); ${pass} pass, ${rounding} differ only by the toolkit's rounding; ${faultText}${errorText ? `; ${errorText}` : ""}.`;
+  } else if (errors.length > 0) {
+    line = `FAIL: ${errorText}; ${figures.length} figures: ${pass} pass, ${rounding} differ only by the toolkit's rounding; ${faultText}.`;
   } else if (rounding > 0) {
     line = `PASS: ${figures.length} figures: ${pass} match the toolkit's worked example and ${rounding} differ only by the toolkit's rounding; ${faultText}.`;
   } else line = `PASS: all ${figures.length} figures match the toolkit's worked example; ${faultText}.`;
   return {
-    result: fail > 0 || figures.length === 0 ? "fail" : "pass",
+    result: fail > 0 || figures.length === 0 || errors.length > 0 ? "fail" : "pass",
     figures: figures.length,
     pass,
     rounding,
     fail,
     faults,
+    errors: errors.length,
     line,
   };
 }
@@ -99,7 +131,14 @@ function runNotes(locations: FieldLocations): string[] {
       `Not found, so the workbook kept its own values: ${required.join("; ")}. Map them to audit this workbook against the example.`,
     );
   }
-  const missingOutputs = locations.missing.filter((field) => fieldSpec(field).kind === "output");
+  if (locations.absent.length > 0) {
+    notes.push(
+      `Missing, so their figures fail: ${locations.absent.map((field) => `${field} (defined name ${fieldSpec(field).definedName})`).join(", ")}; the starter workbook has every one of them.`,
+    );
+  }
+  const missingOutputs = locations.missing.filter(
+    (field) => fieldSpec(field).kind === "output" && !locations.absent.includes(field as OutputField),
+  );
   const cohortFields: AuditField[] = ["cohortAverageHours"];
   const plain = missingOutputs.filter((field) => !cohortFields.includes(field));
   if (plain.length > 0) {
@@ -121,9 +160,14 @@ export function buildAuditReport(run: AuditRun): AuditReport {
     inputSheets: inputSheets(run.grid, run.locations),
     skipSheets: reportSheets(run.grid),
   });
-  const figures = auditFigures({ grid: run.grid, found: run.locations.found, faults });
+  const figures = auditFigures({
+    grid: run.grid,
+    found: run.locations.found,
+    faults,
+    absent: run.locations.absent,
+  });
   return {
-    summary: summarize(figures, faults.length),
+    summary: summarize(figures, faults.length, errorCells(run.grid, faults)),
     calculation: run.calculation,
     figures,
     faults,

@@ -78,6 +78,7 @@ export function auditSheetSpec(
   count("Rounding (the toolkit's own)", report.summary.rounding);
   count("Fail", report.summary.fail);
   count("Modelling faults (FAST)", report.summary.faults);
+  count("Cells showing an error value", report.summary.errors);
   count(
     "Calculated by",
     report.calculation.engine === "cached"

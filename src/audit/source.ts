@@ -1,4 +1,6 @@
+import { levelBudget } from "../core/budget";
 import { excelRound } from "../core/round";
+import { sum, sumProduct } from "../core/sums";
 import {
   consistentRateInterval,
   type PrintedFigure,
@@ -88,7 +90,7 @@ export function printedRateNote(): string {
 }
 
 const budgetRows = payor.step7_budget.rows;
-export const PRINTED_ROWS_SUM = budgetRows.reduce((total, row) => total + row.total_costs, 0);
+export const PRINTED_ROWS_SUM = sum(budgetRows.map((row) => row.total_costs));
 
 /** The printed total against the sum of its printed rows, or null when they agree. */
 export function totalVersusRowsNote(): string | null {
@@ -100,7 +102,7 @@ export function totalVersusRowsNote(): string | null {
 
 /** Budget rows against printed cases × printed case rate, or null when every row agrees. */
 function rowsVersusCaseRatesNote(): string | null {
-  const gaps = budgetRows.map((row) => ({ row, product: row.cases * row.case_rate }));
+  const gaps = budgetRows.map((row) => ({ row, product: levelBudget(row.cases, row.case_rate) }));
   const off = gaps.filter(({ row, product }) => product !== row.total_costs);
   if (off.length === 0) return null;
   const worst = off.reduce((a, b) =>
@@ -116,13 +118,9 @@ export function caseMixProseNote(): SourceNote | null {
   const table = payor.step4_case_mix as Record<string, number>;
   const differing = Object.keys(table).filter((level) => PROSE_CASE_MIX.shares[level] !== table[level]);
   if (differing.length === 0) return null;
-  const sum = (shares: Record<string, number>) =>
-    excelRound(
-      Object.values(shares).reduce((a, b) => a + b, 0),
-      10,
-    );
-  const tableSum = sum(table);
-  const proseSum = sum(PROSE_CASE_MIX.shares);
+  const total = (shares: Record<string, number>) => excelRound(sum(Object.values(shares)), 10);
+  const tableSum = total(table);
+  const proseSum = total(PROSE_CASE_MIX.shares);
   const levels = listWords(differing.map((level) => `level ${level} ${share(PROSE_CASE_MIX.shares[level])}`));
   const tableShares = listWords(differing.map((level) => share(table[level])));
   const verdict =
@@ -140,8 +138,8 @@ export const COHORT_AVERAGE_HOURS = weightedAverageHours(cohortClients, cohortAv
 
 /** The cohorts against Level B's cases and hours. */
 export function cohortsNote(): string {
-  const clients = cohortClients.reduce((a, b) => a + b, 0);
-  const clientHours = cohortClients.reduce((total, c, i) => total + c * cohortAverages[i], 0);
+  const clients = sum(cohortClients);
+  const clientHours = sumProduct("clients", cohortClients, "average hours", cohortAverages);
   const levelB = budgetRows.find((row) => row.level === "B");
   const printed = cohorts.published_average_hours;
   const prints = excelRound(COHORT_AVERAGE_HOURS, 1) === printed;

@@ -83,13 +83,18 @@ export interface Calculation {
 }
 
 export interface AuditSummary {
-  /** fail when any figure fails; modelling faults are reported but do not fail the audit. */
+  /**
+   * fail when any figure fails (a required one missing included) or any cell shows an error value;
+   * other modelling faults are reported but do not fail the audit.
+   */
   readonly result: "pass" | "fail";
   readonly figures: number;
   readonly pass: number;
   readonly rounding: number;
   readonly fail: number;
   readonly faults: number;
+  /** Cells showing an error value such as #NAME? or #REF! (each also one of the faults). */
+  readonly errors: number;
   /** The summary in one line, first in every form of the report. */
   readonly line: string;
 }

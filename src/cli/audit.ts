@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
@@ -8,6 +9,8 @@ import {
   type AuditReport,
   buildAuditReport,
   type Calculation,
+  checkDefinedNameSizes,
+  type DefinedName,
   type CellRef,
   exampleWrites,
   fieldSpec,
@@ -23,7 +26,7 @@ import {
 import { readXlsx, type ReadWorkbook } from "../workbook/xlsx/readXlsx";
 import { parseArgs } from "./args";
 import { UsageError } from "./io";
-import { findSoffice, recalculateWithLibreOffice } from "./libreoffice";
+import { findSoffice, LibreOfficeError, recalculateWithLibreOffice } from "./libreoffice";
 import { MAPPING_FILE, readRegularFile, WORKBOOK_FILE } from "./readFile";
 import { readJsonFile } from "./readJson";
 
@@ -40,6 +43,14 @@ total of rounded rows) or fail; and one sentence of why. The workbook's formulas
 for the FAST Standard's modelling faults: numbers typed inside formulas, rows whose formulas
 differ across columns, numbers typed over formulas, references to empty cells, error values.
 
+The audit fails when a figure fails, when a workbook audited without --map lacks one of the
+starter workbook's outputs (a deleted CaseRates or PMPM name: its figures fail, naming the name),
+or when any cell shows an error value (#NAME?, #REF!, #VALUE!, #DIV/0!…), which the report lists.
+
+Ranges are counted from their corners before any cell is read: a field's range (mapped or named)
+must have exactly the cells the field needs (at most 4), and a workbook whose defined names cover
+more than 1,048,576 cells in all (one full column) is refused with exit 2.
+
   --json            print the report as JSON: summary, figures (figure, published, workbook, core,
                     difference, verdict, explanation, …), faults, sourceNotes, notes
   --map FILE.json   where a workbook of your own making keeps each field, e.g.
@@ -48,7 +59,9 @@ differ across columns, numbers typed over formulas, references to empty cells, e
 ${fieldsHelp()}
 
 Without LibreOffice (soffice on PATH, or LIBREOFFICE_PATH) the audit reads the values last saved
-in FILE, calculated with the file's own inputs, and says so on stderr and in the report.
+in FILE, calculated with the file's own inputs, and says so on stderr and in the report. When
+LibreOffice is installed but fails, or runs longer than CASE_RATE_LIBREOFFICE_TIMEOUT_MS
+milliseconds (default 120000; it is then stopped), the audit judges nothing and exits with 2.
 FILE can be at most ${WORKBOOK_FILE.maxMegabytes} MB and MAPPING.json ${MAPPING_FILE.maxMegabytes} MB (UTF-8 JSON).
 Exit codes: 0 every figure is pass or rounding; 1 a figure fails; 2 FILE or the mapping is unusable.
 `;
@@ -77,9 +90,39 @@ function unusable(path: string, reason: string): UsageError {
   return new UsageError(`${path}: ${reason}`);
 }
 
+/** The defined names in an .xlsx's workbook.xml; none when the package cannot be opened (reported later). */
+async function definedNamesOf(bytes: Buffer): Promise<DefinedName[]> {
+  let xml: string | undefined;
+  try {
+    xml = await (await JSZip.loadAsync(bytes)).file("xl/workbook.xml")?.async("string");
+  } catch {
+    return [];
+  }
+  const entity: Record<string, string> = { amp: "&", apos: "'", quot: '"', lt: "<", gt: ">" };
+  const decode = (text: string) => text.replace(/&(amp|apos|quot|lt|gt);/g, (_, e: string) => entity[e]);
+  return [...(xml ?? "").matchAll(/<definedName\b([^>]*)>([^<]*)<\/definedName>/g)].map((m) => ({
+    name: decode(/\bname="([^"]*)"/.exec(m[1])?.[1] ?? ""),
+    reference: decode(m[2]),
+  }));
+}
+
+/**
+ * Refuses, before ExcelJS reads the file, defined names too large to read: ExcelJS lists every
+ * cell of a name, and one covering A1:XFD1048576 exhausts memory.
+ */
+async function refuseOversizedNames(path: string, bytes: Buffer): Promise<void> {
+  try {
+    checkDefinedNameSizes(await definedNamesOf(bytes));
+  } catch (error) {
+    if (error instanceof AuditInputError) throw unusable(path, error.message);
+    throw error;
+  }
+}
+
 async function prepare(request: AuditRequest, work: string, index: number): Promise<Prepared> {
   const { path } = request;
   const bytes = readRegularFile(path, WORKBOOK_FILE);
+  await refuseOversizedNames(path, bytes);
   let original: ReadWorkbook;
   const workbook = new ExcelJS.Workbook();
   try {
@@ -146,6 +189,7 @@ function cachedNotes(prepared: Prepared): string[] {
 /**
  * Audits .xlsx files: each is read, a copy gets the example's inputs, every copy is recalculated
  * in one LibreOffice call (when installed), and each is judged. The files themselves are only read.
+ * Throws LibreOfficeError when LibreOffice is installed but does not recalculate.
  */
 export async function auditXlsxFiles(
   requests: readonly AuditRequest[],
@@ -164,22 +208,23 @@ export async function auditXlsxFiles(
         note: "LibreOffice is not installed (no soffice on PATH or LIBREOFFICE_PATH), so nothing was recalculated: the audit read the values last saved in the file, calculated with the file's own inputs, not the toolkit's example.",
       };
     } else {
-      try {
-        const outputs = await recalculateWithLibreOffice(
-          soffice,
-          prepared.map((p) => p.copy),
-        );
-        cleanup.push(dirname(dirname(outputs[0])));
-        recalculated = await Promise.all(
-          outputs.map((out) => readXlsx(new Uint8Array(readFileSync(out)), ExcelJS)),
-        );
-        calculation = { engine: "libreoffice" };
-      } catch (error) {
-        calculation = {
-          engine: "cached",
-          note: `LibreOffice could not recalculate the copy (${(error as Error).message.split("\n")[0]}), so the audit read the values last saved in the file, calculated with the file's own inputs, not the toolkit's example.`,
-        };
-      }
+      // A LibreOffice that fails or hangs is a tool failure (LibreOfficeError, exit 2), not a
+      // verdict on the workbook: the file's saved values are used only when it is not installed.
+      const outputs = await recalculateWithLibreOffice(
+        soffice,
+        prepared.map((p) => p.copy),
+      );
+      cleanup.push(dirname(dirname(outputs[0])));
+      recalculated = await Promise.all(
+        outputs.map((out) =>
+          readXlsx(new Uint8Array(readFileSync(out)), ExcelJS).catch((error: Error) => {
+            throw new LibreOfficeError(
+              `LibreOffice wrote a copy that cannot be read (${error.message.split("\n")[0]}).`,
+            );
+          }),
+        ),
+      );
+      calculation = { engine: "libreoffice" };
     }
     return prepared.map((p, i) => {
       const written: CellRef[] = p.writes.flatMap((write) => [...write.cells]);
@@ -221,7 +266,17 @@ export async function audit(args: readonly string[]): Promise<CommandResult> {
       throw error;
     }
   }
-  const [{ report }] = await auditXlsxFiles([{ path: positionals[0], mapping }]);
+  let report: AuditReport;
+  try {
+    [{ report }] = await auditXlsxFiles([{ path: positionals[0], mapping }]);
+  } catch (error) {
+    if (!(error instanceof LibreOfficeError)) throw error;
+    return {
+      out: "",
+      err: `case-rate: ${positionals[0]}: could not be audited: ${error.message}\n`,
+      code: 2,
+    };
+  }
   const file = basename(positionals[0]);
   const out = flags.has("--json")
     ? `${JSON.stringify(reportJson(report, file), null, 2)}\n`

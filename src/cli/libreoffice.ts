@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, delimiter, join } from "node:path";
@@ -14,6 +14,17 @@ export const ALWAYS_RECALCULATE = `<?xml version="1.0" encoding="UTF-8"?>
 </oor:items>
 `;
 
+/** How long one LibreOffice call may take before it is stopped, unless the environment says otherwise. */
+export const DEFAULT_LIBREOFFICE_TIMEOUT_MS = 120_000;
+
+/** The environment variable that sets the timeout in milliseconds (tests use a short one). */
+export const LIBREOFFICE_TIMEOUT_ENV = "CASE_RATE_LIBREOFFICE_TIMEOUT_MS";
+
+/** LibreOffice was there but did not recalculate: it failed, hung or wrote nothing. One line. */
+export class LibreOfficeError extends Error {
+  override readonly name = "LibreOfficeError";
+}
+
 /** The soffice executable on PATH (or LIBREOFFICE_PATH), or null when LibreOffice is not installed. */
 export function findSoffice(): string | null {
   const override = process.env.LIBREOFFICE_PATH;
@@ -27,39 +38,118 @@ export function findSoffice(): string | null {
   return null;
 }
 
+/** The timeout from CASE_RATE_LIBREOFFICE_TIMEOUT_MS (a positive whole number), else the default. */
+export function libreOfficeTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const text = env[LIBREOFFICE_TIMEOUT_ENV];
+  if (text === undefined || text.trim() === "") return DEFAULT_LIBREOFFICE_TIMEOUT_MS;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new LibreOfficeError(
+      `${LIBREOFFICE_TIMEOUT_ENV} is ${JSON.stringify(text)}; give a whole number of milliseconds, such as 120000.`,
+    );
+  }
+  return value;
+}
+
+/** The first line of what the tool said, short enough for a one-line message. */
+function firstLine(text: string): string {
+  const line = text.split(/\r?\n/).find((l) => l.trim() !== "") ?? "";
+  return line.length > 200 ? `${line.slice(0, 200)}…` : line.trim();
+}
+
+/**
+ * Runs soffice in a process group of its own, so that a timeout stops it and every process it
+ * started (soffice.bin outlives a plain kill of its launcher script).
+ */
+function runSoffice(soffice: string, args: readonly string[], timeoutMs: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const child = spawn(soffice, args, { detached: true, stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    let timedOut = false;
+    child.stderr?.setEncoding("utf8");
+    child.stderr?.on("data", (chunk: string) => {
+      if (stderr.length < 4096) stderr += chunk;
+    });
+    const timer = setTimeout(() => {
+      timedOut = true;
+      killGroup(child.pid);
+    }, timeoutMs);
+    child.on("error", (error) => {
+      clearTimeout(timer);
+      reject(new LibreOfficeError(`LibreOffice (${soffice}) could not be started: ${error.message}.`));
+    });
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      killGroup(child.pid); // whatever it left running in its group
+      if (timedOut) {
+        reject(
+          new LibreOfficeError(
+            `LibreOffice (${soffice}) did not finish within ${timeoutMs / 1000} s and was stopped (${LIBREOFFICE_TIMEOUT_ENV} sets the limit in milliseconds).`,
+          ),
+        );
+      } else if (code !== 0) {
+        const said = firstLine(stderr);
+        reject(
+          new LibreOfficeError(
+            `LibreOffice (${soffice}) failed (${code === null ? `stopped by ${signal}` : `exit code ${code}`})${said ? `: ${said}` : "."}`,
+          ),
+        );
+      } else resolve();
+    });
+  });
+}
+
+/** Stops a process group; one already gone is fine. */
+function killGroup(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, "SIGKILL");
+  } catch {
+    // ESRCH: the group has already exited.
+  }
+}
+
 /**
  * Recalculates each .xlsx with LibreOffice and returns the paths of the recalculated copies, in a
- * new temporary folder; the inputs are only read. One call converts every file (cheaper than one
- * call each), with its own profile (two conversions sharing one silently drop outputs).
+ * new temporary folder the caller removes (the folder two levels above each path); the inputs are
+ * only read. One call converts every file (cheaper than one call each), with its own profile (two
+ * conversions sharing one silently drop outputs). On any failure it throws LibreOfficeError and
+ * leaves no temporary folder behind.
  */
 export async function recalculateWithLibreOffice(
   soffice: string,
   inputs: readonly string[],
 ): Promise<string[]> {
+  const timeoutMs = libreOfficeTimeoutMs();
   const work = mkdtempSync(join(tmpdir(), "case-rate-recalc-"));
   const profile = join(work, "profile");
   const out = join(work, "out");
-  mkdirSync(join(profile, "user"), { recursive: true });
-  mkdirSync(out);
-  writeFileSync(join(profile, "user", "registrymodifications.xcu"), ALWAYS_RECALCULATE);
-  const args = [
-    `-env:UserInstallation=${pathToFileURL(profile).href}`,
-    "--headless",
-    "--norestore",
-    "--convert-to",
-    "xlsx:Calc MS Excel 2007 XML",
-    "--outdir",
-    out,
-    ...inputs,
-  ];
-  await new Promise<void>((resolve, reject) =>
-    execFile(soffice, args, { timeout: 120_000 }, (error, _stdout, stderr) =>
-      error ? reject(new Error(`LibreOffice failed: ${stderr || error.message}`)) : resolve(),
-    ),
-  );
-  rmSync(profile, { recursive: true, force: true });
-  const outputs = inputs.map((input) => join(out, basename(input)));
-  const missing = outputs.filter((output) => !existsSync(output));
-  if (missing.length > 0) throw new Error(`LibreOffice wrote no result for ${missing.join(", ")}`);
-  return outputs;
+  try {
+    mkdirSync(join(profile, "user"), { recursive: true });
+    mkdirSync(out);
+    writeFileSync(join(profile, "user", "registrymodifications.xcu"), ALWAYS_RECALCULATE);
+    const args = [
+      `-env:UserInstallation=${pathToFileURL(profile).href}`,
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      "xlsx:Calc MS Excel 2007 XML",
+      "--outdir",
+      out,
+      ...inputs,
+    ];
+    await runSoffice(soffice, args, timeoutMs);
+    rmSync(profile, { recursive: true, force: true });
+    const outputs = inputs.map((input) => join(out, basename(input)));
+    const missing = outputs.filter((output) => !existsSync(output));
+    if (missing.length > 0) {
+      throw new LibreOfficeError(
+        `LibreOffice (${soffice}) finished but wrote no recalculated copy of ${missing.map((m) => basename(m)).join(", ")}.`,
+      );
+    }
+    return outputs;
+  } catch (error) {
+    rmSync(work, { recursive: true, force: true });
+    throw error;
+  }
 }

@@ -16,6 +16,7 @@ import {
   type CellRef,
   type CellValueType,
   cellName,
+  checkDefinedNameSizes,
   exampleWrites,
   fieldSpec,
   gridOf,
@@ -143,6 +144,13 @@ export async function auditWorkbook(
   const application = workbook.application.load("calculationMode");
   await sync();
   const sheetNames = worksheets.items.map((sheet) => sheet.name);
+  // Counted from the corners before any name's cells are listed: A1:XFD1048576 is refused.
+  checkDefinedNameSizes(
+    names.items.map((item) => ({
+      name: item.name,
+      reference: typeof item.formula === "string" ? item.formula.replace(/^=/, "") : "",
+    })),
+  );
   const namedCells = new Map<string, CellRef[]>();
   for (const item of names.items) {
     const parsed = typeof item.formula === "string" ? parseReference(item.formula) : null;
