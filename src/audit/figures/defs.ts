@@ -74,7 +74,7 @@ export interface FigureContext {
 }
 
 /** The cell a field's index-th cell is, as the grid holds it. */
-export function cellAt(inputs: FigureInputs, field: AuditField, index: number): AuditCell | undefined {
+function cellAt(inputs: FigureInputs, field: AuditField, index: number): AuditCell | undefined {
   const ref = inputs.found.get(field)?.cells[index];
   return ref ? inputs.grid.cell(ref.sheet, ref.address) : undefined;
 }
