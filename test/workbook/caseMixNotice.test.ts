@@ -13,17 +13,21 @@ import { describeWithLibreOffice } from "../helpers/libreoffice";
 import { changeInputs, numbersOf, readFile, tempDir, writeSpec } from "../helpers/starterFiles";
 
 const NOTICE_LABEL =
-  "A case mix within the tolerance is exactly 100% (else the budget uses the shares as typed)";
+  "The case mix is exactly 100% (within the tolerance, the budget uses the shares as typed)";
 const EXACT_MIX = [0.2, 0.37, 0.33, 0.1];
 const NEAR_MIX = [0.2, 0.37, 0.33, 0.10009];
 const REFUSED_MIX = [0.2, 0.37, 0.3, 0.1];
 
-/** The notice's TRUE/FALSE cell: on the label's row, two columns right of the label's units. */
-function notice(workbook: ReadWorkbook): unknown {
+/** The notice's row on Checks: its label's row number. */
+function noticeRow(workbook: ReadWorkbook): string {
   const label = workbook.cells().find((cell) => cell.sheet === "Checks" && cell.value === NOTICE_LABEL);
   if (!label) throw new Error("the Checks sheet has no case-mix notice");
-  const row = label.address.replace(/^[A-Z]+/, "");
-  return workbook.cell("Checks", `E${row}`)?.value;
+  return label.address.replace(/^[A-Z]+/, "");
+}
+
+/** The notice's TRUE/FALSE cell (column E, beside its value in D). */
+function notice(workbook: ReadWorkbook): unknown {
+  return workbook.cell("Checks", `E${noticeRow(workbook)}`)?.value;
 }
 
 describeWithLibreOffice("the Checks sheet's case-mix notice, recalculated by LibreOffice", (soffice) => {
@@ -60,6 +64,11 @@ describeWithLibreOffice("the Checks sheet's case-mix notice, recalculated by Lib
 
   test("100.009%: the notice flags it, the master check still passes (the core accepts it), and the core warns too", () => {
     expect(notice(near)).toBe(false);
+    // Its value: what the shares as typed add to the budget against the same shares rescaled to 100%.
+    expect(near.cell("Checks", `D${noticeRow(near)}`)?.value).toBeCloseTo(
+      numbersOf(near, "TotalBudget")[0] * (1 - 1 / 1.00009),
+      6,
+    );
     expect(near.named("MasterCheck")?.[0].value).toBe(true);
     expect(caseMixWarning("case mix", NEAR_MIX, "the budget")).not.toBeNull();
   });

@@ -145,17 +145,24 @@ export function checksSheet(ctx: StarterContext, moreChecks: readonly Check[] = 
 
 /**
  * Checks that flag without failing: a case mix within the tolerance but not exactly 100% is used as
- * typed (never rescaled), as the functions and `case-rate compute` use it (the core's caseMixWarning).
+ * typed (never rescaled), as the functions and `case-rate compute` use it (the core's
+ * caseMixWarning). "Exactly" is judged by what it does to the budget, more than CheckTolerance
+ * against the same shares rescaled to 100%, so that binary rounding of the sum never flags.
  */
 function notices(ctx: StarterContext): Check[] {
   const { n } = ctx;
+  const mix = `SUM(${n.CaseMix})`;
+  const gap = `${n.TotalBudget}-${n.TotalBudget}/${mix}`;
   return [
     {
-      label: "A case mix within the tolerance is exactly 100% (else the budget uses the shares as typed)",
-      units: "% of cases",
-      value: `SUM(${n.CaseMix})`,
-      numberFormat: "0.0000%",
-      passes: (value) => `OR(${value}=1,ABS(${value}-1)>${n.CaseMixTolerance})`,
+      label: "The case mix is exactly 100% (within the tolerance, the budget uses the shares as typed)",
+      units: "$ vs. a mix of 100%",
+      // Differences within CheckTolerance show as 0: binary rounding differs between engines.
+      value: ctx.output(`IF(${mix}>0,IF(ABS(${gap})>${n.CheckTolerance},${gap},0),0)`),
+      numberFormat: NUMBER_FORMATS.dollarsCents,
+      // TRUE outside the tolerance and without inputs: the checks above flag those.
+      passes: (value) =>
+        `IF(ABS(${mix}-1)>${n.CaseMixTolerance},TRUE,IF(${n.InputsComplete},${value}=0,TRUE))`,
     },
   ];
 }
