@@ -2,10 +2,10 @@ import { toBoolean } from "../coerce";
 import { type ExcelError, isError, VALUE } from "../values";
 import { define, type Flagged } from "./definition";
 
-/** Logical functions: IF, AND, OR, NOT. */
+/** Logical functions: IF, AND, NOT. */
 
 /**
- * The logicals AND and OR judge: a range's blanks and text are left out, a value given directly
+ * The logicals AND judges: a range's blanks and text are left out, a value given directly
  * must be a logical; any error is the result, as in Excel, and so is #VALUE! when none is left.
  */
 function logicals(lists: readonly (readonly Flagged[])[]): boolean[] | ExcelError {
@@ -20,24 +20,14 @@ function logicals(lists: readonly (readonly Flagged[])[]): boolean[] | ExcelErro
   return found.length === 0 ? VALUE : found;
 }
 
-/** A judgement of the logicals, or the error among them. */
-const ofLogicals = (judge: (found: boolean[]) => boolean) => (lists: readonly (readonly Flagged[])[]) => {
-  const found = logicals(lists);
-  return isError(found) ? found : judge(found);
-};
-
 export const LOGICAL = {
   IF: define(
     [{ type: "boolean" }, { type: "lazy" }, { type: "lazy", optional: true }],
     (test, then, otherwise) => (test ? then() : otherwise ? otherwise() : false),
   ),
-  AND: define(
-    [{ type: "values", repeat: true }],
-    ofLogicals((found) => found.every(Boolean)),
-  ),
-  OR: define(
-    [{ type: "values", repeat: true }],
-    ofLogicals((found) => found.some(Boolean)),
-  ),
+  AND: define([{ type: "values", repeat: true }], (lists) => {
+    const found = logicals(lists);
+    return isError(found) ? found : found.every(Boolean);
+  }),
   NOT: define([{ type: "boolean" }], (truth) => !truth, { elementwise: true }),
 };
