@@ -8,7 +8,7 @@ import { pathToFileURL } from "node:url";
  * LibreOffice as the spreadsheet engine that recalculates .xlsx files outside Excel. By default it
  * keeps the cached values of an .xlsx; a fresh profile per run tells it to always recalculate.
  */
-export const ALWAYS_RECALCULATE = `<?xml version="1.0" encoding="UTF-8"?>
+const ALWAYS_RECALCULATE = `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 </oor:items>
@@ -110,46 +110,60 @@ function killGroup(pid: number | undefined): void {
 }
 
 /**
- * Recalculates each .xlsx with LibreOffice and returns the paths of the recalculated copies, in a
- * new temporary folder the caller removes (the folder two levels above each path); the inputs are
- * only read. One call converts every file (cheaper than one call each), with its own profile (two
- * conversions sharing one silently drop outputs). On any failure it throws LibreOfficeError and
- * leaves no temporary folder behind.
+ * Converts each file with one LibreOffice call (cheaper than one call each) into `out` of a new
+ * temporary folder, which is returned for the caller to remove; the inputs are only read. The
+ * call has its own fresh profile (two conversions sharing one silently drop outputs) that always
+ * recalculates on load. On any failure it throws LibreOfficeError and leaves no folder behind.
+ * @example await convertWithLibreOffice(soffice, ["a.xlsx"], "pdf") // "/tmp/case-rate-recalc-x" (its out/a.pdf)
  */
-export async function recalculateWithLibreOffice(
+export async function convertWithLibreOffice(
   soffice: string,
   inputs: readonly string[],
-): Promise<string[]> {
+  convertTo: string,
+): Promise<string> {
   const timeoutMs = libreOfficeTimeoutMs();
   const work = mkdtempSync(join(tmpdir(), "case-rate-recalc-"));
   const profile = join(work, "profile");
-  const out = join(work, "out");
   try {
     mkdirSync(join(profile, "user"), { recursive: true });
-    mkdirSync(out);
+    mkdirSync(join(work, "out"));
     writeFileSync(join(profile, "user", "registrymodifications.xcu"), ALWAYS_RECALCULATE);
     const args = [
       `-env:UserInstallation=${pathToFileURL(profile).href}`,
       "--headless",
       "--norestore",
       "--convert-to",
-      "xlsx:Calc MS Excel 2007 XML",
+      convertTo,
       "--outdir",
-      out,
+      join(work, "out"),
       ...inputs,
     ];
     await runSoffice(soffice, args, timeoutMs);
     rmSync(profile, { recursive: true, force: true });
-    const outputs = inputs.map((input) => join(out, basename(input)));
-    const missing = outputs.filter((output) => !existsSync(output));
-    if (missing.length > 0) {
-      throw new LibreOfficeError(
-        `LibreOffice (${soffice}) finished but wrote no recalculated copy of ${missing.map((m) => basename(m)).join(", ")}.`,
-      );
-    }
-    return outputs;
+    return work;
   } catch (error) {
     rmSync(work, { recursive: true, force: true });
     throw error;
   }
+}
+
+/**
+ * Recalculates each .xlsx with LibreOffice and returns the paths of the recalculated copies, in a
+ * new temporary folder the caller removes (the folder two levels above each path). On any failure
+ * it throws LibreOfficeError and leaves no temporary folder behind.
+ */
+export async function recalculateWithLibreOffice(
+  soffice: string,
+  inputs: readonly string[],
+): Promise<string[]> {
+  const work = await convertWithLibreOffice(soffice, inputs, "xlsx:Calc MS Excel 2007 XML");
+  const outputs = inputs.map((input) => join(work, "out", basename(input)));
+  const missing = outputs.filter((output) => !existsSync(output));
+  if (missing.length > 0) {
+    rmSync(work, { recursive: true, force: true });
+    throw new LibreOfficeError(
+      `LibreOffice (${soffice}) finished but wrote no recalculated copy of ${missing.map((m) => basename(m)).join(", ")}.`,
+    );
+  }
+  return outputs;
 }

@@ -1,9 +1,6 @@
-import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync } from "node:fs";
 import { basename, join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { ALWAYS_RECALCULATE } from "../../src/cli/libreoffice";
+import { convertWithLibreOffice } from "../../src/cli/libreoffice";
 
 /**
  * CSV export options (the "Text - txt - csv (StarCalc)" filter's tokens): comma, double quote,
@@ -55,28 +52,10 @@ export async function libreOfficeText(
   xlsx: string,
   sheets: readonly string[],
 ): Promise<Map<string, string[][]>> {
-  const work = mkdtempSync(join(tmpdir(), "case-rate-text-"));
-  const profile = join(work, "profile");
-  mkdirSync(join(profile, "user"), { recursive: true });
-  writeFileSync(join(profile, "user", "registrymodifications.xcu"), ALWAYS_RECALCULATE);
-  const args = [
-    `-env:UserInstallation=${pathToFileURL(profile).href}`,
-    "--headless",
-    "--norestore",
-    "--convert-to",
-    AS_SHOWN_CSV,
-    "--outdir",
-    work,
-    xlsx,
-  ];
-  await new Promise<void>((resolve, reject) =>
-    execFile(soffice, args, { timeout: 120_000 }, (error, _stdout, stderr) =>
-      error ? reject(new Error(`LibreOffice failed: ${stderr || error.message}`)) : resolve(),
-    ),
-  );
+  const work = await convertWithLibreOffice(soffice, [xlsx], AS_SHOWN_CSV);
   const stem = basename(xlsx).replace(/\.xlsx$/, "");
   const texts = new Map(
-    sheets.map((sheet) => [sheet, parseCsv(readFileSync(join(work, `${stem}-${sheet}.csv`), "utf8"))]),
+    sheets.map((sheet) => [sheet, parseCsv(readFileSync(join(work, "out", `${stem}-${sheet}.csv`), "utf8"))]),
   );
   rmSync(work, { recursive: true, force: true });
   return texts;
