@@ -7,7 +7,7 @@ import {
 } from "./discretize";
 import type { RiskLevel } from "./inputs";
 import type { Sampler } from "./samplers";
-import { incompleteGamma, normalCdf, normalSurvival } from "./specialFunctions";
+import { incompleteGamma, normalSurvival } from "./specialFunctions";
 import { CaseRateInputError } from "../errors";
 import { describeNumber } from "../format";
 
@@ -64,7 +64,7 @@ function discreteLaw(spread: Spread, masses: PointMass[]): CaseCostLaw {
     rawMoments: [moment(1), moment(2), moment(3)],
     masses,
     survival: (x) => masses.reduce((sum, m) => sum + (m.dollars > x ? m.probability : 0), 0),
-    limitedMean: (x) => masses.reduce((sum, m) => sum + m.probability * Math.min(m.dollars, x), 0),
+    excessMean: (x) => masses.reduce((sum, m) => sum + m.probability * Math.max(0, m.dollars - x), 0),
   };
 }
 
@@ -80,11 +80,11 @@ function gammaLaw(mean: number, cv: number): CaseCostLaw {
     rawMoments: [mean, mean ** 2 * c2, mean ** 3 * c2 * (1 + 2 * cv * cv)],
     masses: [],
     survival: (x) => incompleteGamma(shape, x / scale).upper,
-    // E[min(X, x)] = μ P(a + 1, x/θ) + x Q(a, x/θ)
-    limitedMean: (x) =>
+    // E[(X − x)⁺] = μ Q(a + 1, x/θ) − x Q(a, x/θ)
+    excessMean: (x) =>
       x <= 0
-        ? 0
-        : mean * incompleteGamma(shape + 1, x / scale).lower + x * incompleteGamma(shape, x / scale).upper,
+        ? mean - x
+        : mean * incompleteGamma(shape + 1, x / scale).upper - x * incompleteGamma(shape, x / scale).upper,
   };
 }
 
@@ -101,8 +101,8 @@ function lognormalLaw(mean: number, cv: number): CaseCostLaw {
     rawMoments: [mean, mean ** 2 * c2, mean ** 3 * c2 ** 3],
     masses: [],
     survival: (x) => (x <= 0 ? 1 : normalSurvival(z(x))),
-    // E[min(X, x)] = μ Φ(z − σ) + x (1 − Φ(z))
-    limitedMean: (x) => (x <= 0 ? 0 : mean * normalCdf(z(x) - sigma) + x * normalSurvival(z(x))),
+    // E[(X − x)⁺] = μ (1 − Φ(z − σ)) − x (1 − Φ(z))
+    excessMean: (x) => (x <= 0 ? mean - x : mean * normalSurvival(z(x) - sigma) - x * normalSurvival(z(x))),
   };
 }
 

@@ -1,8 +1,6 @@
 /**
  * Putting a case's cost on the dollar grid 0, h, 2h, … without moving its mean: a point mass is
- * shared between its two neighbours; a continuous law is discretized by the unbiased method
- * (actuar's `discretize(method = "unbiased")`), which keeps E[X] by way of the limited expected
- * value E[min(X, x)].
+ * shared between its two neighbours; a continuous law is discretized by the unbiased method.
  */
 
 /** A cost of `dollars` with probability `probability`. */
@@ -35,30 +33,42 @@ function trimTrailingZeros(grid: Float64Array): Float64Array {
   return grid.subarray(0, length);
 }
 
-/** What the unbiased method needs of a continuous law of cost (X ≥ 0, P(X = 0) = 0). */
+/** What the unbiased method needs of a continuous law of cost X ≥ 0 with P(X = 0) = 0. */
 export interface ContinuousCost {
-  /** E[min(X, x)], the limited expected value. */
-  limitedMean(x: number): number;
+  /**
+   * E[(X − x)⁺], the mean excess over x; small in the tail and computed there from upper tails,
+   * so differences of it keep their precision where E[min(X, x)] = E[X] − E[(X − x)⁺] would not.
+   */
+  excessMean(x: number): number;
 }
 
 /**
- * The unbiased discretization on 0, h, …, Jh: f₀ = 1 − E[min(X, h)]/h, interior
- * fⱼ = (2 E[min(X, jh)] − E[min(X, (j−1)h)] − E[min(X, (j+1)h)])/h, and the last point
- * f_J = (E[min(X, Jh)] − E[min(X, (J−1)h)])/h: the law of min(X, Jh), whose mean it keeps
- * exactly. actuar's `discretize` leaves out the mass P(X > Jh) at the last point instead; kept
+ * The unbiased discretization on 0, h, …, Jh (actuar's `discretize(method = "unbiased")`, which
+ * is written with the limited mean E[min(X, x)] = E[X] − π(x), π the mean excess): with
+ * Dⱼ = π((j−1)h) − π(jh), f₀ = 1 − D₁/h, fⱼ = (Dⱼ − Dⱼ₊₁)/h and the last point f_J = D_J/h, the
+ * law of min(X, Jh), whose mean it keeps. actuar's last point leaves out P(X > Jh) instead; kept
  * here, the probabilities sum to 1 (with 3,000 cases, 3,000 × 1e-12 would be lost otherwise).
+ * Working from π, not from E[min(X, x)] ≈ E[X], avoids a cancellation that leaves ±1e-15 noise
+ * (negative probabilities) in a long tail; any rounding below 0 that is left is set to 0.
  */
 export function discretizeUnbiased(law: ContinuousCost, h: number, lastIndex: number): Float64Array {
-  const limited = new Float64Array(lastIndex + 1);
-  for (let j = 0; j <= lastIndex; j++) limited[j] = law.limitedMean(j * h);
   const grid = new Float64Array(lastIndex + 1);
   if (lastIndex === 0) {
     grid[0] = 1;
     return grid;
   }
-  grid[0] = 1 - (limited[1] - limited[0]) / h;
-  for (let j = 1; j < lastIndex; j++) grid[j] = (2 * limited[j] - limited[j - 1] - limited[j + 1]) / h;
-  grid[lastIndex] = (limited[lastIndex] - limited[lastIndex - 1]) / h;
+  let excessBefore = law.excessMean(0);
+  let excess = law.excessMean(h);
+  let slice = excessBefore - excess; // D₁
+  grid[0] = 1 - slice / h;
+  for (let j = 1; j < lastIndex; j++) {
+    excessBefore = excess;
+    excess = law.excessMean((j + 1) * h);
+    const next = excessBefore - excess;
+    grid[j] = Math.max(0, (slice - next) / h);
+    slice = next;
+  }
+  grid[lastIndex] = slice / h;
   return grid;
 }
 

@@ -61,11 +61,12 @@ function panjerPoisson(lambda: number, severity: Float64Array, maxPoints: number
     for (let j = 1; j <= top; j++) sum += weighted[j] * g[k - j];
     g[k] = (lambda * sum) / k;
     window += g[k] - (k >= m ? g[k - m] : 0);
-    if (k > meanIndex && window < 1e-15) {
-      // The running sum drifts by rounding; decide on the exact sum.
+    // The running sum drifts by rounding (up to about 1e-16 of the largest window per step), so it
+    // is summed afresh every m steps, and afresh before it decides to stop.
+    if (k % m === 0 || (k > meanIndex && window < 1e-15)) {
       window = 0;
       for (let j = Math.max(0, k - m + 1); j <= k; j++) window += g[j];
-      if (window < NEGLIGIBLE_TAIL) return g.slice(0, k + 1);
+      if (k > meanIndex && window < NEGLIGIBLE_TAIL) return g.slice(0, k + 1);
     }
   }
 }

@@ -121,8 +121,7 @@ function levelRisks(input: ValidRiskInput, moments: Moments[]): LevelRisk[] {
       expectedCost: moments[i].mean,
       standardDeviation: Math.sqrt(moments[i].variance),
       shareOfCasesOverRate: law.survival(caseRate),
-      // E[(X − c)⁺] = E[X] − E[min(X, c)]
-      expectedExcessPerCase: Math.max(0, law.mean - law.limitedMean(caseRate)),
+      expectedExcessPerCase: law.excessMean(caseRate),
     };
   });
 }
