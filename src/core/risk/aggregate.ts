@@ -34,17 +34,22 @@ export function aggregateCostDistribution(input: RiskInput): YearCostDistributio
 export function exactDistribution(input: ValidRiskInput): YearCostDistribution {
   const h = input.gridDollars;
   const laws = input.levels.map(caseCostLaw);
+  // The year's span from its moments, checked before any grid is built, so a grid too fine is
+  // refused at once.
+  const spans = input.scenarios.map(({ expectedCases }) => {
+    const year = sumMoments(
+      laws.map((law, i) => levelYearMoments(law.rawMoments, expectedCases[i], input.frequency)),
+    );
+    return (year.mean + GRID_SPAN_SDS * Math.sqrt(year.variance)) / h;
+  });
+  requireGridPoints(Math.max(...spans), "the year's cost", input.gridHours);
   const caseCosts = laws.map((law, i) =>
     caseCostOnGrid(law, h, input.gridHours, `one case's cost at level ${input.levels[i].id}`),
   );
   const widest = Math.max(...caseCosts.map((f) => f.length));
+  requireGridPoints(Math.max(...spans) + widest, "the year's cost", input.gridHours);
   const halvings: number[] = [];
   const perScenario = input.scenarios.map(({ expectedCases }) => {
-    const year = sumMoments(
-      laws.map((law, i) => levelYearMoments(law.rawMoments, expectedCases[i], input.frequency)),
-    );
-    const span = (year.mean + GRID_SPAN_SDS * Math.sqrt(year.variance)) / h + widest;
-    requireGridPoints(span, "the year's cost", input.gridHours);
     if (input.frequency === "fixed") {
       halvings.push(0);
       return fromZero(convolveAll(caseCosts.map((f, i) => convolutionPower(spanOf(f), expectedCases[i]))));
