@@ -37,14 +37,14 @@ export function rVector(values: ArrayLike<number>): string {
 
 /**
  * Runs an R script with actuar loaded and returns the vectors it printed, each after a line
- * "## name" (print them with `out("name", x)`, which writes 17 significant digits).
+ * "## name" (print them with `out("name", x)`, which writes 17 significant digits; R's `NA` reads as NaN).
  */
 export function runR(script: string): Map<string, number[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "risk-actuar-"));
   const file = path.join(dir, "reference.R");
   const prelude = [
     "suppressMessages(library(actuar))",
-    'out <- function(name, x) { cat("##", name, "\\n"); cat(format(x, digits = 17), sep = "\\n") }',
+    'out <- function(name, x) { cat("##", name, "\\n"); cat(sprintf("%.17g", x), sep = "\\n") }',
   ].join("\n");
   fs.writeFileSync(file, `${prelude}\n${script}\n`);
   try {
