@@ -36,3 +36,4 @@ export { incompleteGamma, lnGamma, normalCdf } from "./specialFunctions";
 export { Xoshiro128 } from "./prng";
 export { Sampler } from "./samplers";
 export { convolve } from "./fft";
+export { TOOLKIT_ILLUSTRATIVE_CV, TOOLKIT_RISK_INPUT, TOOLKIT_SCENARIOS } from "./toolkitExample";

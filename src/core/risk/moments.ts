@@ -65,7 +65,7 @@ export function skewness(moments: Moments): number {
 /**
  * The normal approximation's quantile μ + σz and the Normal-Power one μ + σ(z + γ(z² − 1)/6),
  * z = Φ⁻¹(p).
- * @example approximateQuantiles({ mean: 0, variance: 1, third: 0 }, 0.95).normal // 1.6448536269514722
+ * @example approximateQuantiles({ mean: 0, variance: 1, third: 0 }, 0.95).normal // 1.64485362695147…
  */
 export function approximateQuantiles(moments: Moments, p: number): { normal: number; normalPower: number } {
   const z = normalQuantile(p);

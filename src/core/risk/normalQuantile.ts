@@ -33,7 +33,7 @@ function acklamLower(p: number): number {
 /**
  * z = Φ⁻¹(p), the standard normal quantile, for 0 < p < 1: Acklam's approximation and one Halley
  * step on the lower tail (1 − p is exact for p ≥ ½), accurate to about 1e-15.
- * @example normalQuantile(0.95) // 1.6448536269514722
+ * @example normalQuantile(0.95) // 1.64485362695147…
  */
 export function normalQuantile(p: number): number {
   if (!(p > 0 && p < 1)) throw new RangeError(`normalQuantile needs 0 < p < 1, not ${p}`);

@@ -18,7 +18,7 @@ export interface CompoundPoisson {
  * The distribution of S = X₁ + … + X_N, N Poisson(λ), the X iid with probabilities `severity` on
  * the grid: Panjer's recursion g_k = (λ/k) Σⱼ j fⱼ g_{k−j} on λ/2ᵏ (as actuar's `convolve`
  * argument), then k self-convolutions by FFT.
- * @example compoundPoisson(3000, severity).halvings // 4 when 1 − f₀ is about 1
+ * @example compoundPoisson(3000, severity, MAX_GRID_POINTS).halvings // 8 when f₀ ≈ 0: 3000/2⁸ ≈ 11.7 ≤ 16
  */
 export function compoundPoisson(lambda: number, severity: Float64Array, maxPoints: number): CompoundPoisson {
   const exponent = lambda * (1 - severity[0]);
