@@ -1,0 +1,39 @@
+/** The year's cost under case rates as a distribution: exact (Panjer, FFT), closed forms and simulation. */
+export {
+  type HoursCohort,
+  type HoursDistribution,
+  type RiskInput,
+  type RiskLevel,
+  type RiskScenario,
+  type ValidRiskInput,
+  MAX_SIMULATION_YEARS,
+  RISK_DEFAULTS,
+  validateRiskInput,
+} from "./inputs";
+export {
+  type ByProbability,
+  type ExactRisk,
+  type LevelRisk,
+  type RiskOfYear,
+  type SimulationRisk,
+  RISK_QUANTILES,
+  exactRisk,
+  riskOfYear,
+} from "./riskOfYear";
+export { type YearCostDistribution, aggregateCostDistribution } from "./aggregate";
+export {
+  type CaseCostLaw,
+  type Spread,
+  MAX_GRID_POINTS,
+  SURVIVAL_CUTOFF,
+  caseCostLaw,
+  caseCostOnGrid,
+} from "./caseCost";
+export { QUANTILE_TOLERANCE, probabilityAbove, quantileIndex, tailValueAtRisk } from "./quantiles";
+export { cumulative } from "./gridVector";
+export { normalQuantile } from "./normalQuantile";
+export { incompleteGamma, lnGamma, normalCdf } from "./specialFunctions";
+export { Xoshiro128 } from "./prng";
+export { Sampler } from "./samplers";
+export { convolve } from "./fft";
+export { TOOLKIT_ILLUSTRATIVE_CV, TOOLKIT_RISK_INPUT, TOOLKIT_SCENARIOS } from "./toolkitExample";
