@@ -167,7 +167,7 @@ export function sentence(message: string): string {
  * The custom rows an error is about: the level the core names by entry, and for a repeated id
  * every row that holds it; none when it is about the list as a whole.
  */
-function levelsNamedBy(error: CaseRateInputError, levels: readonly StarterLevel[]): number[] {
+export function levelsNamedBy(error: CaseRateInputError, levels: readonly StarterLevel[]): number[] {
   const index = error.fieldRef?.entry?.index;
   if (index === undefined) return [];
   if (error.problem !== "duplicate-id") return [index];
