@@ -2,6 +2,7 @@ import { CASE_MIX_TOLERANCE, computeRateModel, parseRateModel, type RateModelRes
 import { rateModelWarnings } from "../core/caseMixWarning";
 import { describeNumber } from "../core/format";
 import { MODEL_KEYS, type KeySpec, type Section } from "../core/modelSchema";
+import { inModelTerms } from "./modelPaths";
 import { MODEL_FILE } from "./readFile";
 import { MAX_JSON_NESTING, readJsonFile } from "./readJson";
 
@@ -52,5 +53,10 @@ export interface ComputeOutput {
 /** `case-rate compute MODEL.json`: the model's results, and its warnings for stderr. */
 export function compute(modelPath: string): ComputeOutput {
   const model = parseRateModel(readJsonFile(modelPath));
-  return { result: computeRateModel(model), warnings: rateModelWarnings(model) };
+  try {
+    return { result: computeRateModel(model), warnings: rateModelWarnings(model) };
+  } catch (error) {
+    // The parser names the file's keys already; the arithmetic names its inputs by id.
+    throw inModelTerms(error, model);
+  }
 }

@@ -2,6 +2,7 @@ import { caseMixBudget } from "./budget";
 import { caseRate } from "./caseRate";
 import { casesPerLevel } from "./caseMix";
 import { caseRateRevenue } from "./provider";
+import { entryOf, field } from "./fields";
 import { caseload, fteNeed } from "./staffing";
 import { expectedCases } from "./penetration";
 import { ownValue } from "./own";
@@ -79,14 +80,17 @@ export function computeRateModel(model: RateModel): RateModelResult {
   requireNonEmpty("levels", model.levels, "level of care");
   const ids = model.levels.map((level) => level.id);
   requireUniqueIds("levels", ids);
-  const defaultRate = requireNonNegative("rate per hour", model.ratePerHour);
-  const ratesPerHour = model.levels.map((level) =>
+  const defaultRate = requireNonNegative(field("ratePerHour"), model.ratePerHour);
+  // Each level's inputs by id and entry, so an adapter can say which level in its own words.
+  const ofLevel = (id: "ratePerHour" | "averageHours", i: number) =>
+    entryOf(field(id), i, `for level ${ids[i]}`);
+  const ratesPerHour = model.levels.map((level, i) =>
     level.ratePerHour === undefined
       ? defaultRate
-      : requireNonNegative(`rate per hour for level ${level.id}`, level.ratePerHour),
+      : requireNonNegative(ofLevel("ratePerHour", i), level.ratePerHour),
   );
   const caseRates = model.levels.map((level, i) =>
-    caseRate(requireNonNegative(`average hours for level ${level.id}`, level.averageHours), ratesPerHour[i]),
+    caseRate(requireNonNegative(ofLevel("averageHours", i), level.averageHours), ratesPerHour[i]),
   );
   const totalCases = expectedCases(model.enrollees, model.penetrationRate);
   const budget = caseMixBudget(
@@ -127,12 +131,12 @@ export function computeProviderSection(
   // The provider's own mix is named as such; the payor's was checked with the budget.
   const mix = ownMix
     ? requireCaseMix(
-        "provider case mix",
+        field("providerCaseMix"),
         levels.map((level) => ownValue(ownMix, level.id)),
         ids.map((id) => `level ${id}`),
       )
     : levels.map((level) => level.caseMix);
-  const consumers = requireNonNegative("provider consumers", provider.consumers);
+  const consumers = requireNonNegative(field("consumers", "provider consumers"), provider.consumers);
   const hours = levels.map((level) => level.averageHours);
   return {
     fteNeed: fteNeed(casesPerLevel(consumers, mix, ids), hours, provider.directHoursPerFte),

@@ -173,6 +173,14 @@ describe("the Build form", () => {
     );
   });
 
+  test("a scenario the core refuses: its message beside the scenario, by the field's id", () => {
+    const pane = new PaneController(excelHost(paneMock().run), loadCatalog);
+    pane.setScenario("Extreme");
+    const { errors, options } = pane.state.validation;
+    expect(options).toBeUndefined();
+    expect(errors).toEqual({ scenario: 'Scenario is "Extreme"; choose Low, Medium or High.' });
+  });
+
   test("the toolkit's example with other levels: the core's message, beside the levels", () => {
     const pane = new PaneController(excelHost(paneMock().run), loadCatalog);
     pane.setLevelsMode("custom");
