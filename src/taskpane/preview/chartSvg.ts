@@ -55,11 +55,13 @@ export function valueTicks(values: readonly number[]): number[] {
   if (low === high) high = 1;
   const rough = (high - low) / 5;
   const magnitude = 10 ** Math.floor(Math.log10(rough));
-  const step = magnitude * ([1, 2, 5].find((f) => rough / magnitude <= f) ?? 10);
+  const step = magnitude * ([1, 2, 2.5, 5].find((f) => rough / magnitude <= f) ?? 10);
   low = Math.floor(low / step) * step;
   high = Math.ceil(high / step) * step;
   const ticks: number[] = [];
-  for (let i = 0; low + i * step <= high + step / 1e6; i++) ticks.push(low + i * step);
+  // Rounded to 12 digits, so 3 × 0.2 is 0.6 and not 0.6000000000000001.
+  for (let i = 0; low + i * step <= high + step / 1e6; i++)
+    ticks.push(Number((low + i * step).toPrecision(12)));
   return ticks;
 }
 
@@ -88,8 +90,10 @@ export function chartSvg(data: ChartData): SvgNode {
   const low = ticks[0];
   const high = ticks[ticks.length - 1];
   const tickLabels = ticks.map((t) => formatNumber(t, chart.valueAxisFormat));
-  const left = bar ? 180 : Math.max(...tickLabels.map((l) => l.length)) * CHARACTER_PX + 16;
-  const right = 20;
+  const widestTick = Math.max(...tickLabels.map((l) => l.length)) * CHARACTER_PX;
+  // A bar chart's last value label is centred on the plot's right edge: leave it room.
+  const right = bar ? Math.max(20, widestTick / 2 + 8) : 20;
+  const left = bar ? 180 : widestTick + 16;
   const top = TITLE_HEIGHT;
   const plotWidth = WIDTH - left - right;
   const plotHeight = bar ? Math.max(1, categories.length) * BAR_ROW_HEIGHT : COLUMN_PLOT_HEIGHT;
