@@ -17,7 +17,7 @@ export interface ReadSeries {
   /** The values cached in the part (LibreOffice writes them; our writer leaves them out). */
   readonly cachedValues: number[];
   readonly cachedCategories: string[];
-  /** The series' solid fill, RRGGBB ("" without one). */
+  /** The series' solid fill, RRGGBB in capitals (LibreOffice writes small letters), "" without one. */
   readonly color: string;
 }
 
@@ -58,7 +58,8 @@ function readSeries(ser: string): ReadSeries {
     values: unescapeXml(first(val, /<c:f>([^<]*)<\/c:f>/) ?? ""),
     cachedValues: cachePoints(first(val, /<c:numCache>([\s\S]*?)<\/c:numCache>/)).map(Number),
     cachedCategories: cachePoints(first(cat, /<c:(?:str|num)Cache>([\s\S]*?)<\/c:(?:str|num)Cache>/)),
-    color: first(first(ser, /<c:spPr>([\s\S]*?)<\/c:spPr>/) ?? "", /<a:srgbClr val="(\w+)"/) ?? "",
+    color:
+      first(first(ser, /<c:spPr>([\s\S]*?)<\/c:spPr>/) ?? "", /<a:srgbClr val="(\w+)"/)?.toUpperCase() ?? "",
   };
 }
 

@@ -9,6 +9,7 @@ import { cellAddress, parseCell, parseSheetReference } from "../../src/workbook/
 import { calculateWorkbook } from "../../src/workbook/calc";
 import { describeStarterWorkbook, starterOptions } from "../../src/workbook/starter";
 import { resolveNaming } from "../../src/workbook/freeNames";
+import { formatNumber } from "../../src/workbook/numberFormat";
 import { SheetBuilder } from "../../src/workbook/layout";
 import type { ChartSpec } from "../../src/workbook/spec";
 import { addChartsToXlsx } from "../../src/workbook/xlsx/charts";
@@ -358,6 +359,20 @@ describeWithLibreOffice(".xlsx charts read by LibreOffice", (soffice) => {
     expect(column.series[0].cachedCategories).toEqual([...CHART_VALUES.levels]);
     expect(bar.series[0].cachedValues).toEqual([...CHART_VALUES.swing]);
     expect(bar.series[0].cachedCategories).toEqual([...CHART_VALUES.drivers]);
+  });
+
+  test("it kept each series' colour, the bars' overlap and gap, and the value axis's format", async () => {
+    const [column, bar] = (await readXlsxCharts(converted)).get("Dashboard")!;
+    const [columnSpec, barSpec] = described("Dashboard");
+    expect(column.series.map((s) => s.color)).toEqual(columnSpec.series.map((s) => s.color));
+    expect(bar.series.map((s) => s.color)).toEqual(barSpec.series.map((s) => s.color));
+    expect([bar.overlap, bar.gapWidth]).toEqual([100, 50]);
+    // LibreOffice may spell a format its own way ("$" as \$): the same numbers must read the same.
+    const shown = (format: string) => [-1234567, 0, 9000000].map((n) => formatNumber(n, format));
+    expect([column.valueAxisFormat, bar.valueAxisFormat].map(shown)).toEqual(
+      [columnSpec.valueAxisFormat, barSpec.valueAxisFormat].map(shown),
+    );
+    expect(shown(bar.valueAxisFormat)).toEqual(["-$1,234,567", "$0", "$9,000,000"]);
   });
 
   test("it kept the bar chart's top-to-bottom order", async () => {
