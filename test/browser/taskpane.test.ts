@@ -249,6 +249,48 @@ describeInChromium(SUITE, () => {
     await page.locator("#sheet-panel").screenshot({ path: path.join(shots, "taskpane-preview-chart.png") });
   });
 
+  test("each chart is an inline SVG with a bar per charted value, as Excel will draw it", async () => {
+    // The provider model built above: the Sensitivity tornado, then the Dashboard's two charts.
+    const bars = async (sheet: string) => {
+      await page.locator(`#sheet-links button[data-sheet="${sheet}"]`).click();
+      await page.waitForSelector(`table[data-sheet="${sheet}"]`);
+      const svgs = page.locator("#sheet-panel figure.chart > svg.chart-svg");
+      const counts: number[] = [];
+      for (let i = 0; i < (await svgs.count()); i++)
+        counts.push(await svgs.nth(i).locator("rect.chart-bar").count());
+      return counts;
+    };
+    // Nine drivers, each a down and an up bar on one line.
+    expect(await bars("Sensitivity")).toEqual([18]);
+    const tornado = page.locator("#sheet-panel svg.chart-svg").first();
+    expect(await tornado.getAttribute("data-kind")).toBe("bar");
+    const downUp = await tornado
+      .locator("g.chart-row")
+      .first()
+      .locator("rect.chart-bar")
+      .evaluateAll((rects) => rects.map((r) => ({ y: r.getAttribute("y"), fill: r.getAttribute("fill") })));
+    expect(downUp[0].y).toBe(downUp[1].y);
+    expect(downUp[0].fill).not.toBe(downUp[1].fill);
+    // Six P&L lines, each one bar (revenue or expense); three scenarios of needed and payroll FTEs.
+    expect(await bars("Dashboard")).toEqual([6, 6]);
+    const legend = await page
+      .locator("#sheet-panel svg.chart-svg")
+      .first()
+      .locator(".chart-legend text")
+      .allTextContents();
+    expect(legend).toEqual(["Revenue", "Expense"]);
+    const ticks = await page
+      .locator("#sheet-panel svg.chart-svg")
+      .first()
+      .locator(".chart-tick text")
+      .allTextContents();
+    expect(ticks.every((t) => t.includes("$"))).toBe(true);
+    await page.locator("#sheet-panel figure.chart").first().scrollIntoViewIfNeeded();
+    await page
+      .locator("#sheet-panel")
+      .screenshot({ path: path.join(shots, "taskpane-preview-dashboard-charts.png") });
+  });
+
   test("at a task pane's width the sections stack and stay usable", async () => {
     await page.setViewportSize({ width: 360, height: 900 });
     await page.locator("#tab-build").click();

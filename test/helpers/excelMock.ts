@@ -25,6 +25,10 @@ export interface RecordedSeries {
   readonly name: string;
   values?: string;
   xAxisValues?: string;
+  /** format.fill.setSolidColor's colour. */
+  fill?: string;
+  overlap?: number;
+  gapWidth?: number;
 }
 
 /** One chart the code under test added, with what it set. */
@@ -126,6 +130,13 @@ export function excelMock(
           return {
             setValues: (range: unknown) => (added.values = addressOf(range)),
             setXAxisValues: (range: unknown) => (added.xAxisValues = addressOf(range)),
+            format: { fill: { setSolidColor: (color: string) => (added.fill = color) } },
+            set overlap(value: number) {
+              added.overlap = value;
+            },
+            set gapWidth(value: number) {
+              added.gapWidth = value;
+            },
           };
         },
       },

@@ -45,9 +45,12 @@ interface NeutralChart {
   title: string;
   from: string;
   to: string;
-  series: { name: string; values: string; categories: string }[];
+  series: { name: string; values: string; categories: string; color: string }[];
   legend: string;
   reversedCategories: boolean;
+  overlap: number;
+  gapWidth: number;
+  valueAxisFormat: string;
 }
 
 interface NeutralSheet {
@@ -198,9 +201,13 @@ async function fromXlsx(bytes: Uint8Array): Promise<NeutralWorkbook> {
           name: s.name,
           values: plainReference(s.values),
           categories: plainReference(s.categories),
+          color: s.color,
         })),
         legend: { b: "bottom", r: "right" }[chart.legendPosition] ?? chart.legendPosition,
         reversedCategories: /<c:catAx>[\s\S]*?<c:orientation val="maxMin"\/>/.test(chart.xml),
+        overlap: chart.overlap,
+        gapWidth: chart.gapWidth,
+        valueAxisFormat: chart.valueAxisFormat,
       })),
     };
   });
@@ -213,6 +220,14 @@ async function fromXlsx(bytes: Uint8Array): Promise<NeutralWorkbook> {
 }
 
 // ------------------------------------------------------- the Office.js calls, as the mock recorded them
+
+/** The one value every series was given; fails when they differ or one was not set. */
+function onlyValue(values: (number | undefined)[]): number {
+  const distinct = [...new Set(values)];
+  if (distinct.length !== 1 || distinct[0] === undefined)
+    throw new Error(`The series disagree or were not set: ${values.join(", ")}`);
+  return distinct[0];
+}
 
 const POINTS_PER_CHARACTER = 5.25;
 const COLUMN_PADDING_POINTS = 3.75;
@@ -353,7 +368,7 @@ function fromOfficeJs(excel: ExcelMock): NeutralWorkbook {
           const mock = chart.mock as unknown as {
             title: { text: string };
             legend: { visible: boolean; position: string };
-            axes: { categoryAxis: { reversePlotOrder?: boolean } };
+            axes: { categoryAxis: { reversePlotOrder?: boolean }; valueAxis: { numberFormat: string } };
           };
           return {
             kind: chart.type === "BarClustered" ? "bar" : "column",
@@ -364,9 +379,14 @@ function fromOfficeJs(excel: ExcelMock): NeutralWorkbook {
               name: s.name,
               values: s.values!,
               categories: s.xAxisValues!,
+              color: rgb(s.fill),
             })),
             legend: mock.legend.visible ? mock.legend.position.toLowerCase() : "none",
             reversedCategories: mock.axes.categoryAxis.reversePlotOrder ?? false,
+            // Excel keeps one overlap and gap per bar group: the series must agree.
+            overlap: onlyValue(chart.series.map((s) => s.overlap)),
+            gapWidth: onlyValue(chart.series.map((s) => s.gapWidth)),
+            valueAxisFormat: mock.axes.valueAxis.numberFormat,
           };
         }),
     };
