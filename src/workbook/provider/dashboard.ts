@@ -228,7 +228,7 @@ export function dashboardSheet(
   // computeProviderModel), so margin = value bonus + other revenue − the other costs.
   sheet.section("From value bonus to margin", width);
   const firstBridgeRow = named({
-    label: "Value bonus, all levels",
+    label: "Value bonus",
     units: "$ a year",
     expression: n.ValueBonus,
     numberFormat: NUMBER_FORMATS.dollars,
@@ -258,7 +258,7 @@ export function dashboardSheet(
     numberFormat: NUMBER_FORMATS.dollars,
   });
   named({
-    label: "Margin",
+    label: "Margin, from the value bonus",
     units: "$ a year",
     expression: `SUM(${rangeAddress(firstBridgeRow, value, lastBridgeRow, value)})`,
     numberFormat: NUMBER_FORMATS.dollars,
