@@ -129,6 +129,7 @@ export function dashboardSheet(
   });
   light("Clinicians on payroll cover the planned services", `${n.FteGap}<=0`);
 
+  // A P&L: the revenue lines and their total, the expense lines and theirs, then the margin.
   sheet.section("Revenue and expense", width);
   const firstCategoryRow = named({
     label: "Case-rate revenue",
@@ -143,6 +144,14 @@ export function dashboardSheet(
     expression: pick(model.otherRevenueRow),
     numberFormat: NUMBER_FORMATS.dollars,
     name: "OtherRevenue",
+  });
+  named({
+    label: "Total revenue",
+    units: "$ a year",
+    expression: pick(model.revenueRow),
+    numberFormat: NUMBER_FORMATS.dollars,
+    name: "TotalRevenue",
+    style: "total",
   });
   const directStaffRow = named({
     label: "Direct-service staff",
@@ -172,14 +181,6 @@ export function dashboardSheet(
     name: "Overhead",
   });
   named({
-    label: "Total revenue",
-    units: "$ a year",
-    expression: pick(model.revenueRow),
-    numberFormat: NUMBER_FORMATS.dollars,
-    name: "TotalRevenue",
-    style: "total",
-  });
-  named({
     label: "Total expense",
     units: "$ a year",
     expression: pick(model.expenseRow),
@@ -205,6 +206,9 @@ export function dashboardSheet(
   light("Revenues cover expenses", `${n.Margin}>=0`);
 
   sheet.section("Value bonus by level (case-rate revenue − cost of the care delivered)", width);
+  // Two short notes: a longer one would run on under the chart beside them.
+  sheet.note("Value bonus = case-rate revenue − the direct-service staff cost of the care delivered,");
+  sheet.note("before other staff, contractors and overhead; below, how it becomes the margin.");
   const bonusRows = options.levels.map((level, i) =>
     named({
       label: `Value bonus, level ${level.id}`,
@@ -218,7 +222,49 @@ export function dashboardSheet(
     units: "$ a year",
     expression: `SUM(${rangeAddress(bonusRows[0], value, bonusRows[bonusRows.length - 1], value)})`,
     numberFormat: NUMBER_FORMATS.dollars,
-    name: undefined,
+    name: "ValueBonus",
+    style: "total",
+  });
+
+  // The bridge is exact: Σ value bonus = case-rate revenue − direct-service staff (the core's
+  // computeProviderModel), so margin = value bonus + other revenue − the other costs.
+  sheet.section("From value bonus to margin", width);
+  const firstBridgeRow = named({
+    label: "Value bonus",
+    units: "$ a year",
+    expression: n.ValueBonus,
+    numberFormat: NUMBER_FORMATS.dollars,
+  });
+  named({
+    label: "Plus other revenue",
+    units: "$ a year",
+    expression: n.OtherRevenue,
+    numberFormat: NUMBER_FORMATS.dollars,
+  });
+  named({
+    label: "Less other staff",
+    units: "$ a year",
+    expression: `-${n.OtherStaffCost}`,
+    numberFormat: NUMBER_FORMATS.dollars,
+  });
+  named({
+    label: "Less contractors",
+    units: "$ a year",
+    expression: `-${cellAddress(contractorsRow, value)}`,
+    numberFormat: NUMBER_FORMATS.dollars,
+  });
+  const lastBridgeRow = named({
+    label: "Less overhead",
+    units: "$ a year",
+    expression: `-${n.Overhead}`,
+    numberFormat: NUMBER_FORMATS.dollars,
+  });
+  named({
+    label: "Margin, from the value bonus",
+    units: "$ a year",
+    expression: `SUM(${rangeAddress(firstBridgeRow, value, lastBridgeRow, value)})`,
+    numberFormat: NUMBER_FORMATS.dollars,
+    name: "BridgedMargin",
     style: "total",
   });
 

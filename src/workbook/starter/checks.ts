@@ -25,7 +25,8 @@ export function checksSheet(ctx: StarterContext, moreChecks: readonly Check[] = 
     "Checks",
     "Every check must show TRUE (green). The master check is their AND.",
     TAB_COLORS.checks,
-    [2, 52, 16, 18, 12],
+    // The label column fits the longest check's words on one line.
+    [2, 92, 16, 18, 12],
   );
   const valueColumn = FIRST_VALUE_COLUMN;
   const passColumn = FIRST_VALUE_COLUMN + 1;
