@@ -24,7 +24,7 @@ import {
   reportJson,
 } from "../audit";
 import { readXlsx, type ReadWorkbook } from "../workbook/xlsx/readXlsx";
-import { parseArgs } from "./args";
+import { type ArgSpec, parseArgs } from "./args";
 import { UsageError } from "./io";
 import { findSoffice, LibreOfficeError, recalculateWithLibreOffice } from "./libreoffice";
 import { MAPPING_FILE, readRegularFile, WORKBOOK_FILE } from "./readFile";
@@ -250,9 +250,12 @@ export interface CommandResult {
   readonly code: number;
 }
 
+/** The options `audit` accepts; the top-level help's test holds them to its usage line. */
+export const AUDIT_ARGS: ArgSpec = { flags: ["--json"], valued: ["--map"] };
+
 /** `case-rate audit FILE.xlsx [--json] [--map MAPPING.json]`. */
 export async function audit(args: readonly string[]): Promise<CommandResult> {
-  const { flags, values, positionals } = parseArgs("audit", args, { flags: ["--json"], valued: ["--map"] });
+  const { flags, values, positionals } = parseArgs("audit", args, AUDIT_ARGS);
   if (positionals.length !== 1) {
     throw new UsageError("audit takes one FILE.xlsx; see 'case-rate audit --help'.");
   }
