@@ -161,6 +161,7 @@ describeWithLibreOffice("case-rate audit (LibreOffice)", (soffice) => {
       ["text", ["audit", files.typedOver]],
       ["missing", ["audit", path.join(dir, "missing.xlsx")]],
       ["notXlsx", ["audit", notXlsx]],
+      ["readme", ["audit", "README.md"]],
       ["plain", ["audit", plain]],
       ["badMapping", ["audit", example, "--map", badMapping]],
       ["twoFiles", ["audit", example, example]],
@@ -295,7 +296,8 @@ describeWithLibreOffice("case-rate audit (LibreOffice)", (soffice) => {
 
   test.each([
     ["missing", /^case-rate: .*missing\.xlsx: no such file\.\n$/],
-    ["notXlsx", /^case-rate: .*notes\.xlsx: not an \.xlsx workbook that can be read \(.*\)\.\n$/],
+    ["notXlsx", /^case-rate: .*notes\.xlsx is not an Excel workbook \(\.xlsx\)\.\n$/],
+    ["readme", /^case-rate: README\.md is not an Excel workbook \(\.xlsx\)\.\n$/],
     [
       "plain",
       /^case-rate: .*plain\.xlsx: none of the cells the audit reads were found .*--map MAPPING\.json.*\n$/,
