@@ -8,7 +8,13 @@ import ExcelJS from "exceljs";
 import { execFile } from "node:child_process";
 import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { type AuditReport, cellsOfRange, type FigureResult, parseReference } from "../../src/audit";
+import {
+  type AuditReport,
+  cellsOfRange,
+  type FigureResult,
+  parseReference,
+  renderText,
+} from "../../src/audit";
 import { auditXlsxFiles } from "../../src/cli/audit";
 import { recalculateWithLibreOffice } from "../../src/cli/libreoffice";
 import { MAIN_HELP, run } from "../../src/cli/main";
@@ -90,6 +96,7 @@ describeWithLibreOffice("case-rate audit (LibreOffice)", (soffice) => {
     const caseRatesSheet = (book: ExcelJS.Workbook) => book.getWorksheet(caseRates.sheet)!;
     const files = {
       example,
+      blank: await writeSpec(describeStarterWorkbook(starterOptions({ example: false })), dir, "blank"),
       typedOver: await variant(example, dir, "typed-over", (book) => {
         caseRatesSheet(book).getCell(caseRates.addresses[2]).value = 12689;
       }),
@@ -161,6 +168,7 @@ describeWithLibreOffice("case-rate audit (LibreOffice)", (soffice) => {
       ["text", ["audit", files.typedOver]],
       ["missing", ["audit", path.join(dir, "missing.xlsx")]],
       ["notXlsx", ["audit", notXlsx]],
+      ["readme", ["audit", "README.md"]],
       ["plain", ["audit", plain]],
       ["badMapping", ["audit", example, "--map", badMapping]],
       ["twoFiles", ["audit", example, example]],
@@ -187,6 +195,20 @@ describeWithLibreOffice("case-rate audit (LibreOffice)", (soffice) => {
     );
   });
 
+  test("no line of the text report is over 100 characters: the example, a blank workbook, failing ones", () => {
+    expect(reports.get("blank")!.summary.result).toBe("pass");
+    for (const key of ["example", "blank", "typedOver", "wrongRange", "typed158", "mapped"]) {
+      const text = renderText(reports.get(key)!, path.join(dir, `${key}.xlsx`));
+      expect(text.split("\n").filter((line) => line.length > 100)).toEqual([]);
+    }
+    expect(
+      runs
+        .get("text")!
+        .stdout.split("\n")
+        .filter((line) => line.length > 100),
+    ).toEqual([]);
+  });
+
   test("a case rate typed over with a number: that figure fails, and the typed-over cell is the fault", () => {
     const report = reports.get("typedOver")!;
     const c = cellsOf("CaseRates");
@@ -195,7 +217,7 @@ describeWithLibreOffice("case-rate audit (LibreOffice)", (soffice) => {
       /holds the typed number \$12,689, not a formula/,
     );
     expect(figure("typedOver", "step7.budget.C").explanation).toMatch(
-      /follows from step7\.caseRate\.C, which fails/,
+      /follows from the case rate of level C, which fails/,
     );
     expect(report.faults).toEqual([
       expect.objectContaining({ sheet: c.sheet, cell: c.addresses[2], kind: "number-over-formula" }),
@@ -285,17 +307,18 @@ describeWithLibreOffice("case-rate audit (LibreOffice)", (soffice) => {
   test("exit 1 when a figure fails: the summary line first names it", () => {
     const run = runs.get("text")!;
     expect(run.status).toBe(1);
-    const lines = run.stdout.split("\n");
-    expect(lines[0]).toMatch(
-      /^FAIL: 4 of 27 figures fail \(step7\.caseRate\.C, step7\.budget\.C, step7\.budget\.total, step7\.pmpm\)/,
+    const summary = run.stdout.replace(/\n +/g, " ").split("\n")[0];
+    expect(summary).toMatch(
+      /^FAIL: 4 of 27 figures fail \(Step 7 · case rate of level C, Step 7 · total costs of level C, Step 7 · total budget, Step 7 · budget per member per month \(PMPM\)\)/,
     );
-    expect(run.stdout).toMatch(/^Figure\s+Printed\s+Workbook\s+Core\s+Difference\s+Verdict\s+Explanation$/m);
-    expect(run.stdout).toContain("Modelling faults (FAST): 1.");
+    expect(run.stdout).toMatch(/^Figure\s+Toolkit\s+Workbook\s+Difference\s+Verdict$/m);
+    expect(run.stdout).toContain("Faults in the formulas (the FAST Standard's modelling faults): 1.");
   });
 
   test.each([
     ["missing", /^case-rate: .*missing\.xlsx: no such file\.\n$/],
-    ["notXlsx", /^case-rate: .*notes\.xlsx: not an \.xlsx workbook that can be read \(.*\)\.\n$/],
+    ["notXlsx", /^case-rate: .*notes\.xlsx is not an Excel workbook \(\.xlsx\)\.\n$/],
+    ["readme", /^case-rate: README\.md is not an Excel workbook \(\.xlsx\)\.\n$/],
     [
       "plain",
       /^case-rate: .*plain\.xlsx: none of the cells the audit reads were found .*--map MAPPING\.json.*\n$/,

@@ -180,6 +180,10 @@ describeInChromium(SUITE, () => {
     examples.forEach((formula, i) =>
       expect(formula).toMatch(new RegExp(`^=VBP\\.${metadata.functions[i].name}\\(`)),
     );
+    // Results as Excel formats them, not bare numbers.
+    expect(
+      await page.locator('#function-list li[data-function="CASEMIX_BUDGET"] .example-result').textContent(),
+    ).toBe("→ $24,030,535");
     await page.locator("main.pane").screenshot({ path: path.join(shots, "taskpane-functions.png") });
   });
 
@@ -208,7 +212,10 @@ describeInChromium(SUITE, () => {
 
   test("custom levels: the core's refusal shows beside the field, in words, tied to it for screen readers", async () => {
     await page.locator("#tab-build").click();
+    expect(await page.locator("#summary-heading").textContent()).toBe("Created");
     await page.locator("#levels-custom").check();
+    // The example's build is still on screen, marked as the previous one now the options differ.
+    expect(await page.locator("#summary-heading").textContent()).toMatch(/^Previous build \(the options/);
     await page.locator("#level-count").fill("3");
     const error = page.locator("#levels-error");
     expect(await error.isVisible()).toBe(true);
@@ -226,6 +233,7 @@ describeInChromium(SUITE, () => {
     await page.locator("#level-2-name").fill("Intensive <b>care</b>");
     await page.locator("#build-button").click();
     await page.waitForSelector("#build-summary:not([hidden])");
+    await page.waitForFunction(() => document.getElementById("summary-heading")?.textContent === "Created");
     // Typed text stays text: the name shows as typed, never as markup.
     await page.locator('#sheet-links button[data-sheet="Inputs"]').click();
     const names = await page.locator('table[data-sheet="Inputs"] td').allTextContents();
