@@ -157,7 +157,7 @@ function notices(ctx: StarterContext): Check[] {
   return [
     {
       label: "The case mix is exactly 100% (within the tolerance, the budget uses the shares as typed)",
-      units: "$ vs. a mix of 100%",
+      units: "$ vs. 100% mix",
       // Differences within CheckTolerance show as 0: binary rounding differs between engines.
       value: ctx.output(`IF(${mix}>0,IF(ABS(${gap})>${n.CheckTolerance},${gap},0),0)`),
       numberFormat: NUMBER_FORMATS.dollarsCents,
