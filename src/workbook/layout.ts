@@ -21,6 +21,9 @@ export const FIRST_VALUE_COLUMN = 4;
 /** Every sheet prints landscape, one page wide and as many pages down as it needs. */
 export const PAGE_SETUP: PageSetup = { orientation: "landscape", fitToPagesWide: 1, fitToPagesTall: 0 };
 
+/** A boolean shown as TRUE or FALSE, as Excel writes it (text shows as it is). */
+export const CHECK_NUMBER_FORMAT = '"TRUE";"TRUE";"FALSE"';
+
 /** How a run of value cells looks. */
 export interface ValueLook {
   readonly style: StyleName;
@@ -128,9 +131,15 @@ export class SheetBuilder {
     });
   }
 
-  /** The checks' traffic light: green where the range's value is TRUE, red where FALSE. */
+  /**
+   * The checks' traffic light: green where the range's value is TRUE, red where FALSE. The cells
+   * get an explicit boolean number format: LibreOffice's PDF export aborts ("Unspecified
+   * Application Error") on a conditionally formatted General cell holding TRUE or FALSE next to a
+   * filled cell; Excel shows TRUE and FALSE whatever the format, so the look is the same.
+   */
   highlightCheck(range: string): void {
     const topLeft = range.split(":")[0];
+    this.format(range, undefined, CHECK_NUMBER_FORMAT);
     this.conditionalFormats.push({
       range,
       rules: [
