@@ -135,7 +135,8 @@ export class SheetBuilder {
    * The checks' traffic light: green where the range's value is TRUE, red where FALSE. The cells
    * get an explicit boolean number format: LibreOffice's PDF export aborts ("Unspecified
    * Application Error") on a conditionally formatted General cell holding TRUE or FALSE next to a
-   * filled cell; Excel shows TRUE and FALSE whatever the format, so the look is the same.
+   * filled cell; Excel shows TRUE and FALSE whatever the format, so the look is the same
+   * (LibreOffice saves such a cell as 1/0, which readXlsx reads back as the boolean it is).
    */
   highlightCheck(range: string): void {
     const topLeft = range.split(":")[0];
