@@ -18,8 +18,17 @@ export const LABEL_COLUMN = 2;
 export const UNITS_COLUMN = 3;
 export const FIRST_VALUE_COLUMN = 4;
 
-/** Every sheet prints landscape, one page wide and as many pages down as it needs. */
-export const PAGE_SETUP: PageSetup = { orientation: "landscape", fitToPagesWide: 1, fitToPagesTall: 0 };
+/**
+ * Every sheet prints landscape, one page wide and as many pages down as it needs, with the sheet's
+ * name, the page and the product in the footer; build() repeats the sheet's frozen title rows.
+ */
+export const PAGE_SETUP: PageSetup = {
+  orientation: "landscape",
+  fitToPagesWide: 1,
+  fitToPagesTall: 0,
+  printTitleRows: 0,
+  footer: "&A · Page &P · Case Rate Workbench",
+};
 
 /** A boolean shown as TRUE or FALSE, as Excel writes it (text shows as it is). */
 export const CHECK_NUMBER_FORMAT = '"TRUE";"TRUE";"FALSE"';
@@ -156,8 +165,8 @@ export class SheetBuilder {
   }
 
   /**
-   * The finished sheet: no gridlines, the workbook's font, printed landscape one page wide; the
-   * print area covers every written cell and every chart.
+   * The finished sheet: no gridlines, the workbook's font, printed landscape one page wide with its
+   * frozen rows as print titles; the print area covers every written cell and every chart.
    */
   build(): SheetSpec {
     const chartCorners = this.charts.map((chart) => parseCell(chart.to));
@@ -170,7 +179,7 @@ export class SheetBuilder {
       freeze: this.freeze,
       showGridlines: false,
       printArea: `A1:${columnLetter(lastColumn)}${lastRow}`,
-      pageSetup: PAGE_SETUP,
+      pageSetup: { ...PAGE_SETUP, printTitleRows: this.freeze.rows },
       font: SHEET_FONT,
       blocks: this.blocks,
       formats: this.formats,

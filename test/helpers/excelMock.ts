@@ -18,6 +18,8 @@ export interface RecordedSheet {
   /** The frozen panes: freezeRows(n), freezeColumns(n) or freezeAt(range) as rows and columns. */
   frozen?: { rows: number; columns: number };
   printArea?: string;
+  /** The rows given to pageLayout.setPrintTitleRows, e.g. "$1:$3". */
+  printTitleRows?: string;
 }
 
 /** A chart series the code under test added, with the ranges ("Sheet!A1:B2") it was given. */
@@ -157,7 +159,11 @@ export function excelMock(
         freezeColumns: (columns: number) => (record.frozen = { rows: 0, columns }),
         freezeAt,
       },
-      pageLayout: { setPrintArea: (area: string) => (record.printArea = area) },
+      pageLayout: {
+        setPrintArea: (area: string) => (record.printArea = area),
+        setPrintTitleRows: (rows: string) => (record.printTitleRows = rows),
+        headersFooters: { defaultForAllPages: { centerFooter: "" } },
+      },
       activate: () => activated.push(name),
       delete: () => deletedSheets.push(name),
       getRange: (address: string) => recordRange(name, address),

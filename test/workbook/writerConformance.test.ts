@@ -61,7 +61,16 @@ interface NeutralSheet {
   merges: string[];
   validations: Record<string, NeutralValidation>;
   conditionalFormats: { range: string; rules: { formula: string; fill: string }[] }[];
-  pageSetup: { printArea: string; orientation: string; fitToPagesWide: number; fitToPagesTall: number };
+  pageSetup: {
+    printArea: string;
+    orientation: string;
+    fitToPagesWide: number;
+    fitToPagesTall: number;
+    /** The rows repeated at the top of each page, "1:3", or "" for none. */
+    printTitleRows: string;
+    /** The centre footer, in Excel's codes. */
+    footer: string;
+  };
   charts: NeutralChart[];
 }
 
@@ -188,6 +197,8 @@ async function fromXlsx(bytes: Uint8Array): Promise<NeutralWorkbook> {
         orientation: String(setup.orientation),
         fitToPagesWide: setup.fitToWidth ?? 1,
         fitToPagesTall: setup.fitToHeight ?? 1,
+        printTitleRows: String(setup.printTitlesRow ?? "").replace(/\$/g, ""),
+        footer: String(worksheet.headerFooter.oddFooter ?? "").replace(/^&C/, ""),
       },
       charts: (charts.get(worksheet.name) ?? []).map((chart) => ({
         kind: chart.barDir === "bar" ? "bar" : "column",
@@ -327,6 +338,7 @@ function fromOfficeJs(excel: ExcelMock): NeutralWorkbook {
     }
     const sheetMock = recorded.mock as Record<string, unknown>;
     const pageLayout = sheetMock.pageLayout as {
+      headersFooters: { defaultForAllPages: { centerFooter?: string } };
       orientation?: string;
       zoom?: { horizontalFitToPages: number; verticalFitToPages: number };
     };
@@ -346,6 +358,8 @@ function fromOfficeJs(excel: ExcelMock): NeutralWorkbook {
         orientation: String(pageLayout.orientation).toLowerCase(),
         fitToPagesWide: pageLayout.zoom?.horizontalFitToPages ?? 1,
         fitToPagesTall: pageLayout.zoom?.verticalFitToPages ?? 1,
+        printTitleRows: (recorded.printTitleRows ?? "").replace(/\$/g, ""),
+        footer: pageLayout.headersFooters.defaultForAllPages.centerFooter ?? "",
       },
       charts: excel.charts
         .filter((chart) => chart.sheet === name)
@@ -436,6 +450,9 @@ test("the models are not empty: every kind of thing the description holds is com
     sheets.every((s) => s.pageSetup.orientation === "landscape" && s.pageSetup.fitToPagesWide === 1),
   ).toBe(true);
   expect(sheets.some((s) => s.frozen.rows > 0)).toBe(true);
+  // Each sheet prints its title rows on every page, and its name, page and the product below.
+  expect(sheets.every((s) => s.pageSetup.printTitleRows === `1:${s.frozen.rows}`)).toBe(true);
+  expect(sheets.every((s) => s.pageSetup.footer === "&A · Page &P · Case Rate Workbench")).toBe(true);
 });
 
 test.each([[{ rows: 3, columns: 0 }], [{ rows: 0, columns: 2 }], [{ rows: 2, columns: 1 }]])(

@@ -120,7 +120,11 @@ function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetSpec, calculated: Ca
       fitToPage: true,
       fitToWidth: sheet.pageSetup.fitToPagesWide,
       fitToHeight: sheet.pageSetup.fitToPagesTall,
+      ...(sheet.pageSetup.printTitleRows > 0
+        ? { printTitlesRow: `1:${sheet.pageSetup.printTitleRows}` }
+        : {}),
     },
+    headerFooter: { oddFooter: `&C${sheet.pageSetup.footer}` },
   });
   sheet.columnWidths.forEach((width, i) => (worksheet.getColumn(i + 1).width = width));
   for (const block of sheet.blocks) {
