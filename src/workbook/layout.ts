@@ -28,6 +28,7 @@ export const PAGE_SETUP: PageSetup = {
   fitToPagesTall: 0,
   printTitleRows: 0,
   footer: "&A · Page &P · Case Rate Workbench",
+  pageBreaksBefore: [],
 };
 
 /** A boolean shown as TRUE or FALSE, as Excel writes it (text shows as it is). */
@@ -166,7 +167,8 @@ export class SheetBuilder {
 
   /**
    * The finished sheet: no gridlines, the workbook's font, printed landscape one page wide with its
-   * frozen rows as print titles; the print area covers every written cell and every chart.
+   * frozen rows as print titles, each chart starting a page; the print area covers every written
+   * cell and every chart.
    */
   build(): SheetSpec {
     const chartCorners = this.charts.map((chart) => parseCell(chart.to));
@@ -179,7 +181,14 @@ export class SheetBuilder {
       freeze: this.freeze,
       showGridlines: false,
       printArea: `A1:${columnLetter(lastColumn)}${lastRow}`,
-      pageSetup: { ...PAGE_SETUP, printTitleRows: this.freeze.rows },
+      pageSetup: {
+        ...PAGE_SETUP,
+        printTitleRows: this.freeze.rows,
+        // A chart starts a page (one below the title rows already does): it never splits.
+        pageBreaksBefore: [...new Set(this.charts.map((chart) => parseCell(chart.from).row))]
+          .filter((row) => row > this.freeze.rows + 1)
+          .sort((a, b) => a - b),
+      },
       font: SHEET_FONT,
       blocks: this.blocks,
       formats: this.formats,

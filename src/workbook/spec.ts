@@ -87,6 +87,8 @@ export interface PageSetup {
   readonly printTitleRows: number;
   /** The centre footer of every page, in Excel's header/footer codes (&A the sheet, &P the page). */
   readonly footer: string;
+  /** Rows that start a new printed page (each chart's first row), so no chart splits across pages. */
+  readonly pageBreaksBefore: readonly number[];
 }
 
 /** The font of every styled cell, unless its style sets its own size (styles.ts). */

@@ -20,6 +20,8 @@ export interface RecordedSheet {
   printArea?: string;
   /** The rows given to pageLayout.setPrintTitleRows, e.g. "$1:$3". */
   printTitleRows?: string;
+  /** The ranges given to horizontalPageBreaks.add, in order. */
+  readonly pageBreaks: string[];
 }
 
 /** A chart series the code under test added, with the ranges ("Sheet!A1:B2") it was given. */
@@ -147,7 +149,7 @@ export function excelMock(
   };
   const sheets = new Map<string, RecordedSheet>();
   const worksheet = (name: string) => {
-    const record: Omit<RecordedSheet, "mock"> = {};
+    const record: Omit<RecordedSheet, "mock"> = { pageBreaks: [] };
     const freezeAt = (range: unknown) => {
       const corner = parseCell(addressOf(range).split("!")[1].split(":").pop()!);
       record.frozen = { rows: corner.row, columns: corner.column };
@@ -159,6 +161,7 @@ export function excelMock(
         freezeColumns: (columns: number) => (record.frozen = { rows: 0, columns }),
         freezeAt,
       },
+      horizontalPageBreaks: { add: (range: string) => record.pageBreaks.push(range) },
       pageLayout: {
         setPrintArea: (area: string) => (record.printArea = area),
         setPrintTitleRows: (rows: string) => (record.printTitleRows = rows),

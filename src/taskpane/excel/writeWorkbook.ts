@@ -188,6 +188,7 @@ export function queueSheet(worksheet: Excel.Worksheet, sheet: SheetSpec): number
   if (sheet.pageSetup.printTitleRows > 0)
     worksheet.pageLayout.setPrintTitleRows(`$1:$${sheet.pageSetup.printTitleRows}`);
   worksheet.pageLayout.headersFooters.defaultForAllPages.centerFooter = sheet.pageSetup.footer;
+  for (const row of sheet.pageSetup.pageBreaksBefore) worksheet.horizontalPageBreaks.add(`A${row}`);
   return writes;
 }
 

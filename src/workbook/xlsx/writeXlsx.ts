@@ -127,6 +127,8 @@ function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetSpec, calculated: Ca
     headerFooter: { oddFooter: `&C${sheet.pageSetup.footer}` },
   });
   sheet.columnWidths.forEach((width, i) => (worksheet.getColumn(i + 1).width = width));
+  // ExcelJS breaks after a row: the break before a row goes after the one above it.
+  for (const row of sheet.pageSetup.pageBreaksBefore) worksheet.getRow(row - 1).addPageBreak();
   for (const block of sheet.blocks) {
     const origin = parseCell(block.address);
     block.rows.forEach((cells, r) =>
