@@ -83,6 +83,12 @@ export interface PageSetup {
   readonly fitToPagesWide: number;
   /** Pages down; 0 = as many as the rows need. */
   readonly fitToPagesTall: number;
+  /** Rows 1 to this one repeat at the top of every printed page (the sheet's title rows); 0 = none. */
+  readonly printTitleRows: number;
+  /** The centre footer of every page, in Excel's header/footer codes (&A the sheet, &P the page). */
+  readonly footer: string;
+  /** Rows that start a new printed page (each chart's first row), so no chart splits across pages. */
+  readonly pageBreaksBefore: readonly number[];
 }
 
 /** The font of every styled cell, unless its style sets its own size (styles.ts). */

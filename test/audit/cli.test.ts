@@ -162,6 +162,20 @@ describeWithLibreOffice("case-rate audit (LibreOffice)", (soffice) => {
     writeFileSync(saved, readFileSync(recalculated));
     rmSync(path.dirname(path.dirname(recalculated)), { recursive: true, force: true });
 
+    // A file a program wrote with formulas only, never calculated: the starter's, its values dropped.
+    const uncalculated = new ExcelJS.Workbook();
+    await uncalculated.xlsx.readFile(example);
+    uncalculated.eachSheet((sheet) =>
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (cell.type === ExcelJS.ValueType.Formula)
+            cell.value = { formula: cell.formula } as ExcelJS.CellFormulaValue;
+        }),
+      ),
+    );
+    const neverCalculated = path.join(dir, "never-calculated.xlsx");
+    await uncalculated.xlsx.writeFile(neverCalculated);
+
     const none = { LIBREOFFICE_PATH: path.join(dir, "no-soffice-here") };
     const commands: [string, string[], Record<string, string>?][] = [
       ["json", ["audit", example, "--json"]],
@@ -173,7 +187,8 @@ describeWithLibreOffice("case-rate audit (LibreOffice)", (soffice) => {
       ["badMapping", ["audit", example, "--map", badMapping]],
       ["twoFiles", ["audit", example, example]],
       ["cachedSaved", ["audit", saved], none],
-      ["cachedNever", ["audit", example, "--json"], none],
+      ["cachedFresh", ["audit", example], none],
+      ["cachedNever", ["audit", neverCalculated, "--json"], none],
     ];
     const results = await Promise.all(commands.map(([, args, env]) => caseRate(args, env)));
     commands.forEach(([key], i) => runs.set(key, results[i]));
@@ -346,6 +361,14 @@ describeWithLibreOffice("case-rate audit (LibreOffice)", (soffice) => {
     expect(saved.stdout).toContain(
       "The file's inputs are the example's, so its saved values can be compared.",
     );
+
+    // The starter writes each formula's value, so its own file audits clean without LibreOffice.
+    const fresh = runs.get("cachedFresh")!;
+    expect(fresh.status).toBe(0);
+    expect(fresh.stdout.split("\n")[0]).toBe(
+      "PASS: all 27 figures match the toolkit's worked example; no modelling faults.",
+    );
+    expect(fresh.stdout).not.toMatch(/no saved value/);
 
     const never = runs.get("cachedNever")!;
     expect(never.status).toBe(1);

@@ -144,6 +144,10 @@ export function queueSheet(worksheet: Excel.Worksheet, sheet: SheetSpec): number
     horizontalFitToPages: sheet.pageSetup.fitToPagesWide,
     verticalFitToPages: sheet.pageSetup.fitToPagesTall,
   };
+  if (sheet.pageSetup.printTitleRows > 0)
+    worksheet.pageLayout.setPrintTitleRows(`$1:$${sheet.pageSetup.printTitleRows}`);
+  worksheet.pageLayout.headersFooters.defaultForAllPages.centerFooter = sheet.pageSetup.footer;
+  for (const row of sheet.pageSetup.pageBreaksBefore) worksheet.horizontalPageBreaks.add(`A${row}`);
   return writes;
 }
 
