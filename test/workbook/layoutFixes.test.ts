@@ -38,7 +38,7 @@ describe("Case Rates", () => {
     expect(rowLabelled(grid, "Volume-weighted cost per hour")[3]).toBe(
       "the toolkit prints no service hours: enter yours on Inputs",
     );
-    expect(rowLabelled(grid, "Difference from the rate the model uses")[3]).toBe("");
+    expect(rowLabelled(grid, "Difference from the rate the model uses")[3]).toBe("—");
     expect(
       texts(grid)
         .flat()

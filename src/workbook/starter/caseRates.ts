@@ -20,6 +20,9 @@ export interface CaseRatesLayout {
 }
 
 /** The Case Rates sheet (step 7): case rate per level, the budget, PMPM and the risk reserve. */
+/** What the difference from the model's rate shows before there is a volume-weighted rate. */
+const NO_DIFFERENCE_YET = "—";
+
 export function caseRatesSheet(
   ctx: StarterContext,
   inputs: InputsLayout,
@@ -203,11 +206,16 @@ export function caseRatesSheet(
     comment: "Cost per hour weighted by service hours",
   });
 
-  // The rate's line says what to enter; the difference stays empty until there is a rate.
+  // The rate's line says what to enter; the difference shows a dash until there is a rate (not an
+  // empty text, which ExcelJS's reader loses, so a saved file would read as never calculated).
   sheet.line(
     "Difference from the rate the model uses",
     "$ per hour",
-    [formula(`IF(ISNUMBER(${n.VolumeWeightedRate}),${n.VolumeWeightedRate}-${n.RatePerHour},"")`)],
+    [
+      formula(
+        `IF(ISNUMBER(${n.VolumeWeightedRate}),${n.VolumeWeightedRate}-${n.RatePerHour},"${NO_DIFFERENCE_YET}")`,
+      ),
+    ],
     { style: "calc", numberFormat: NUMBER_FORMATS.dollarsCents },
   );
   return { spec: sheet.build(), layout: { caseRateRow } };
