@@ -2,6 +2,7 @@ import { isCaseRateInputError } from "../core";
 import { AUDIT_HELP, audit, type CommandResult } from "./audit";
 import { COMPUTE_HELP, compute } from "./compute";
 import { type CommandIo, UsageError } from "./io";
+import { RISK_HELP, risk } from "./risk";
 import { STARTER_HELP, starter } from "./starter";
 
 export const MAIN_HELP = `Usage: case-rate <command> [options]
@@ -11,6 +12,7 @@ case rates (bundled payments).
 
 Commands:
   compute MODEL.json                 cases, case rates, the budget and PMPM of a rate-setting model
+  risk MODEL.json                    the spread of the year's cost: risk reserve, chance over budget
   starter [--example] -o FILE.xlsx   write the starter workbook (live Excel formulas)
   audit FILE.xlsx [--json]           check a workbook's formulas against the toolkit's worked example
 
@@ -26,6 +28,15 @@ interface Command {
   readonly run: (args: readonly string[]) => Promise<string | CommandResult>;
 }
 
+/** Commands that read one MODEL.json: their input errors are prefixed with the file's name. */
+const MODEL_COMMANDS = new Set(["compute", "risk"]);
+
+/** A model command's JSON on stdout and its warnings, one line each, on stderr; exit 0. */
+function modelOutput(file: string, output: unknown, warnings: readonly string[]): CommandResult {
+  const err = warnings.map((warning) => `case-rate: ${file}: warning: ${warning}\n`).join("");
+  return { out: `${JSON.stringify(output, null, 2)}\n`, err, code: EXIT_OK };
+}
+
 const COMMANDS: Record<string, Command> = {
   compute: {
     help: COMPUTE_HELP,
@@ -33,8 +44,16 @@ const COMMANDS: Record<string, Command> = {
       if (args.length !== 1)
         throw new UsageError("compute takes one MODEL.json file; see 'case-rate compute --help'.");
       const { result, warnings } = compute(args[0]);
-      const err = warnings.map((warning) => `case-rate: ${args[0]}: warning: ${warning}\n`).join("");
-      return { out: `${JSON.stringify(result, null, 2)}\n`, err, code: EXIT_OK };
+      return modelOutput(args[0], result, warnings);
+    },
+  },
+  risk: {
+    help: RISK_HELP,
+    run: async (args) => {
+      if (args.length !== 1)
+        throw new UsageError("risk takes one MODEL.json file; see 'case-rate risk --help'.");
+      const { report, warnings } = risk(args[0]);
+      return modelOutput(args[0], report, warnings);
     },
   },
   starter: {
@@ -72,7 +91,7 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
     return result.code;
   } catch (error) {
     if (error instanceof UsageError || isCaseRateInputError(error)) {
-      const where = name === "compute" && isCaseRateInputError(error) ? `${args[0]}: ` : "";
+      const where = MODEL_COMMANDS.has(name) && isCaseRateInputError(error) ? `${args[0]}: ` : "";
       io.err(`case-rate: ${where}${error.message}\n`);
       return EXIT_USAGE;
     }
