@@ -5,19 +5,22 @@ import { expectedCases } from "../penetration";
 import { requireShare } from "../validate";
 import type { RiskInput, RiskScenario } from "./inputs";
 import type { ProviderRiskInput } from "./providerRisk";
+import { wholeIfRoundingNoise } from "./wholeCount";
 
 /**
  * The payor's year as the risk computation takes it, from the parsed model and its computed
  * result (one source for the cases and the budget): each level's cases × mix as its expected
  * cases, its rate per hour, its hoursDistribution, the model's total budget and its risk section.
+ * With fixed frequency a count's binary rounding (100 × 0.07 = 7.000000000000001) is dropped.
  * @example riskInputOfModel(model, computeRateModel(model)).budget // computeRateModel(model).totalBudget
  */
 export function riskInputOfModel(model: RateModel, result: RateModelResult): RiskInput {
   const { scenarioWeights, ...settings } = model.risk ?? {};
+  const count = settings.frequency === "fixed" ? wholeIfRoundingNoise : (cases: number) => cases;
   return {
     levels: result.levels.map((level, i) => ({
       id: level.id,
-      expectedCases: level.cases,
+      expectedCases: count(level.cases),
       averageHours: level.averageHours,
       ratePerHour: level.ratePerHour,
       ...spreadOf(model, i),
@@ -25,7 +28,7 @@ export function riskInputOfModel(model: RateModel, result: RateModelResult): Ris
     ratePerHour: model.ratePerHour,
     budget: result.totalBudget,
     ...settings,
-    ...(scenarioWeights === undefined ? {} : { scenarios: scenariosOf(model, scenarioWeights) }),
+    ...(scenarioWeights === undefined ? {} : { scenarios: scenariosOf(model, scenarioWeights, count) }),
   };
 }
 
@@ -38,7 +41,11 @@ function spreadOf(model: RateModel, index: number) {
  * Each weighted penetration scenario's expected cases per level: enrollees × its rate × the mix.
  * The parser has checked that the weights name exactly the scenarios.
  */
-function scenariosOf(model: RateModel, weights: Readonly<Record<string, number>>): RiskScenario[] {
+function scenariosOf(
+  model: RateModel,
+  weights: Readonly<Record<string, number>>,
+  count: (cases: number) => number,
+): RiskScenario[] {
   const rates = model.penetrationScenarios ?? {};
   const mix = model.levels.map((level) => level.caseMix);
   const ids = model.levels.map((level) => level.id);
@@ -47,7 +54,7 @@ function scenariosOf(model: RateModel, weights: Readonly<Record<string, number>>
     return {
       name,
       weight: weights[name],
-      expectedCases: casesPerLevel(expectedCases(model.enrollees, rate), mix, ids),
+      expectedCases: casesPerLevel(expectedCases(model.enrollees, rate), mix, ids).map(count),
     };
   });
 }

@@ -3,9 +3,7 @@ import { describeNumber } from "../format";
 import { requireNonNegative, requirePositive } from "../validate";
 import type { HoursDistribution } from "./inputs";
 import { type ByProbability, exactRisk } from "./riskOfYear";
-
-/** How far consumers × mix may stray from a whole number and still count as it: binary rounding only. */
-const WHOLE_TOLERANCE = 1e-9;
+import { wholeIfRoundingNoise } from "./wholeCount";
 
 /** One level of the provider's year: its consumers and the level's hours. */
 export interface ProviderRiskLevel {
@@ -55,16 +53,15 @@ export interface ProviderRisk {
  */
 function wholeConsumers(level: ProviderRiskLevel): number {
   const field = `provider consumers at level ${level.id}`;
-  const consumers = requireNonNegative(field, level.consumers);
-  const whole = Math.round(consumers);
-  if (Math.abs(consumers - whole) > WHOLE_TOLERANCE * Math.max(1, consumers)) {
+  const consumers = wholeIfRoundingNoise(requireNonNegative(field, level.consumers));
+  if (!Number.isInteger(consumers)) {
     throw new CaseRateInputError(
       field,
       "not-a-whole-number",
       `${field} (consumers × the provider's case mix) are ${describeNumber(consumers)}; the provider's risk counts whole consumers, so choose consumers and a mix that give a whole number at every level.`,
     );
   }
-  return whole;
+  return consumers;
 }
 
 /**
