@@ -1,6 +1,6 @@
 import { computeRateModel, parseRateModel } from "../core";
 import { rateModelWarnings } from "../core/caseMixWarning";
-import { HOURS_DISTRIBUTION_KEYS, RISK_KEYS } from "../core/modelSchema";
+import { type KeySpec, LEVEL_KEYS, MODEL_KEYS, PROVIDER_KEYS, type Section } from "../core/modelSchema";
 import {
   type ProviderRisk,
   type RiskOfYear,
@@ -14,18 +14,32 @@ import {
 import { describeModelKeys } from "./compute";
 import { readJsonFile } from "./readJson";
 
+/** The schema's spec of `key` in `section`. */
+function specOf(section: Section, key: string): KeySpec {
+  const spec = section.find((candidate) => candidate.key === key);
+  if (spec === undefined) throw new Error(`the model schema declares no key ${key}`);
+  return spec;
+}
+
+/** The model keys risk reads beyond compute's, as the schema declares them, for --help. */
+const RISK_MODEL_KEYS: Section = [
+  { ...specOf(LEVEL_KEYS, "hoursDistribution"), key: "levels[].hoursDistribution" },
+  {
+    ...specOf(MODEL_KEYS, "provider"),
+    keys: ["directCostPerHour", "fixedCosts", "otherRevenue"].map((key) => specOf(PROVIDER_KEYS, key)),
+  },
+  specOf(MODEL_KEYS, "penetrationScenarios"),
+  specOf(MODEL_KEYS, "risk"),
+];
+
 export const RISK_HELP = `Usage: case-rate risk MODEL.json
 
 Reads a rate-setting model (the keys of 'case-rate compute --help') and prints, as JSON, the
 distribution of the year's cost under its case rates: computed exactly on a grid of case costs,
 with closed-form approximations and a seeded simulation as cross-checks.
 
-The model's risk keys:
-  levels[].hoursDistribution (optional; a level without one has no spread):
-${describeModelKeys(HOURS_DISTRIBUTION_KEYS)}  penetrationScenarios: object, optional: penetration rate per scenario name
-  provider.directCostPerHour, provider.fixedCosts, provider.otherRevenue: optional (provider.risk)
-  risk (optional):
-${describeModelKeys(RISK_KEYS)}
+The model's keys for risk, besides compute's (any other key is refused):
+${describeModelKeys(RISK_MODEL_KEYS)}
 Output (dollars, unrounded; quantiles keyed "${RISK_QUANTILES.join('", "')}" and the confidence):
   budget (compute's totalBudget), expectedCost, standardDeviation, skewness, gridDollars,
   quantiles, tailValueAtRisk (E[cost | cost > quantile]), confidence,
