@@ -176,7 +176,7 @@ export function computeProviderSection(
 
 /**
  * The provider's mix in the levels' order: its own, checked, or the payor's.
- * @example providerMix({ consumers: 10, directHoursPerFte: 1000 }, [{ caseMix: 1 } as LevelResult]) // [1]
+ * @example providerMix({ consumers: 10, directHoursPerFte: 1000 }, [{ id: "A", caseMix: 1 }]) // [1]
  */
 export function providerMix(provider: ProviderSection, levels: readonly LevelResult[]): number[] {
   const ownMix = provider.caseMix;
