@@ -199,6 +199,21 @@ describe("case-rate risk examples/risk.json (the toolkit's example, 2,000 simula
   });
 });
 
+test("scenarioWeights over the toolkit's penetration scenarios: a wider spread on the same budget", () => {
+  const file = modelFile("scenarios.json", (model) => {
+    model.penetrationScenarios = { Low: 0.09, Medium: 0.1, High: 0.11 };
+    model.risk.scenarioWeights = { Low: 0.25, Medium: 0.5, High: 0.25 };
+    delete model.provider;
+  });
+  const mixed = JSON.parse(caseRate("risk", file).stdout) as Report;
+  expect(mixed.budget).toBe(report.budget);
+  // Symmetric weights around Medium: the same expected cases, a larger reserve (the $2.4 M swing).
+  expect(mixed.levels.map((level) => level.expectedCases)).toEqual(report.levels.map((l) => l.expectedCases));
+  expect(mixed.expectedCost).toBeCloseTo(report.expectedCost, 2);
+  expect(mixed.standardDeviation).toBeGreaterThan(2 * report.standardDeviation);
+  expect(mixed.riskReserve).toBeGreaterThan(2 * report.riskReserve);
+});
+
 describe("the provider's bet (provider.risk)", () => {
   test("revenue is compute's case-rate revenue plus otherRevenue; the reserve covers the expense's 95% quantile", () => {
     const model = parseRateModel(JSON.parse(RISK_TEXT));
