@@ -34,7 +34,9 @@ MODEL.json (any other key is refused):
 ${describeModelKeys()}
 Output: totalCases, levels[] (id, name, caseMix, cases, averageHours, ratePerHour, caseRate,
 totalCost), totalBudget, pmpm (budget per enrollee per month over 12 months), and with a provider
-section provider.fteNeed, provider.caseload (consumers per FTE at the mix), provider.revenue.
+section provider.fteNeed, provider.caseload (consumers per FTE at the mix), provider.revenue, and
+the provider's directCostPerHour, fixedCosts and otherRevenue as given. The risk keys
+(hoursDistribution, penetrationScenarios, risk) are read by 'case-rate risk'.
 
 MODEL.json is JSON saved as UTF-8, at most ${MODEL_FILE.maxMegabytes} MB and nested at most ${MAX_JSON_NESTING} deep.
 A case mix within ${describeNumber(CASE_MIX_TOLERANCE * 100)} percentage point of 100% but not exactly 100% is used as

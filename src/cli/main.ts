@@ -3,6 +3,7 @@ import type { ArgSpec } from "./args";
 import { AUDIT_ARGS, AUDIT_HELP, audit, type CommandResult } from "./audit";
 import { COMPUTE_HELP, compute } from "./compute";
 import { type CommandIo, UsageError } from "./io";
+import { RISK_HELP, risk } from "./risk";
 import { STARTER_ARGS, STARTER_HELP, starter } from "./starter";
 
 const EXIT_OK = 0;
@@ -18,6 +19,15 @@ interface Command {
   readonly run: (args: readonly string[]) => Promise<string | CommandResult>;
 }
 
+/** Commands that read one MODEL.json: their input errors are prefixed with the file's name. */
+const MODEL_COMMANDS = new Set(["compute", "risk"]);
+
+/** A model command's JSON on stdout and its warnings, one line each, on stderr; exit 0. */
+function modelOutput(file: string, output: unknown, warnings: readonly string[]): CommandResult {
+  const err = warnings.map((warning) => `case-rate: ${file}: warning: ${warning}\n`).join("");
+  return { out: `${JSON.stringify(output, null, 2)}\n`, err, code: EXIT_OK };
+}
+
 const COMMANDS: Record<string, Command> = {
   compute: {
     help: COMPUTE_HELP,
@@ -27,8 +37,18 @@ const COMMANDS: Record<string, Command> = {
       if (args.length !== 1)
         throw new UsageError("compute takes one MODEL.json file; see 'case-rate compute --help'.");
       const { result, warnings } = compute(args[0]);
-      const err = warnings.map((warning) => `case-rate: ${args[0]}: warning: ${warning}\n`).join("");
-      return { out: `${JSON.stringify(result, null, 2)}\n`, err, code: EXIT_OK };
+      return modelOutput(args[0], result, warnings);
+    },
+  },
+  risk: {
+    help: RISK_HELP,
+    summary: "the spread of the year's cost around the budget: risk reserve, chance over budget",
+    args: { flags: [], valued: [] },
+    run: async (args) => {
+      if (args.length !== 1)
+        throw new UsageError("risk takes one MODEL.json file; see 'case-rate risk --help'.");
+      const { report, warnings } = risk(args[0]);
+      return modelOutput(args[0], report, warnings);
     },
   },
   starter: {
@@ -95,7 +115,7 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
     return result.code;
   } catch (error) {
     if (error instanceof UsageError || isCaseRateInputError(error)) {
-      const where = name === "compute" && isCaseRateInputError(error) ? `${args[0]}: ` : "";
+      const where = MODEL_COMMANDS.has(name) && isCaseRateInputError(error) ? `${args[0]}: ` : "";
       io.err(`case-rate: ${where}${error.message}\n`);
       return EXIT_USAGE;
     }

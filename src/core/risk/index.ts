@@ -22,6 +22,13 @@ export {
 } from "./riskOfYear";
 export { type YearCostDistribution, aggregateCostDistribution } from "./aggregate";
 export {
+  type ProviderRisk,
+  type ProviderRiskInput,
+  type ProviderRiskLevel,
+  providerRisk,
+} from "./providerRisk";
+export { providerRiskInputOfModel, riskInputOfModel } from "./fromModel";
+export {
   type CaseCostLaw,
   type Spread,
   MAX_GRID_POINTS,
