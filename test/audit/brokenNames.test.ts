@@ -10,7 +10,7 @@ import path from "node:path";
 import { buildAuditReport, gridOf, locateFields } from "../../src/audit";
 import { describeStarterWorkbook, starterOptions } from "../../src/workbook/starter";
 import { describeWithLibreOffice } from "../helpers/libreoffice";
-import { tempDir, writeSpec } from "../helpers/starterFiles";
+import { editedCopy, tempDir, writeSpec } from "../helpers/starterFiles";
 import { STARTER_NAMES, starterGrid } from "./starterGrid";
 
 /** The text report with its wrapped lines joined again: a paragraph per line. */
@@ -33,16 +33,6 @@ function caseRate(args: string[]): Promise<Run> {
   );
 }
 
-/** A copy of `from` changed by `edit`, saved as `name`.xlsx. */
-async function variant(from: string, dir: string, name: string, edit: (book: ExcelJS.Workbook) => void) {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.readFile(from);
-  edit(book);
-  const to = path.join(dir, `${name}.xlsx`);
-  await book.xlsx.writeFile(to);
-  return to;
-}
-
 /** Removes a workbook-scoped defined name, as deleting it in Excel's Name Manager does. */
 const withoutName = (name: string) => (book: ExcelJS.Workbook) => {
   const names = book.definedNames as unknown as { model: { name: string }[] };
@@ -62,10 +52,10 @@ describeWithLibreOffice("case-rate audit of a workbook with a deleted name or an
     );
     const totalCases = STARTER_NAMES.get("TotalCases")![0];
     const files: Record<string, string> = {
-      CaseRates: await variant(example, dir, "no-case-rates", withoutName("CaseRates")),
-      PMPM: await variant(example, dir, "no-pmpm", withoutName("PMPM")),
-      MasterCheck: await variant(example, dir, "no-master-check", withoutName("MasterCheck")),
-      errorInFigure: await variant(example, dir, "ref-error", (book) => {
+      CaseRates: await editedCopy(example, dir, "no-case-rates", withoutName("CaseRates")),
+      PMPM: await editedCopy(example, dir, "no-pmpm", withoutName("PMPM")),
+      MasterCheck: await editedCopy(example, dir, "no-master-check", withoutName("MasterCheck")),
+      errorInFigure: await editedCopy(example, dir, "ref-error", (book) => {
         book.getWorksheet(totalCases.sheet)!.getCell(totalCases.address).value = {
           formula: "#REF!*2",
         } as ExcelJS.CellFormulaValue;

@@ -22,7 +22,7 @@ import { parseCell } from "../../src/workbook/a1";
 import { isFormula } from "../../src/workbook/spec";
 import { describeStarterWorkbook, starterOptions } from "../../src/workbook/starter";
 import { describeWithLibreOffice } from "../helpers/libreoffice";
-import { tempDir, writeSpec } from "../helpers/starterFiles";
+import { editedCopy, tempDir, writeSpec } from "../helpers/starterFiles";
 
 const ROOT = path.resolve(__dirname, "../..");
 const BIN = path.join(ROOT, "bin", "case-rate.js");
@@ -44,16 +44,6 @@ function specFormula(sheet: string, address: string): string {
     if (content !== undefined && content !== null && isFormula(content)) return content.formula;
   }
   throw new Error(`${sheet}!${address} holds no formula`);
-}
-
-/** A copy of `from` with cells changed by `edit`, saved as `name`.xlsx. */
-async function variant(from: string, dir: string, name: string, edit: (book: ExcelJS.Workbook) => void) {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.readFile(from);
-  edit(book);
-  const to = path.join(dir, `${name}.xlsx`);
-  await book.xlsx.writeFile(to);
-  return to;
 }
 
 interface Run {
@@ -97,21 +87,21 @@ describeWithLibreOffice("case-rate audit (LibreOffice)", (soffice) => {
     const files = {
       example,
       blank: await writeSpec(describeStarterWorkbook(starterOptions({ example: false })), dir, "blank"),
-      typedOver: await variant(example, dir, "typed-over", (book) => {
+      typedOver: await editedCopy(example, dir, "typed-over", (book) => {
         caseRatesSheet(book).getCell(caseRates.addresses[2]).value = 12689;
       }),
-      wrongRange: await variant(example, dir, "wrong-range", (book) => {
+      wrongRange: await editedCopy(example, dir, "wrong-range", (book) => {
         caseRatesSheet(book).getCell(total.addresses[0]).value = {
           formula: `IF(InputsComplete,SUM(${budgets.addresses[0]}:${budgets.addresses[2]}),"enter inputs")`,
         } as ExcelJS.CellFormulaValue;
       }),
-      typed158: await variant(example, dir, "typed-158", (book) => {
+      typed158: await editedCopy(example, dir, "typed-158", (book) => {
         const formula = specFormula(caseRates.sheet, caseRates.addresses[2]);
         caseRatesSheet(book).getCell(caseRates.addresses[2]).value = {
           formula: formula.replace(/\*([A-Z]+\d+)/, "*158"),
         } as ExcelJS.CellFormulaValue;
       }),
-      rounded: await variant(example, dir, "rounded", (book) => {
+      rounded: await editedCopy(example, dir, "rounded", (book) => {
         for (const address of caseRates.addresses) {
           const formula = specFormula(caseRates.sheet, address);
           caseRatesSheet(book).getCell(address).value = {

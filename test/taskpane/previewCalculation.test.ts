@@ -8,11 +8,10 @@ import { calculateWorkbook, ExcelError } from "../../src/workbook/calc";
 import { formatValue } from "../../src/taskpane/preview/numberFormat";
 import { sheetGrid } from "../../src/taskpane/preview/sheetGrid";
 import { describeStarterWorkbook, starterOptions } from "../../src/workbook/starter";
-import { PAGE_SETUP } from "../../src/workbook/layout";
-import { formula, type WorkbookSpec } from "../../src/workbook/spec";
-import { SHEET_FONT } from "../../src/workbook/styles";
+import { type CellBlock, formula, type WorkbookSpec } from "../../src/workbook/spec";
 import type { ReadWorkbook } from "../../src/workbook/xlsx/readXlsx";
 import { describeWithLibreOffice } from "../helpers/libreoffice";
+import { oneSheetSpec } from "../helpers/oneSheet";
 import { readFile, tempDir, writeSpec } from "../helpers/starterFiles";
 import { sameAsEngine, STARTER_VARIANTS } from "../helpers/starterVariants";
 
@@ -65,26 +64,7 @@ describeWithLibreOffice("the preview's calculation agrees with LibreOffice", (so
 });
 
 describe("what the preview does not calculate, it says so", () => {
-  const sheet = (blocks: WorkbookSpec["sheets"][number]["blocks"]): WorkbookSpec => ({
-    sheets: [
-      {
-        name: "S",
-        tabColor: "000000",
-        columnWidths: [10],
-        freeze: { rows: 0, columns: 0 },
-        showGridlines: false,
-        pageSetup: PAGE_SETUP,
-        font: SHEET_FONT,
-        printArea: "A1:B3",
-        blocks,
-        formats: [],
-        validations: [],
-        conditionalFormats: [],
-        charts: [],
-      },
-    ],
-    names: [],
-  });
+  const sheet = (blocks: readonly CellBlock[]): WorkbookSpec => oneSheetSpec(blocks);
 
   test("an unknown function, and every cell that depends on it", () => {
     const spec = sheet([

@@ -7,13 +7,12 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { recalculateWithLibreOffice } from "../../src/cli/libreoffice";
 import { calculateWorkbook, ExcelError } from "../../src/workbook/calc";
-import { PAGE_SETUP } from "../../src/workbook/layout";
 import { describeStarterWorkbook, starterOptions } from "../../src/workbook/starter";
-import { formula, type WorkbookSpec } from "../../src/workbook/spec";
-import { SHEET_FONT } from "../../src/workbook/styles";
+import { type CellBlock, formula, type WorkbookSpec } from "../../src/workbook/spec";
 import { readXlsx, type ReadWorkbook } from "../../src/workbook/xlsx/readXlsx";
 import { xlsxBytes } from "../../src/workbook/xlsx/writeXlsx";
 import { describeWithLibreOffice } from "../helpers/libreoffice";
+import { oneSheetSpec } from "../helpers/oneSheet";
 import { readFile, tempDir, writeSpec } from "../helpers/starterFiles";
 import { sameAsEngine, STARTER_VARIANTS } from "../helpers/starterVariants";
 
@@ -73,26 +72,7 @@ describeWithLibreOffice("the cached values are LibreOffice's recalculated values
 });
 
 describe("how a cached value is written", () => {
-  const spec = (rows: WorkbookSpec["sheets"][number]["blocks"][number]["rows"]): WorkbookSpec => ({
-    sheets: [
-      {
-        name: "S",
-        tabColor: "000000",
-        columnWidths: [10],
-        freeze: { rows: 0, columns: 0 },
-        showGridlines: false,
-        pageSetup: PAGE_SETUP,
-        font: SHEET_FONT,
-        printArea: "A1:B3",
-        blocks: [{ address: "A1", rows }],
-        formats: [],
-        validations: [],
-        conditionalFormats: [],
-        charts: [],
-      },
-    ],
-    names: [],
-  });
+  const spec = (rows: CellBlock["rows"]): WorkbookSpec => oneSheetSpec([{ address: "A1", rows }]);
 
   test("numbers equal to 15 digits compare equal, as in Excel (a case mix summing to 0.9999999999999999)", () => {
     const calculated = calculateWorkbook(
