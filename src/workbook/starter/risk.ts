@@ -1,0 +1,542 @@
+import { RISK_DEFAULTS, RISK_QUANTILES, TOOLKIT_ILLUSTRATIVE_CV } from "../../core/risk";
+import { WORKED_EXAMPLE } from "../../core/toolkit/example";
+import { cellAddress, rangeAddress, rowAnchoredAddress } from "../a1";
+import { CHART_COLORS } from "../chartColors";
+import { FIRST_VALUE_COLUMN, LABEL_COLUMN } from "../layout";
+import { type CellContent, formula, type SheetSpec } from "../spec";
+import { NUMBER_FORMATS } from "../styles";
+import type { CaseRatesLayout } from "./caseRates";
+import type { StarterContext } from "./context";
+import type { InputsLayout } from "./inputs";
+import type { DistributionBar, RiskFigures } from "./riskFigures";
+import { startSheet, TAB_COLORS } from "./sheetTop";
+import type { StarterSheetBuilder } from "./starterSheet";
+
+/** Cohorts the table has room for at each level (the toolkit's Level B table has four). */
+export const RISK_COHORTS = 6;
+/** The Normal-Power approximation's divisor: the 6 in μ + σ(z + γ(z² − 1)/6). */
+const NORMAL_POWER_DIVISOR = 6;
+/** How far, relative, a live figure may differ from the one the exact figures were computed at. */
+const CURRENT_TOLERANCE = 1e-9;
+
+/** What the exact cells say when the build had no exact figures to write. */
+const NOT_COMPUTED = "not computed: rebuild the workbook once every input is in";
+
+/** The level B cohorts of the toolkit ("What case rates are NOT"). */
+const LEVEL_B_COHORTS = WORKED_EXAMPLE.utilization_cohorts_level_b.rows;
+
+/** Where the exact figures' chart data went. */
+interface ChartRows {
+  readonly first: number;
+  readonly last: number;
+}
+
+/** The probability key the core uses ("0.95") as a percentage to show ("95%"). */
+const percentText = (p: number) => `${Number((p * 100).toPrecision(12))}%`;
+
+/**
+ * The Risk sheet: the spread of hours per case as inputs (a cohort table per level, or a gamma
+ * coefficient of variation), the year's cost by its moments (compound Poisson) with native
+ * formulas, the Normal-Power reserve and probability over budget, and the core's exact figures
+ * written when the workbook was built, with a check that they still match the inputs.
+ */
+export function riskSheet(
+  ctx: StarterContext,
+  inputs: InputsLayout,
+  caseRates: CaseRatesLayout,
+  figures: RiskFigures | undefined,
+): SheetSpec {
+  const { options } = ctx;
+  const levelCount = options.levels.length;
+  const levelColumns = Array.from({ length: levelCount }, (_, i) => FIRST_VALUE_COLUMN + i);
+  const lastLevelColumn = FIRST_VALUE_COLUMN + levelCount - 1;
+  const totalColumn = lastLevelColumn + 1;
+  const sheet = startSheet(
+    ctx,
+    "Risk",
+    "The spread around the case rate: the year's cost as a distribution, the reserve it needs and the chance it exceeds the budget.",
+    TAB_COLORS.calcs,
+    [2, 52, 24, ...levelColumns.map(() => 16), 17],
+    3,
+  );
+  const width = levelCount + 3;
+  const at = (row: number, column: number) => cellAddress(row, column);
+  const levelsRange = (row: number, absolute = false) =>
+    rangeAddress(row, FIRST_VALUE_COLUMN, row, lastLevelColumn, absolute);
+  const perLevel = (build: (column: number) => string): CellContent[] =>
+    levelColumns.map((c) => formula(build(c)));
+  const levelHeader = (withTotal: boolean) =>
+    sheet.line(
+      "Level of care",
+      "",
+      [
+        ...perLevel((c) => ctx.ref("Inputs", rowAnchoredAddress(inputs.levelIdRow, c))),
+        ...(withTotal ? ["Total"] : []),
+      ],
+      { style: "header" },
+    );
+  const example = (i: number) => options.example && options.levels[i].id === "B";
+
+  // Inputs: the spread of hours per case.
+  sheet.section("Inputs · Spread of hours per case", width);
+  if (options.example) {
+    sheet.note(
+      "Level B: the toolkit's cohort table (What case rates are NOT). Levels A, C and D: gamma, coefficient of variation 0.6,",
+    );
+    sheet.note("an illustrative assumption: the toolkit gives them only their average hours.");
+  }
+  sheet.note(
+    "A level with a coefficient of variation is gamma; else its cohorts; with neither, every case costs its rate.",
+  );
+  levelHeader(false);
+  const cvRow = sheet.inputLine({
+    label: "Coefficient of variation (gamma)",
+    units: "sd ÷ mean of hours",
+    values: options.levels.map((_, i) => (options.example && !example(i) ? TOOLKIT_ILLUSTRATIVE_CV : null)),
+    numberFormat: "0.00",
+    name: "HoursCV",
+    comment: "Coefficient of variation of hours per case at each gamma level (Risk)",
+  });
+  sheet.validate({
+    range: levelsRange(cvRow),
+    kind: "decimal",
+    min: 0,
+    promptTitle: "Coefficient of variation",
+    prompt: "Standard deviation ÷ mean of a case's hours, more than 0; leave blank to use the cohorts.",
+    error: "A coefficient of variation cannot be negative.",
+  });
+  const cohortRows = (what: "episodes" | "hours") =>
+    Array.from({ length: RISK_COHORTS }, (_, k) =>
+      sheet.inputLine({
+        label: `Cohort ${k + 1} · ${what === "episodes" ? "episodes" : "average hours"}`,
+        units: what === "episodes" ? "episodes" : "hours per episode",
+        values: options.levels.map((_, i) => {
+          const cohort = example(i) ? LEVEL_B_COHORTS[k] : undefined;
+          if (cohort === undefined) return null;
+          return what === "episodes" ? cohort.clients : cohort.average_hours;
+        }),
+        numberFormat: what === "episodes" ? NUMBER_FORMATS.count : NUMBER_FORMATS.hours,
+      }),
+    );
+  const episodeRows = cohortRows("episodes");
+  const hourRows = cohortRows("hours");
+  const block = (rows: readonly number[], absolute = false) =>
+    rangeAddress(rows[0], FIRST_VALUE_COLUMN, rows[rows.length - 1], lastLevelColumn, absolute);
+  sheet.define("RiskCohortEpisodes", block(episodeRows, true), "Episodes of each cohort, per level (Risk)");
+  sheet.define("RiskCohortHours", block(hourRows, true), "Average hours of each cohort, per level (Risk)");
+  sheet.validate({
+    range: block([...episodeRows, ...hourRows]),
+    kind: "decimal",
+    min: 0,
+    promptTitle: "Cohort",
+    prompt: "Episodes in the cohort, or their average hours; zero or more.",
+    error: "Episodes and hours cannot be negative.",
+  });
+
+  riskSettings(sheet, width);
+
+  // Each level's case: the moments of one case's cost.
+  sheet.section("Cost of one case at each level (from the spread above)", width);
+  levelHeader(false);
+  const column = (rows: readonly number[], c: number) => rangeAddress(rows[0], c, rows[rows.length - 1], c);
+  const episodes = (c: number) => column(episodeRows, c);
+  const hours = (c: number) => column(hourRows, c);
+  const cv = (c: number) => at(cvRow, c);
+  const average = (c: number) => ctx.ref("Case Rates", rowAnchoredAddress(caseRates.hoursRow, c));
+  /** By the level's spread: gamma (with a cv), cohorts (with episodes), or none. */
+  const bySpread = (c: number, gamma: string, cohorts: string, none: string) =>
+    `IF(ISNUMBER(${cv(c)}),${gamma},IF(SUM(${episodes(c)})>0,${cohorts},${none}))`;
+  sheet.line(
+    "Spread",
+    "",
+    perLevel((c) => bySpread(c, '"gamma"', '"cohorts"', '"none"')),
+    { style: "calc" },
+  );
+  const rateRow = sheet.line(
+    "Rate per hour",
+    "$ per hour",
+    perLevel((c) => ctx.ref("Case Rates", rowAnchoredAddress(caseRates.rateRow, c))),
+    { style: "calc", numberFormat: NUMBER_FORMATS.dollarsCents },
+  );
+  sheet.define("RiskLevelRates", levelsRange(rateRow, true), "Rate per hour each level uses (Risk)");
+  const rate = (c: number) => at(rateRow, c);
+  const cvSquare = (c: number) => `${cv(c)}*${cv(c)}`;
+  const meanHoursRow = sheet.line(
+    "Mean hours of a case",
+    "hours",
+    perLevel((c) =>
+      ctx.output(
+        bySpread(c, average(c), `SUMPRODUCT(${episodes(c)},${hours(c)})/SUM(${episodes(c)})`, average(c)),
+      ),
+    ),
+    { style: "calc", numberFormat: "#,##0.000" },
+  );
+  const meanRow = sheet.line(
+    "Mean cost of a case, E[X]",
+    "$",
+    perLevel((c) => ctx.output(`${rate(c)}*${at(meanHoursRow, c)}`)),
+    { style: "calc", numberFormat: NUMBER_FORMATS.dollarsCents },
+  );
+  const secondRow = sheet.line(
+    "Second moment, E[X²]",
+    "$²",
+    perLevel((c) =>
+      ctx.output(
+        `${rate(c)}*${rate(c)}*${bySpread(
+          c,
+          `${average(c)}*${average(c)}*(1+${cvSquare(c)})`,
+          `SUMPRODUCT(${episodes(c)},${hours(c)},${hours(c)})/SUM(${episodes(c)})`,
+          `${average(c)}*${average(c)}`,
+        )}`,
+      ),
+    ),
+    { style: "calc", numberFormat: NUMBER_FORMATS.dollars },
+  );
+  const thirdRow = sheet.line(
+    "Third moment, E[X³]",
+    "$³",
+    perLevel((c) =>
+      ctx.output(
+        `${rate(c)}*${rate(c)}*${rate(c)}*${bySpread(
+          c,
+          `${average(c)}*${average(c)}*${average(c)}*(1+${cvSquare(c)})*(1+${cvSquare(c)}+${cvSquare(c)})`,
+          `SUMPRODUCT(${episodes(c)},${hours(c)},${hours(c)},${hours(c)})/SUM(${episodes(c)})`,
+          `${average(c)}*${average(c)}*${average(c)}`,
+        )}`,
+      ),
+    ),
+    { style: "calc", numberFormat: "0.000E+00" },
+  );
+  sheet.line(
+    "Variance of a case's cost",
+    "$²",
+    perLevel((c) => ctx.output(`${at(secondRow, c)}-${at(meanRow, c)}*${at(meanRow, c)}`)),
+    { style: "calc", numberFormat: NUMBER_FORMATS.dollars },
+  );
+  const caseRate = (c: number) => ctx.ref("Case Rates", rowAnchoredAddress(caseRates.caseRateRow, c));
+  const shareRow = sheet.line(
+    "Share of cases costing more than the case rate",
+    "% of cases",
+    perLevel((c) =>
+      ctx.output(
+        bySpread(
+          c,
+          `1-GAMMADIST(${caseRate(c)},1/(${cvSquare(c)}),${average(c)}*${rate(c)}*${cvSquare(c)},TRUE)`,
+          `SUMPRODUCT((${hours(c)}*${rate(c)}>${caseRate(c)})*${episodes(c)})/SUM(${episodes(c)})`,
+          "0",
+        ),
+      ),
+    ),
+    { style: "total", numberFormat: NUMBER_FORMATS.percent },
+  );
+  sheet.define(
+    "ShareOverCaseRate",
+    levelsRange(shareRow, true),
+    "Share of cases costing more than the case rate",
+  );
+
+  // The year: cumulants of a compound Poisson add up, λ·E[Xᵏ] per level.
+  sheet.section("The year's cost (cases Poisson: each level adds λ·E[Xᵏ] to the cumulants)", width);
+  levelHeader(true);
+  const total = (row: number, numberFormat: string) =>
+    sheet.put(row, totalColumn, [formula(ctx.output(`SUM(${levelsRange(row)})`))], {
+      style: "total",
+      numberFormat,
+    });
+  const casesRow = sheet.line(
+    "Expected cases, λ",
+    "cases",
+    perLevel((c) => ctx.ref("Case Rates", rowAnchoredAddress(caseRates.casesRow, c))),
+    { style: "calc", numberFormat: NUMBER_FORMATS.countDecimal },
+  );
+  total(casesRow, NUMBER_FORMATS.countDecimal);
+  const cumulant = (label: string, units: string, moment: number, numberFormat: string) => {
+    const row = sheet.line(
+      label,
+      units,
+      perLevel((c) => ctx.output(`${at(casesRow, c)}*${at(moment, c)}`)),
+      { style: "calc", numberFormat },
+    );
+    total(row, numberFormat);
+    return row;
+  };
+  const yearMeanRow = cumulant("Mean, λ·E[X]", "$", meanRow, NUMBER_FORMATS.dollars);
+  const yearVarianceRow = cumulant("Variance, λ·E[X²]", "$²", secondRow, "0.000E+00");
+  const yearThirdRow = cumulant("Third cumulant, λ·E[X³]", "$³", thirdRow, "0.000E+00");
+  const yearTotal = (row: number) => at(row, totalColumn);
+  yearFigures(ctx, sheet, width, {
+    mean: yearTotal(yearMeanRow),
+    variance: yearTotal(yearVarianceRow),
+    third: yearTotal(yearThirdRow),
+  });
+  exactSection(ctx, sheet, width, figures);
+  if (figures) distributionChart(ctx, sheet, figures.bars);
+  return sheet.build();
+}
+
+/** The Risk sheet's settings: the confidence, the Normal-Power divisor and the currency tolerance. */
+function riskSettings(sheet: StarterSheetBuilder, width: number): void {
+  sheet.section("Inputs · Risk settings", width);
+  const confidenceRow = sheet.inputLine({
+    label: "Confidence the reserve covers the year",
+    units: "probability",
+    values: [RISK_DEFAULTS.confidence],
+    numberFormat: NUMBER_FORMATS.percent,
+    name: "RiskConfidence",
+    comment: "The probability the budget plus the reserve covers the year's cost",
+  });
+  sheet.validate({
+    range: cellAddress(confidenceRow, FIRST_VALUE_COLUMN),
+    kind: "decimal",
+    min: 0,
+    max: 1,
+    promptTitle: "Confidence",
+    prompt: "A probability between 0% and 100%, such as 95%.",
+    error: "The confidence must be a probability between 0% and 100%.",
+  });
+  sheet.inputLine({
+    label: "Normal-Power divisor (the 6 in γ(z² − 1)/6)",
+    units: "",
+    values: [NORMAL_POWER_DIVISOR],
+    numberFormat: NUMBER_FORMATS.count,
+    name: "NormalPowerDivisor",
+    comment: "The Normal-Power approximation's constant 6",
+  });
+  sheet.inputLine({
+    label: "Tolerance: the exact figures are current",
+    units: "relative",
+    values: [CURRENT_TOLERANCE],
+    numberFormat: "0.0E+00",
+    name: "RiskCurrentTolerance",
+    comment: "How far, relative, the inputs may move before the exact figures read as out of date",
+  });
+}
+
+/** The year's mean, standard deviation and skewness, and the Normal-Power figures on them. */
+function yearFigures(
+  ctx: StarterContext,
+  sheet: StarterSheetBuilder,
+  width: number,
+  cells: { mean: string; variance: string; third: string },
+): void {
+  const { n } = ctx;
+  const dollars = { style: "calc", numberFormat: NUMBER_FORMATS.dollars } as const;
+  sheet.namedLine({
+    name: "RiskExpectedCost",
+    label: "Expected cost of the year",
+    units: "$",
+    expression: ctx.output(cells.mean),
+    look: { style: "total", numberFormat: NUMBER_FORMATS.dollars },
+    comment: "Expected cost of the year from the spread of hours (closed form)",
+  });
+  sheet.namedLine({
+    name: "RiskStandardDeviation",
+    label: "Standard deviation of the year's cost",
+    units: "$",
+    expression: ctx.output(`SQRT(${cells.variance})`),
+    look: dollars,
+    comment: "Standard deviation of the year's cost (closed form)",
+  });
+  sheet.namedLine({
+    name: "RiskSkewness",
+    label: "Skewness of the year's cost, γ",
+    units: "",
+    expression: ctx.output(
+      `IF(${cells.variance}>0,${cells.third}/(${cells.variance}*SQRT(${cells.variance})),0)`,
+    ),
+    look: { style: "calc", numberFormat: "0.0000" },
+    comment: "Skewness of the year's cost: third cumulant ÷ σ³",
+  });
+
+  sheet.section("Normal-Power reserve at the confidence (native, follows the inputs)", width);
+  const mu = n.RiskExpectedCost;
+  const sigma = n.RiskStandardDeviation;
+  const gamma = n.RiskSkewness;
+  sheet.namedLine({
+    name: "RiskZ",
+    label: "Standard normal quantile at the confidence, z",
+    units: "",
+    expression: `NORMSINV(${n.RiskConfidence})`,
+    look: { style: "calc", numberFormat: "0.0000" },
+    comment: "z = NORMSINV(confidence)",
+  });
+  const z = n.RiskZ;
+  sheet.namedLine({
+    name: "NormalQuantile",
+    label: "Normal quantile, μ + σz",
+    units: "$",
+    expression: ctx.output(`${mu}+${sigma}*${z}`),
+    look: dollars,
+    comment: "The normal approximation's quantile of the year's cost at the confidence",
+  });
+  sheet.namedLine({
+    name: "NormalPowerQuantile",
+    label: "Normal-Power quantile, μ + σ(z + γ(z² − 1)/6)",
+    units: "$",
+    expression: ctx.output(`${mu}+${sigma}*(${z}+${gamma}*(${z}*${z}-1)/${n.NormalPowerDivisor})`),
+    look: dollars,
+    comment: "The Normal-Power quantile of the year's cost at the confidence",
+  });
+  sheet.line("Budget", "$", [formula(n.TotalBudget)], dollars);
+  sheet.namedLine({
+    name: "NormalPowerReserve",
+    label: "Normal-Power risk reserve, max(0, quantile − budget)",
+    units: "$",
+    expression: ctx.output(`MAX(0,${n.NormalPowerQuantile}-${n.TotalBudget})`),
+    look: { style: "total", numberFormat: NUMBER_FORMATS.dollars },
+    comment: "What to hold on top of the budget (Normal-Power, at the confidence)",
+  });
+  // P(S > b) by inverting the Normal-Power map y = z + k(z² − 1)/2 with k = 2γ/6 at y = (b − μ)/σ:
+  // z = (k + 2y) / (√(1 + k(k + 2y)) + 1), the root without cancellation (z = y when γ = 0).
+  const yRow = sheet.line(
+    "Budget above the mean, in standard deviations, y",
+    "",
+    [formula(ctx.output(`IF(${sigma}>0,(${n.TotalBudget}-${mu})/${sigma},0)`))],
+    { style: "calc", numberFormat: "0.0000" },
+  );
+  const y = cellAddress(yRow, FIRST_VALUE_COLUMN);
+  const kRow = sheet.line(
+    "Normal-Power shift, k = 2γ/6",
+    "",
+    [formula(ctx.output(`(${gamma}+${gamma})/${n.NormalPowerDivisor}`))],
+    { style: "calc", numberFormat: "0.000000" },
+  );
+  const k = cellAddress(kRow, FIRST_VALUE_COLUMN);
+  const u = `${k}*(${k}+${y}+${y})`;
+  sheet.namedLine({
+    name: "NormalPowerProbabilityOverBudget",
+    label: "Probability the year costs more than the budget (Normal-Power)",
+    units: "probability",
+    expression: ctx.output(
+      `IF(${sigma}>0,IF(1+${u}<0,1,1-NORMSDIST((${k}+${y}+${y})/(SQRT(1+${u})+1))),IF(${mu}>${n.TotalBudget},1,0))`,
+    ),
+    look: { style: "total", numberFormat: NUMBER_FORMATS.percent },
+    comment: "P(year's cost > budget) by the Normal-Power approximation",
+  });
+}
+
+/** The core's exact figures as labelled values, the inputs they were computed at, and the check. */
+function exactSection(
+  ctx: StarterContext,
+  sheet: StarterSheetBuilder,
+  width: number,
+  figures: RiskFigures | undefined,
+): void {
+  const { n } = ctx;
+  sheet.section("Exact figures (the core's, computed when the workbook was built)", width);
+  sheet.note(
+    "The year's cost distribution on a one-hour grid, as case-rate risk computes it. They are values, not",
+  );
+  sheet.note(
+    "formulas: the check below turns red when the inputs have changed since; rebuild to refresh them.",
+  );
+  const value = (v: number | undefined): CellContent =>
+    figures === undefined || v === undefined ? NOT_COMPUTED : v;
+  const dollars = { style: "calc", numberFormat: NUMBER_FORMATS.dollars } as const;
+  sheet.line("Exact risk reserve, max(0, quantile − budget)", "$", [value(figures?.riskReserve)], {
+    style: "total",
+    numberFormat: NUMBER_FORMATS.dollars,
+  });
+  sheet.line(
+    "Exact probability the year costs more than the budget",
+    "probability",
+    [value(figures?.probabilityOverBudget)],
+    {
+      style: "total",
+      numberFormat: NUMBER_FORMATS.percent,
+    },
+  );
+  const probabilities = [
+    ...new Set([...RISK_QUANTILES, figures?.confidence ?? RISK_DEFAULTS.confidence]),
+  ].sort((a, b) => a - b);
+  for (const p of probabilities)
+    sheet.line(`Exact quantile at ${percentText(p)}`, "$", [value(figures?.quantiles[String(p)])], dollars);
+
+  // The fingerprint: the live figure, then the one the exact figures were computed at.
+  sheet.heading(["The inputs they were computed at", "", "Now", "When computed"]);
+  const fingerprint: [string, string, number | undefined, string][] = [
+    ["Expected cost of the year", n.RiskExpectedCost, figures?.expectedCost, NUMBER_FORMATS.dollars],
+    [
+      "Standard deviation of the year's cost",
+      n.RiskStandardDeviation,
+      figures?.standardDeviation,
+      NUMBER_FORMATS.dollars,
+    ],
+    ["Skewness of the year's cost", n.RiskSkewness, figures?.skewness, "0.0000"],
+    ["Budget", n.TotalBudget, figures?.budget, NUMBER_FORMATS.dollars],
+    ["Confidence", n.RiskConfidence, figures?.confidence, NUMBER_FORMATS.percent],
+  ];
+  const rows = fingerprint.map(([label, live, stored, numberFormat]) =>
+    sheet.line(label, "", [formula(live), value(stored)], { style: "calc", numberFormat }),
+  );
+  const now = rangeAddress(rows[0], FIRST_VALUE_COLUMN, rows[rows.length - 1], FIRST_VALUE_COLUMN);
+  const then = rangeAddress(rows[0], FIRST_VALUE_COLUMN + 1, rows[rows.length - 1], FIRST_VALUE_COLUMN + 1);
+  const checkRow = sheet.line(
+    "The exact figures are current (computed from these inputs)",
+    "",
+    [
+      formula(
+        `IF(AND(COUNT(${now})=ROWS(${now}),COUNT(${then})=ROWS(${then})),SUMPRODUCT((ABS(${now}-${then})>${n.RiskCurrentTolerance}*ABS(${then}))*1)=0,FALSE)`,
+      ),
+    ],
+    { style: "check" },
+  );
+  sheet.highlightCheck(cellAddress(checkRow, FIRST_VALUE_COLUMN));
+  sheet.define(
+    "RiskExactCurrent",
+    cellAddress(checkRow, FIRST_VALUE_COLUMN, true),
+    "TRUE while the exact risk figures match the inputs",
+  );
+}
+
+/** The exact distribution's bars as chart data, and the chart with the budget and reserve marked. */
+function distributionChart(
+  ctx: StarterContext,
+  sheet: StarterSheetBuilder,
+  bars: readonly DistributionBar[],
+): void {
+  sheet.section("Chart data: the exact distribution of the year's cost", 4);
+  sheet.heading([
+    "Cost of the year (middle of the bar)",
+    "$",
+    "Within the budget",
+    "Within the reserve",
+    "Beyond the reserve",
+  ]);
+  const places = ["within budget", "within reserve", "beyond reserve"] as const;
+  const first = sheet.putTable(
+    LABEL_COLUMN,
+    bars.map((bar) => [
+      `$${(bar.cost / 1e6).toFixed(2)}M`,
+      bar.cost,
+      ...places.map((where) => (bar.where === where ? bar.probability : null)),
+    ]),
+  );
+  const rows: ChartRows = { first, last: first + bars.length - 1 };
+  sheet.format(
+    rangeAddress(rows.first, FIRST_VALUE_COLUMN - 1, rows.last, FIRST_VALUE_COLUMN - 1),
+    "calc",
+    NUMBER_FORMATS.dollars,
+  );
+  sheet.format(
+    rangeAddress(rows.first, FIRST_VALUE_COLUMN, rows.last, FIRST_VALUE_COLUMN + 2),
+    "calc",
+    "0.00%",
+  );
+  const ref = (column: number) => ctx.ref("Risk", rangeAddress(rows.first, column, rows.last, column, true));
+  const colors = [CHART_COLORS.withinBudget, CHART_COLORS.withinReserve, CHART_COLORS.beyondReserve];
+  const names = ["Within the budget", "Within the reserve", "Beyond the reserve"];
+  sheet.skip();
+  const top = sheet.row;
+  sheet.chart({
+    kind: "column",
+    title: "The year's cost: probability of each range (exact)",
+    from: cellAddress(top, LABEL_COLUMN),
+    to: cellAddress(top + 22, FIRST_VALUE_COLUMN + 3),
+    categories: ref(LABEL_COLUMN),
+    series: names.map((name, i) => ({ name, values: ref(FIRST_VALUE_COLUMN + i), color: colors[i] })),
+    overlap: 100,
+    gapWidth: 10,
+    valueAxisFormat: "0.0%",
+  });
+}
