@@ -57,9 +57,19 @@ describe.each([
     );
   });
 
-  test("numbers are typed only on the input sheets", () => {
+  test("numbers are typed only on the input sheets (and as Risk's exact figures, written by the core)", () => {
+    // Risk's exact figures and their chart data are the core's values, labelled as such, below
+    // their own section band; a number anywhere else off the input sheets is a stray.
+    const exactRow = cellsOf(spec).find(
+      (cell) =>
+        cell.sheet === "Risk" && typeof cell.content === "string" && cell.content.startsWith("Exact figures"),
+    )?.row;
+    expect(exactRow).toBeDefined();
     const stray = cellsOf(spec).filter(
-      (cell) => typeof cell.content === "number" && !INPUT_SHEETS.includes(cell.sheet),
+      (cell) =>
+        typeof cell.content === "number" &&
+        !INPUT_SHEETS.includes(cell.sheet) &&
+        !(cell.sheet === "Risk" && cell.row > (exactRow ?? Infinity)),
     );
     expect(stray).toEqual([]);
   });
@@ -174,7 +184,8 @@ test("a custom count of levels lays out one column per level", () => {
 
 test("the blank workbook leaves every example input empty but keeps the model settings", () => {
   const inputs = cellsOf(blank).filter((cell) => cell.sheet === "Inputs" && typeof cell.content === "number");
-  expect(inputs.map((cell) => cell.content).sort()).toEqual([0.0001, 0.01, 12].sort());
+  // Months per year and the tolerances; the risk settings: the confidence, the Normal-Power 6, its tolerance.
+  expect(inputs.map((cell) => cell.content).sort()).toEqual([0.0001, 0.01, 12, 0.95, 6, 1e-9].sort());
 });
 
 describe("starter options", () => {

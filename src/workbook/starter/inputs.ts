@@ -7,6 +7,7 @@ import type { SheetSpec, Validation } from "../spec";
 import { NUMBER_FORMATS } from "../styles";
 import type { StarterContext } from "./context";
 import { SCENARIOS, type StarterLevel, type StarterOptions } from "./options";
+import { type RiskInputsLayout, riskInputs } from "./riskInputs";
 import { startSheet, TAB_COLORS } from "./sheetTop";
 import type { StarterSheetBuilder } from "./starterSheet";
 
@@ -23,6 +24,8 @@ export interface InputsLayout {
   readonly penetrationRateRow: number;
   /** Rows of the step 8 targets, one per performance measure. */
   readonly metricTargetRows: readonly number[];
+  /** The Risk sheet's inputs: the spread of hours per case. */
+  readonly risk: RiskInputsLayout;
 }
 
 /** Model settings every workbook needs, filled in even when the rest is blank. */
@@ -467,6 +470,7 @@ export function inputsSheet(ctx: StarterContext): { spec: SheetSpec; layout: Inp
   serviceCodes(steps);
   const { metricTargetRows } = performanceTargets(steps);
   modelSettings(steps);
+  const risk = riskInputs(sheet, options, steps.widest);
   return {
     spec: sheet.build(),
     layout: {
@@ -477,6 +481,7 @@ export function inputsSheet(ctx: StarterContext): { spec: SheetSpec; layout: Inp
       scenarioNameRow,
       penetrationRateRow,
       metricTargetRows,
+      risk,
     },
   };
 }

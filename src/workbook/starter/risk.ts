@@ -1,5 +1,4 @@
-import { RISK_DEFAULTS, RISK_QUANTILES, TOOLKIT_ILLUSTRATIVE_CV } from "../../core/risk";
-import { WORKED_EXAMPLE } from "../../core/toolkit/example";
+import { RISK_DEFAULTS, RISK_QUANTILES } from "../../core/risk";
 import { cellAddress, rangeAddress, rowAnchoredAddress } from "../a1";
 import { CHART_COLORS } from "../chartColors";
 import { FIRST_VALUE_COLUMN, LABEL_COLUMN } from "../layout";
@@ -12,18 +11,8 @@ import type { DistributionBar, RiskFigures } from "./riskFigures";
 import { startSheet, TAB_COLORS } from "./sheetTop";
 import type { StarterSheetBuilder } from "./starterSheet";
 
-/** Cohorts the table has room for at each level (the toolkit's Level B table has four). */
-export const RISK_COHORTS = 6;
-/** The Normal-Power approximation's divisor: the 6 in μ + σ(z + γ(z² − 1)/6). */
-const NORMAL_POWER_DIVISOR = 6;
-/** How far, relative, a live figure may differ from the one the exact figures were computed at. */
-const CURRENT_TOLERANCE = 1e-9;
-
 /** What the exact cells say when the build had no exact figures to write. */
 const NOT_COMPUTED = "not computed: rebuild the workbook once every input is in";
-
-/** The level B cohorts of the toolkit ("What case rates are NOT"). */
-const LEVEL_B_COHORTS = WORKED_EXAMPLE.utilization_cohorts_level_b.rows;
 
 /** Where the exact figures' chart data went. */
 interface ChartRows {
@@ -75,73 +64,16 @@ export function riskSheet(
       ],
       { style: "header" },
     );
-  const example = (i: number) => options.example && options.levels[i].id === "B";
-
-  // Inputs: the spread of hours per case.
-  sheet.section("Inputs · Spread of hours per case", width);
-  if (options.example) {
-    sheet.note(
-      "Level B: the toolkit's cohort table (What case rates are NOT). Levels A, C and D: gamma, coefficient of variation 0.6,",
-    );
-    sheet.note("an illustrative assumption: the toolkit gives them only their average hours.");
-  }
-  sheet.note(
-    "A level with a coefficient of variation is gamma; else its cohorts; with neither, every case costs its rate.",
-  );
-  levelHeader(false);
-  const cvRow = sheet.inputLine({
-    label: "Coefficient of variation (gamma)",
-    units: "sd ÷ mean of hours",
-    values: options.levels.map((_, i) => (options.example && !example(i) ? TOOLKIT_ILLUSTRATIVE_CV : null)),
-    numberFormat: "0.00",
-    name: "HoursCV",
-    comment: "Coefficient of variation of hours per case at each gamma level (Risk)",
-  });
-  sheet.validate({
-    range: levelsRange(cvRow),
-    kind: "decimal",
-    min: 0,
-    promptTitle: "Coefficient of variation",
-    prompt: "Standard deviation ÷ mean of a case's hours, more than 0; leave blank to use the cohorts.",
-    error: "A coefficient of variation cannot be negative.",
-  });
-  const cohortRows = (what: "episodes" | "hours") =>
-    Array.from({ length: RISK_COHORTS }, (_, k) =>
-      sheet.inputLine({
-        label: `Cohort ${k + 1} · ${what === "episodes" ? "episodes" : "average hours"}`,
-        units: what === "episodes" ? "episodes" : "hours per episode",
-        values: options.levels.map((_, i) => {
-          const cohort = example(i) ? LEVEL_B_COHORTS[k] : undefined;
-          if (cohort === undefined) return null;
-          return what === "episodes" ? cohort.clients : cohort.average_hours;
-        }),
-        numberFormat: what === "episodes" ? NUMBER_FORMATS.count : NUMBER_FORMATS.hours,
-      }),
-    );
-  const episodeRows = cohortRows("episodes");
-  const hourRows = cohortRows("hours");
-  const block = (rows: readonly number[], absolute = false) =>
-    rangeAddress(rows[0], FIRST_VALUE_COLUMN, rows[rows.length - 1], lastLevelColumn, absolute);
-  sheet.define("RiskCohortEpisodes", block(episodeRows, true), "Episodes of each cohort, per level (Risk)");
-  sheet.define("RiskCohortHours", block(hourRows, true), "Average hours of each cohort, per level (Risk)");
-  sheet.validate({
-    range: block([...episodeRows, ...hourRows]),
-    kind: "decimal",
-    min: 0,
-    promptTitle: "Cohort",
-    prompt: "Episodes in the cohort, or their average hours; zero or more.",
-    error: "Episodes and hours cannot be negative.",
-  });
-
-  riskSettings(sheet, width);
 
   // Each level's case: the moments of one case's cost.
-  sheet.section("Cost of one case at each level (from the spread above)", width);
+  sheet.section("Cost of one case at each level (from the spread of hours on Inputs)", width);
   levelHeader(false);
-  const column = (rows: readonly number[], c: number) => rangeAddress(rows[0], c, rows[rows.length - 1], c);
-  const episodes = (c: number) => column(episodeRows, c);
-  const hours = (c: number) => column(hourRows, c);
-  const cv = (c: number) => at(cvRow, c);
+  /** A level's column of cohort cells on Inputs, anchored on its rows. */
+  const column = (rows: readonly number[], c: number) =>
+    ctx.ref("Inputs", `${rowAnchoredAddress(rows[0], c)}:${rowAnchoredAddress(rows[rows.length - 1], c)}`);
+  const episodes = (c: number) => column(inputs.risk.episodeRows, c);
+  const hours = (c: number) => column(inputs.risk.hourRows, c);
+  const cv = (c: number) => ctx.ref("Inputs", rowAnchoredAddress(inputs.risk.cvRow, c));
   const average = (c: number) => ctx.ref("Case Rates", rowAnchoredAddress(caseRates.hoursRow, c));
   /** By the level's spread: gamma (with a cv), cohorts (with episodes), or none. */
   const bySpread = (c: number, gamma: string, cohorts: string, none: string) =>
@@ -272,44 +204,6 @@ export function riskSheet(
   exactSection(ctx, sheet, width, figures);
   if (figures) distributionChart(ctx, sheet, figures.bars);
   return sheet.build();
-}
-
-/** The Risk sheet's settings: the confidence, the Normal-Power divisor and the currency tolerance. */
-function riskSettings(sheet: StarterSheetBuilder, width: number): void {
-  sheet.section("Inputs · Risk settings", width);
-  const confidenceRow = sheet.inputLine({
-    label: "Confidence the reserve covers the year",
-    units: "probability",
-    values: [RISK_DEFAULTS.confidence],
-    numberFormat: NUMBER_FORMATS.percent,
-    name: "RiskConfidence",
-    comment: "The probability the budget plus the reserve covers the year's cost",
-  });
-  sheet.validate({
-    range: cellAddress(confidenceRow, FIRST_VALUE_COLUMN),
-    kind: "decimal",
-    min: 0,
-    max: 1,
-    promptTitle: "Confidence",
-    prompt: "A probability between 0% and 100%, such as 95%.",
-    error: "The confidence must be a probability between 0% and 100%.",
-  });
-  sheet.inputLine({
-    label: "Normal-Power divisor (the 6 in γ(z² − 1)/6)",
-    units: "",
-    values: [NORMAL_POWER_DIVISOR],
-    numberFormat: NUMBER_FORMATS.count,
-    name: "NormalPowerDivisor",
-    comment: "The Normal-Power approximation's constant 6",
-  });
-  sheet.inputLine({
-    label: "Tolerance: the exact figures are current",
-    units: "relative",
-    values: [CURRENT_TOLERANCE],
-    numberFormat: "0.0E+00",
-    name: "RiskCurrentTolerance",
-    comment: "How far, relative, the inputs may move before the exact figures read as out of date",
-  });
 }
 
 /** The year's mean, standard deviation and skewness, and the Normal-Power figures on them. */
