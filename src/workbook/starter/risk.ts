@@ -431,6 +431,6 @@ function distributionChart(
     series: names.map((name, i) => ({ name, values: ref(FIRST_VALUE_COLUMN + i), color: colors[i] })),
     overlap: 100,
     gapWidth: 10,
-    valueAxisFormat: "0.0%",
+    valueAxisFormat: "0.00%",
   });
 }
