@@ -12,7 +12,7 @@ import { startSheet, TAB_COLORS } from "./sheetTop";
 import type { StarterSheetBuilder } from "./starterSheet";
 
 /** What the exact cells say when the build had no exact figures to write. */
-const NOT_COMPUTED = "not computed: rebuild the workbook once every input is in";
+const NOT_COMPUTED = "Not computed: build the workbook again once every input is in.";
 
 /** Where the exact figures' chart data went. */
 interface ChartRows {
@@ -45,7 +45,7 @@ export function riskSheet(
     "Risk",
     "The spread around the case rate: the year's cost as a distribution, the reserve it needs and the chance it exceeds the budget.",
     TAB_COLORS.calcs,
-    [2, 52, 24, ...levelColumns.map(() => 16), 17],
+    [2, 62, 24, ...levelColumns.map(() => 22), 26],
     3,
   );
   const width = levelCount + 3;
@@ -137,7 +137,7 @@ export function riskSheet(
         )}`,
       ),
     ),
-    { style: "calc", numberFormat: "0.000E+00" },
+    { style: "calc", numberFormat: NUMBER_FORMATS.count },
   );
   sheet.line(
     "Variance of a case's cost",
@@ -193,8 +193,8 @@ export function riskSheet(
     return row;
   };
   const yearMeanRow = cumulant("Mean, λ·E[X]", "$", meanRow, NUMBER_FORMATS.dollars);
-  const yearVarianceRow = cumulant("Variance, λ·E[X²]", "$²", secondRow, "0.000E+00");
-  const yearThirdRow = cumulant("Third cumulant, λ·E[X³]", "$³", thirdRow, "0.000E+00");
+  const yearVarianceRow = cumulant("Variance, λ·E[X²]", "$²", secondRow, NUMBER_FORMATS.count);
+  const yearThirdRow = cumulant("Third cumulant, λ·E[X³]", "$³", thirdRow, NUMBER_FORMATS.count);
   const yearTotal = (row: number) => at(row, totalColumn);
   yearFigures(ctx, sheet, width, {
     mean: yearTotal(yearMeanRow),
@@ -324,8 +324,8 @@ function exactSection(
   sheet.note(
     "formulas: the check below turns red when the inputs have changed since; rebuild to refresh them.",
   );
-  const value = (v: number | undefined): CellContent =>
-    figures === undefined || v === undefined ? NOT_COMPUTED : v;
+  if (figures === undefined) sheet.note(NOT_COMPUTED);
+  const value = (v: number | undefined): CellContent => v ?? null;
   const dollars = { style: "calc", numberFormat: NUMBER_FORMATS.dollars } as const;
   sheet.line("Exact risk reserve, max(0, quantile − budget)", "$", [value(figures?.riskReserve)], {
     style: "total",
