@@ -134,7 +134,7 @@ function riskSettings(sheet: StarterSheetBuilder, widest: number): void {
     label: "Tolerance: the exact risk figures are current",
     units: "relative",
     values: [CURRENT_TOLERANCE],
-    numberFormat: "0.0E+00",
+    numberFormat: "0.0000000%",
     name: "RiskCurrentTolerance",
     comment: "How far, relative, the inputs may move before the exact figures read as out of date",
   });
