@@ -6,9 +6,10 @@
 import type ExcelJS from "exceljs";
 import { recalculateWithLibreOffice } from "../../src/cli/libreoffice";
 import { computeRateModel } from "../../src/core/model";
-import { exactRisk, TOOLKIT_RISK_INPUT } from "../../src/core/risk";
+import { exactRisk, providerRisk, TOOLKIT_RISK_INPUT } from "../../src/core/risk";
 import { approximateQuantiles } from "../../src/core/risk/moments";
 import { TOOLKIT_RATE_MODEL } from "../../src/core/toolkit/example";
+import { calculateWorkbook } from "../../src/workbook/calc";
 import { describeStarterWorkbook, starterOptions } from "../../src/workbook/starter";
 import { ILLUSTRATIVE_RISK_RESERVE } from "../../src/workbook/starter/inputs";
 import { DISTRIBUTION_BARS } from "../../src/workbook/starter/riskFigures";
@@ -29,12 +30,12 @@ function close(actual: number, expected: number): void {
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
 }
 
-/** The value beside a label on Risk (the first value column). */
-function labelled(book: ReadWorkbook, label: string): unknown {
-  const cell = book.cells().find((c) => c.sheet === "Risk" && c.value === label);
-  if (!cell) throw new Error(`Risk has no line "${label}"`);
+/** The value beside a label on a sheet (the first value column). */
+function labelled(book: ReadWorkbook, label: string, sheet = "Risk"): unknown {
+  const cell = book.cells().find((c) => c.sheet === sheet && c.value === label);
+  if (!cell) throw new Error(`${sheet} has no line "${label}"`);
   const row = Number(/\d+$/.exec(cell.address)?.[0]);
-  return book.cell("Risk", `D${row}`)?.value;
+  return book.cell(sheet, `D${row}`)?.value;
 }
 
 /** Sets a named input's first cell in a copy of the file. */
@@ -62,6 +63,47 @@ describe("the exact figures are the core's, written when the workbook is built",
     expect(mass).toBeLessThanOrEqual(1 + 1e-12);
   });
 
+  test("the Dashboard's probability of loss and reserve to cover are the core's providerRisk", () => {
+    const provider = describeStarterWorkbook(starterOptions({ example: true, provider: true }));
+    const calc = calculateWorkbook(provider);
+    const one = (name: string) => {
+      const [cell] = calc.named(name)!;
+      return cell.ok ? (cell.value as number) : NaN;
+    };
+    const mix = calc.named("ProviderCaseMix")!.map((cell) => (cell.ok ? (cell.value as number) : NaN));
+    const planned = calc.named("PlannedHours")!.map((cell) => (cell.ok ? (cell.value as number) : NaN));
+    const expected = providerRisk({
+      levels: TOOLKIT_RISK_INPUT.levels.map((level, i) => ({
+        id: level.id,
+        consumers: one("ConsumersPerYear") * mix[i],
+        averageHours: planned[i],
+        hoursDistribution: level.hoursDistribution,
+      })),
+      directCostPerHour: one("CostPerDirectHour"),
+      fixedCosts: one("TotalExpense") - one("DirectStaffCost"),
+      revenue: one("TotalRevenue"),
+    });
+    const dashboard = provider.sheets.find((sheet) => sheet.name === "Dashboard")!;
+    const beside = (label: string) => {
+      for (const block of dashboard.blocks)
+        for (const [r, row] of block.rows.entries())
+          if (row[0] === label) {
+            const at = /^([A-Z]+)(\d+)$/.exec(block.address)!;
+            return calc.cell("Dashboard", `D${Number(at[2]) + r}`);
+          }
+      throw new Error(`no line ${label}`);
+    };
+    expect(beside("Probability of a loss (expense above revenue)")).toEqual({
+      ok: true,
+      value: expected.probabilityOfLoss,
+    });
+    expect(beside("Reserve to cover a loss at the confidence")).toEqual({
+      ok: true,
+      value: expected.reserveToCover,
+    });
+    expect(calc.named("ProviderRiskCurrent")).toEqual([{ ok: true, value: true }]);
+  });
+
   test("a blank build has no exact figures and says so", () => {
     const blank = describeStarterWorkbook(starterOptions({ example: false }));
     const sheet = blank.sheets.find((s) => s.name === "Risk")!;
@@ -75,6 +117,7 @@ describeWithLibreOffice("the Risk sheet recalculated by LibreOffice", (soffice) 
   let fresh: ReadWorkbook;
   let stale: ReadWorkbook;
   let flat: ReadWorkbook;
+  let providerStale: ReadWorkbook;
 
   beforeAll(async () => {
     const dir = tempDir("risk");
@@ -86,8 +129,19 @@ describeWithLibreOffice("the Risk sheet recalculated by LibreOffice", (soffice) 
     const written = await readFile(example);
     const edited = await editedCopy(example, dir, "stale", setting(written, "HoursCV", 0.7));
     const flatPct = await editedCopy(example, dir, "flat", setting(written, "RiskReserveMethod", "Flat %"));
-    [fresh, stale, flat] = await Promise.all(
-      (await recalculateWithLibreOffice(soffice, [example, edited, flatPct])).map(readFile),
+    const provider = await writeSpec(
+      describeStarterWorkbook(starterOptions({ example: true, provider: true })),
+      dir,
+      "provider",
+    );
+    const contractors = await editedCopy(
+      provider,
+      dir,
+      "contractors",
+      setting(await readFile(provider), "ContractorFees", 300_000),
+    );
+    [fresh, stale, flat, providerStale] = await Promise.all(
+      (await recalculateWithLibreOffice(soffice, [example, edited, flatPct, contractors])).map(readFile),
     );
   }, 180_000);
 
@@ -133,6 +187,11 @@ describeWithLibreOffice("the Risk sheet recalculated by LibreOffice", (soffice) 
       .find((cell) => cell.sheet === "Checks" && String(cell.value).startsWith("The exact figures on Risk"));
     const row = Number(/\d+$/.exec(notice!.address)?.[0]);
     expect(stale.cell("Checks", `E${row}`)?.value).toBe(false);
+  });
+
+  test("the Dashboard's currency check turns FALSE once a provider cost has changed", () => {
+    expect(providerStale.named("RiskExactCurrent")?.[0].value).toBe(true);
+    expect(providerStale.named("ProviderRiskCurrent")?.[0].value).toBe(false);
   });
 
   test("Case Rates' reserve is the Normal-Power reserve by default, the flat % when chosen", () => {

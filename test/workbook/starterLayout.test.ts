@@ -57,19 +57,30 @@ describe.each([
     );
   });
 
-  test("numbers are typed only on the input sheets (and as Risk's exact figures, written by the core)", () => {
-    // Risk's exact figures and their chart data are the core's values, labelled as such, below
-    // their own section band; a number anywhere else off the input sheets is a stray.
-    const exactRow = cellsOf(spec).find(
-      (cell) =>
-        cell.sheet === "Risk" && typeof cell.content === "string" && cell.content.startsWith("Exact figures"),
-    )?.row;
-    expect(exactRow).toBeDefined();
+  test("numbers are typed only on the input sheets (and as the exact risk figures, written by the core)", () => {
+    // Risk's exact figures with their chart data (below their band, to the sheet's end) and the
+    // Dashboard's (from their band to their check) are the core's values, labelled as such.
+    const rowOf = (sheet: string, start: string) =>
+      cellsOf(spec).find(
+        (cell) => cell.sheet === sheet && typeof cell.content === "string" && cell.content.startsWith(start),
+      )?.row;
+    const exact = {
+      Risk: [rowOf("Risk", "Exact figures"), Infinity],
+      Dashboard: [
+        rowOf("Dashboard", "Risk of the year (exact"),
+        rowOf("Dashboard", "The exact figures are current"),
+      ],
+    } as Record<string, [number | undefined, number | undefined]>;
+    expect(exact.Risk[0]).toBeDefined();
+    const exempt = (sheet: string, row: number) => {
+      const [from, to] = exact[sheet] ?? [];
+      return from !== undefined && to !== undefined && row > from && row < to;
+    };
     const stray = cellsOf(spec).filter(
       (cell) =>
         typeof cell.content === "number" &&
         !INPUT_SHEETS.includes(cell.sheet) &&
-        !(cell.sheet === "Risk" && cell.row > (exactRow ?? Infinity)),
+        !exempt(cell.sheet, cell.row),
     );
     expect(stray).toEqual([]);
   });

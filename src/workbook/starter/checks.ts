@@ -162,6 +162,18 @@ function notices(ctx: StarterContext): Check[] {
       numberFormat: NUMBER_FORMATS.general,
       passes: () => `IF(${n.InputsComplete},${n.RiskExactCurrent},TRUE)`,
     },
+    ...(ctx.options.provider
+      ? [
+          {
+            label:
+              "The exact figures on the Dashboard were computed from the current inputs (rebuild to refresh)",
+            units: "",
+            value: null,
+            numberFormat: NUMBER_FORMATS.general,
+            passes: () => `IF(${n.ProviderInputsComplete},${n.ProviderRiskCurrent},TRUE)`,
+          },
+        ]
+      : []),
     {
       label: "The case mix is exactly 100% (within the tolerance, the budget uses the shares as typed)",
       units: "$ vs. 100% mix",

@@ -53,7 +53,9 @@ function describeWith(
     riskSheet(ctx, inputs.layout, caseRates.layout, figures),
     metricsSheet(ctx, inputs.layout),
   ];
-  const provider = options.provider ? providerSheets(ctx, caseRates.layout) : { sheets: [], checks: [] };
+  const provider = options.provider
+    ? providerSheets(ctx, caseRates.layout, figures?.provider)
+    : { sheets: [], checks: [] };
   return {
     sheets: [...payor, ...provider.sheets, checksSheet(ctx, provider.checks)],
     names: ctx.definedNames(),

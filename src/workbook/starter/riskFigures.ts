@@ -5,6 +5,7 @@ import {
   type RiskInput,
   cumulative,
   exactRisk,
+  providerRisk,
 } from "../../core/risk";
 import { type CalculatedWorkbook, calculateWorkbook } from "../calc";
 import type { Naming } from "../freeNames";
@@ -36,6 +37,21 @@ export interface RiskFigures {
   readonly skewness: number;
   readonly budget: number;
   readonly bars: readonly DistributionBar[];
+  /** The provider's exact figures, when the workbook has the provider model and its inputs are in. */
+  readonly provider?: ProviderRiskFigures;
+}
+
+/** The core's providerRisk for the Dashboard, and what it was computed from. */
+export interface ProviderRiskFigures {
+  readonly probabilityOfLoss: number;
+  readonly reserveToCover: number;
+  readonly confidence: number;
+  /** The inputs: consumers, cost of a direct hour, fixed costs, revenue, planned hours per consumer. */
+  readonly consumers: number;
+  readonly costPerDirectHour: number;
+  readonly fixedCosts: number;
+  readonly revenue: number;
+  readonly plannedHoursPerConsumer: number;
 }
 
 /** A calculated name's numbers, or undefined when one is not a number (an input left blank). */
@@ -97,6 +113,70 @@ function riskInputOf(calc: CalculatedWorkbook, naming: Naming): RiskInput | unde
   };
 }
 
+/**
+ * The provider's year for providerRisk from the Dashboard's chosen scenario: its consumers by its
+ * mix (whole numbers, or the core refuses), its planned hours with the payor's spread per level, a
+ * direct hour at its staff cost, the other expenses fixed, against its total revenue.
+ */
+function providerFiguresOf(
+  calc: CalculatedWorkbook,
+  naming: Naming,
+  payor: RiskInput,
+): ProviderRiskFigures | undefined {
+  const complete = calc.named(naming.name("ProviderInputsComplete"))?.[0];
+  if (!complete?.ok || complete.value !== true) return undefined;
+  const one = (name: string) => numbers(calc, naming.name(name))[0] ?? null;
+  const mix = numbers(calc, naming.name("ProviderCaseMix"));
+  const planned = numbers(calc, naming.name("PlannedHours"));
+  const [consumers, costPerDirectHour, expense, directStaff, revenue] = [
+    "ConsumersPerYear",
+    "CostPerDirectHour",
+    "TotalExpense",
+    "DirectStaffCost",
+    "TotalRevenue",
+  ].map(one);
+  if (
+    [...mix, ...planned, consumers, costPerDirectHour, expense, directStaff, revenue].some((v) => v === null)
+  )
+    return undefined;
+  const fixedCosts = (expense as number) - (directStaff as number);
+  const risk = providerRisk({
+    levels: payor.levels.map((level, i) => ({
+      id: level.id,
+      consumers: (consumers as number) * (mix[i] as number),
+      averageHours: planned[i] as number,
+      ...(level.hoursDistribution === undefined ? {} : { hoursDistribution: level.hoursDistribution }),
+    })),
+    directCostPerHour: costPerDirectHour as number,
+    fixedCosts,
+    revenue: revenue as number,
+    ...(payor.confidence === undefined ? {} : { confidence: payor.confidence }),
+  });
+  return {
+    probabilityOfLoss: risk.probabilityOfLoss,
+    reserveToCover: risk.reserveToCover,
+    confidence: risk.confidence,
+    consumers: consumers as number,
+    costPerDirectHour: costPerDirectHour as number,
+    fixedCosts,
+    revenue: revenue as number,
+    plannedHoursPerConsumer: mix.reduce<number>(
+      (sum, share, i) => sum + (share as number) * (planned[i] as number),
+      0,
+    ),
+  };
+}
+
+/** Runs a core computation, undefined when the core refuses an input (the cells then say so). */
+function unlessRefused<T>(compute: () => T): T | undefined {
+  try {
+    return compute();
+  } catch (error) {
+    if (error instanceof CaseRateInputError) return undefined;
+    throw error;
+  }
+}
+
 /** The exact distribution grouped into DISTRIBUTION_BARS bars of equal cost width. */
 function barsOf(risk: ReturnType<typeof exactRisk>): DistributionBar[] {
   const { probabilities, gridDollars: h } = risk.distribution;
@@ -126,9 +206,11 @@ function barsOf(risk: ReturnType<typeof exactRisk>): DistributionBar[] {
  * exact cells then say so. Both writers write what this gives, so the pane and the file agree.
  */
 export function riskFiguresOf(spec: WorkbookSpec, naming: Naming): RiskFigures | undefined {
-  const input = riskInputOf(calculateWorkbook(spec), naming);
+  const calc = calculateWorkbook(spec);
+  const input = riskInputOf(calc, naming);
   if (input === undefined) return undefined;
-  try {
+  const provider = unlessRefused(() => providerFiguresOf(calc, naming, input));
+  return unlessRefused(() => {
     const risk = exactRisk(input);
     return {
       riskReserve: risk.riskReserve,
@@ -140,9 +222,7 @@ export function riskFiguresOf(spec: WorkbookSpec, naming: Naming): RiskFigures |
       skewness: risk.skewness,
       budget: risk.budget,
       bars: barsOf(risk),
+      ...(provider === undefined ? {} : { provider }),
     };
-  } catch (error) {
-    if (error instanceof CaseRateInputError) return undefined;
-    throw error;
-  }
+  });
 }
