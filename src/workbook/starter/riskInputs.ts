@@ -116,11 +116,11 @@ function riskSettings(sheet: StarterSheetBuilder, widest: number): void {
   sheet.validate({
     range: cellAddress(confidenceRow, FIRST_VALUE_COLUMN),
     kind: "decimal",
-    min: 0,
-    max: 1,
+    min: 0.5,
+    max: 0.9999,
     promptTitle: "Confidence",
-    prompt: "A probability between 0% and 100%, such as 95%.",
-    error: "The confidence must be a probability between 0% and 100%.",
+    prompt: "A probability from 50% to 99.99%, such as 95%.",
+    error: "The confidence must be a probability from 50% to 99.99%.",
   });
   sheet.inputLine({
     label: "Normal-Power divisor (the 6 in γ(z² − 1)/6)",
