@@ -91,6 +91,7 @@ describe("Office.js writer", () => {
       "Inputs (2)",
       "Case Rates (3)",
       "Scenarios",
+      "Risk",
       "Metrics",
       "Checks",
     ]);

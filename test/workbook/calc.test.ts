@@ -92,3 +92,39 @@ describe("AND, as Excel judges logicals", () => {
     expect(value("A3")).toBe(true);
   });
 });
+
+describe("the Risk sheet's functions, as Excel and LibreOffice define them", () => {
+  test("SQRT, NORMSINV and NORMSDIST, with #NUM! outside their domains", () => {
+    const value = calculate([
+      [formula("SQRT(2)"), formula("SQRT(-1)"), formula("NORMSINV(0.95)")],
+      [formula("NORMSINV(1)"), formula("NORMSDIST(NORMSINV(0.025))"), formula("NORMSDIST(0)")],
+    ]);
+    expect(value("A1")).toBe(Math.SQRT2);
+    expect(value("B1")).toEqual(new ExcelError("#NUM!"));
+    expect(value("C1")).toBeCloseTo(1.6448536269514722, 14);
+    expect(value("A2")).toEqual(new ExcelError("#NUM!"));
+    expect(value("B2")).toBeCloseTo(0.025, 14);
+    expect(value("C2")).toBe(0.5);
+  });
+
+  test("GAMMADIST: the distribution function and the density (shape 1 is the exponential)", () => {
+    const value = calculate([
+      [
+        formula("GAMMADIST(2,1,2,TRUE)"),
+        formula("GAMMADIST(2,1,2,FALSE)"),
+        formula("GAMMADIST(-1,2,2,TRUE)"),
+      ],
+      [
+        formula("GAMMADIST(0,1,2,FALSE)"),
+        formula("GAMMADIST(3,2,1,FALSE)"),
+        formula("GAMMADIST(1,0,1,TRUE)"),
+      ],
+    ]);
+    expect(value("A1")).toBeCloseTo(1 - Math.exp(-1), 15);
+    expect(value("B1")).toBeCloseTo(Math.exp(-1) / 2, 15);
+    expect(value("C1")).toEqual(new ExcelError("#NUM!"));
+    expect(value("A2")).toBe(0.5);
+    expect(value("B2")).toBeCloseTo(3 * Math.exp(-3), 15);
+    expect(value("C2")).toEqual(new ExcelError("#NUM!"));
+  });
+});

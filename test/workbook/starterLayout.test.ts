@@ -57,9 +57,30 @@ describe.each([
     );
   });
 
-  test("numbers are typed only on the input sheets", () => {
+  test("numbers are typed only on the input sheets (and as the exact risk figures, written by the core)", () => {
+    // Risk's exact figures with their chart data (below their band, to the sheet's end) and the
+    // Dashboard's (from their band to their check) are the core's values, labelled as such.
+    const rowOf = (sheet: string, start: string) =>
+      cellsOf(spec).find(
+        (cell) => cell.sheet === sheet && typeof cell.content === "string" && cell.content.startsWith(start),
+      )?.row;
+    const exact = {
+      Risk: [rowOf("Risk", "Exact figures"), Infinity],
+      Dashboard: [
+        rowOf("Dashboard", "Risk of the year (exact"),
+        rowOf("Dashboard", "The exact figures are current"),
+      ],
+    } as Record<string, [number | undefined, number | undefined]>;
+    expect(exact.Risk[0]).toBeDefined();
+    const exempt = (sheet: string, row: number) => {
+      const [from, to] = exact[sheet] ?? [];
+      return from !== undefined && to !== undefined && row > from && row < to;
+    };
     const stray = cellsOf(spec).filter(
-      (cell) => typeof cell.content === "number" && !INPUT_SHEETS.includes(cell.sheet),
+      (cell) =>
+        typeof cell.content === "number" &&
+        !INPUT_SHEETS.includes(cell.sheet) &&
+        !exempt(cell.sheet, cell.row),
     );
     expect(stray).toEqual([]);
   });
@@ -174,7 +195,8 @@ test("a custom count of levels lays out one column per level", () => {
 
 test("the blank workbook leaves every example input empty but keeps the model settings", () => {
   const inputs = cellsOf(blank).filter((cell) => cell.sheet === "Inputs" && typeof cell.content === "number");
-  expect(inputs.map((cell) => cell.content).sort()).toEqual([0.0001, 0.01, 12].sort());
+  // Months per year and the tolerances; the risk settings: the confidence, the Normal-Power 6, its tolerance.
+  expect(inputs.map((cell) => cell.content).sort()).toEqual([0.0001, 0.01, 12, 0.95, 6, 1e-9].sort());
 });
 
 describe("starter options", () => {

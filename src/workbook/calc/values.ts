@@ -51,3 +51,4 @@ export const isError = (v: unknown): v is ExcelError => v instanceof ExcelError;
 export const DIV0 = new ExcelError("#DIV/0!");
 export const NA = new ExcelError("#N/A");
 export const VALUE = new ExcelError("#VALUE!");
+export const NUM = new ExcelError("#NUM!");

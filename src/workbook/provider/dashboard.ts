@@ -7,6 +7,8 @@ import type { CaseRatesLayout } from "../starter/caseRates";
 import type { StarterContext, StarterName } from "../starter/context";
 import { startSheet, TAB_COLORS } from "../starter/sheetTop";
 import type { StarterSheetBuilder } from "../starter/starterSheet";
+import type { ProviderRiskFigures } from "../starter/riskFigures";
+import { providerRiskSection } from "./dashboardRisk";
 import type { ProviderInputsLayout } from "./providerInputs";
 import type { ProviderModelLayout } from "./providerModel";
 
@@ -26,6 +28,7 @@ export function dashboardSheet(
   inputs: ProviderInputsLayout,
   model: ProviderModelLayout,
   caseRates: CaseRatesLayout,
+  riskFigures: ProviderRiskFigures | undefined,
 ): { spec: SheetSpec; layout: DashboardLayout } {
   const { n, options } = ctx;
   const sheet = startSheet(
@@ -309,6 +312,7 @@ export function dashboardSheet(
     { style: "note" },
   );
   sheet.skip();
+  providerRiskSection(ctx, sheet, width, riskFigures);
   const chartData = revenueExpenseChartData(sheet, {
     revenue: [firstCategoryRow, otherRevenueRow],
     expense: [directStaffRow, otherStaffRow, contractorsRow, lastCategoryRow],

@@ -2,6 +2,7 @@ import type { SheetSpec } from "../spec";
 import type { CaseRatesLayout } from "../starter/caseRates";
 import type { Check } from "../starter/checks";
 import type { StarterContext } from "../starter/context";
+import type { ProviderRiskFigures } from "../starter/riskFigures";
 import { providerChecks } from "./checks";
 import { dashboardSheet } from "./dashboard";
 import { actualsSheet, monitoringSheet } from "./monitoring";
@@ -16,10 +17,11 @@ import { sensitivitySheet } from "./sensitivity";
 export function providerSheets(
   ctx: StarterContext,
   caseRates: CaseRatesLayout,
+  riskFigures: ProviderRiskFigures | undefined,
 ): { sheets: SheetSpec[]; checks: Check[] } {
   const inputs = providerInputsSheet(ctx);
   const model = providerModelSheet(ctx, inputs.layout, caseRates);
-  const dashboard = dashboardSheet(ctx, inputs.layout, model.layout, caseRates);
+  const dashboard = dashboardSheet(ctx, inputs.layout, model.layout, caseRates, riskFigures);
   const sensitivity = sensitivitySheet(ctx);
   const actuals = actualsSheet(ctx);
   return {

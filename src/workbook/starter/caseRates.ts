@@ -3,7 +3,7 @@ import { FIRST_VALUE_COLUMN } from "../layout";
 import { type CellContent, formula, type SheetSpec } from "../spec";
 import { NUMBER_FORMATS } from "../styles";
 import type { StarterContext } from "./context";
-import type { InputsLayout } from "./inputs";
+import { type InputsLayout, RESERVE_METHODS } from "./inputs";
 import { startSheet, TAB_COLORS } from "./sheetTop";
 
 /** What the volume-weighted rate reads until every service code's hours are entered. */
@@ -17,6 +17,12 @@ const ENTER_RESERVE = "enter the risk reserve %";
 /** Where Case Rates put what the Scenarios sheet references. */
 export interface CaseRatesLayout {
   readonly caseRateRow: number;
+  /** Average hours per episode at each level. */
+  readonly hoursRow: number;
+  /** The rate per hour each level uses (its own, else the model's). */
+  readonly rateRow: number;
+  /** Cases at each level (the budget's). */
+  readonly casesRow: number;
 }
 
 /** The Case Rates sheet (step 7): case rate per level, the budget, PMPM and the risk reserve. */
@@ -171,10 +177,10 @@ export function caseRatesSheet(
     label: "Risk reserve",
     units: "$",
     expression: ctx.output(
-      `IF(ISNUMBER(${n.RiskReservePct}),${n.TotalBudget}*${n.RiskReservePct},"${ENTER_RESERVE}")`,
+      `IF(${n.RiskReserveMethod}="${RESERVE_METHODS[0]}",${n.NormalPowerReserve},IF(ISNUMBER(${n.RiskReservePct}),${n.TotalBudget}*${n.RiskReservePct},"${ENTER_RESERVE}"))`,
     ),
     look: dollars,
-    comment: "Reserve on top of the budget",
+    comment: "Reserve on top of the budget, by the method chosen on Inputs",
   });
 
   sheet.namedLine({
@@ -218,5 +224,5 @@ export function caseRatesSheet(
     ],
     { style: "calc", numberFormat: NUMBER_FORMATS.dollarsCents },
   );
-  return { spec: sheet.build(), layout: { caseRateRow } };
+  return { spec: sheet.build(), layout: { caseRateRow, hoursRow, rateRow, casesRow } };
 }

@@ -156,6 +156,25 @@ function notices(ctx: StarterContext): Check[] {
   const gap = `${n.TotalBudget}-${n.TotalBudget}/${mix}`;
   return [
     {
+      label: "The exact figures on Risk were computed from the current inputs (rebuild to refresh)",
+      units: "",
+      value: null,
+      numberFormat: NUMBER_FORMATS.general,
+      passes: () => `IF(${n.InputsComplete},${n.RiskExactCurrent},TRUE)`,
+    },
+    ...(ctx.options.provider
+      ? [
+          {
+            label:
+              "The exact figures on the Dashboard were computed from the current inputs (rebuild to refresh)",
+            units: "",
+            value: null,
+            numberFormat: NUMBER_FORMATS.general,
+            passes: () => `IF(${n.ProviderInputsComplete},${n.ProviderRiskCurrent},TRUE)`,
+          },
+        ]
+      : []),
+    {
       label: "The case mix is exactly 100% (within the tolerance, the budget uses the shares as typed)",
       units: "$ vs. 100% mix",
       // Differences within CheckTolerance show as 0: binary rounding differs between engines.

@@ -34,6 +34,10 @@ export function guideSheet(ctx: StarterContext): SheetSpec {
     "Step 7: cases, the case rate per level, the budget, its per-member-per-month equivalent, a risk reserve.",
   );
   text(ctx.sheet("Scenarios"), "The budget under the low, medium and high penetration rates side by side.");
+  text(
+    ctx.sheet("Risk"),
+    "The spread around the case rate: the year's cost distribution, the Normal-Power reserve, the core's exact figures.",
+  );
   text(ctx.sheet("Metrics"), "Step 8: the performance measures the payor monitors, with their targets.");
   if (ctx.options.provider) {
     text(

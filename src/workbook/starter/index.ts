@@ -8,6 +8,8 @@ import { guideSheet } from "./guide";
 import { inputsSheet } from "./inputs";
 import { metricsSheet } from "./metrics";
 import type { StarterOptions } from "./options";
+import { riskSheet } from "./risk";
+import { type RiskFigures, riskFiguresOf } from "./riskFigures";
 import { scenariosSheet } from "./scenarios";
 
 export { PROVIDER_SHEETS, STARTER_SHEETS } from "./context";
@@ -28,6 +30,18 @@ export function describeStarterWorkbook(
   options: StarterOptions,
   naming: Naming = IDENTITY_NAMING,
 ): WorkbookSpec {
+  // The exact risk figures come from the core for the inputs the first build holds.
+  const first = describeWith(options, naming, undefined);
+  const figures = riskFiguresOf(first, naming);
+  return figures === undefined ? first : describeWith(options, naming, figures);
+}
+
+/** The starter workbook with the exact risk figures given (undefined: not computed). */
+function describeWith(
+  options: StarterOptions,
+  naming: Naming,
+  figures: RiskFigures | undefined,
+): WorkbookSpec {
   const ctx = new StarterContext(options, naming);
   const inputs = inputsSheet(ctx);
   const caseRates = caseRatesSheet(ctx, inputs.layout);
@@ -36,9 +50,12 @@ export function describeStarterWorkbook(
     inputs.spec,
     caseRates.spec,
     scenariosSheet(ctx, inputs.layout, caseRates.layout),
+    riskSheet(ctx, inputs.layout, caseRates.layout, figures),
     metricsSheet(ctx, inputs.layout),
   ];
-  const provider = options.provider ? providerSheets(ctx, caseRates.layout) : { sheets: [], checks: [] };
+  const provider = options.provider
+    ? providerSheets(ctx, caseRates.layout, figures?.provider)
+    : { sheets: [], checks: [] };
   return {
     sheets: [...payor, ...provider.sheets, checksSheet(ctx, provider.checks)],
     names: ctx.definedNames(),

@@ -7,6 +7,7 @@ import type { SheetSpec, Validation } from "../spec";
 import { NUMBER_FORMATS } from "../styles";
 import type { StarterContext } from "./context";
 import { SCENARIOS, type StarterLevel, type StarterOptions } from "./options";
+import { type RiskInputsLayout, riskInputs } from "./riskInputs";
 import { startSheet, TAB_COLORS } from "./sheetTop";
 import type { StarterSheetBuilder } from "./starterSheet";
 
@@ -23,12 +24,16 @@ export interface InputsLayout {
   readonly penetrationRateRow: number;
   /** Rows of the step 8 targets, one per performance measure. */
   readonly metricTargetRows: readonly number[];
+  /** The Risk sheet's inputs: the spread of hours per case. */
+  readonly risk: RiskInputsLayout;
 }
 
 /** Model settings every workbook needs, filled in even when the rest is blank. */
 const CHECK_TOLERANCE_DOLLARS = 0.01;
 /** The toolkit advises a risk reserve but names no figure: the example's is illustrative. */
 export const ILLUSTRATIVE_RISK_RESERVE = 0.05;
+/** How Case Rates sizes the risk reserve: Risk's Normal-Power reserve (the default) or the flat %. */
+export const RESERVE_METHODS = ["Normal-Power", "Flat %"] as const;
 
 /** What each step of the Inputs sheet writes with. */
 interface InputsSteps {
@@ -391,6 +396,23 @@ function modelSettings({ sheet, options, when, widest }: InputsSteps): { reserve
   sheet.validate(shareValidation(cellAddress(reserveRow, FIRST_VALUE_COLUMN), "Risk reserve"));
   if (options.example)
     sheet.note("Illustrative: the toolkit advises a risk reserve but names no percentage.");
+  const methodRow = sheet.inputLine({
+    label: "Risk reserve method",
+    units: RESERVE_METHODS.join(" / "),
+    values: [RESERVE_METHODS[0]],
+    numberFormat: NUMBER_FORMATS.general,
+    name: "RiskReserveMethod",
+    comment: "How Case Rates sizes the reserve: Risk's Normal-Power reserve, or the flat % of the budget",
+  });
+  sheet.validate({
+    range: cellAddress(methodRow, FIRST_VALUE_COLUMN),
+    kind: "list",
+    values: RESERVE_METHODS,
+    promptTitle: "Risk reserve method",
+    prompt:
+      "Normal-Power: the reserve the Risk sheet computes at its confidence. Flat %: the percentage above.",
+    error: "Choose Normal-Power or Flat %.",
+  });
   sheet.inputLine({
     label: "Months per year",
     units: "months",
@@ -448,6 +470,7 @@ export function inputsSheet(ctx: StarterContext): { spec: SheetSpec; layout: Inp
   serviceCodes(steps);
   const { metricTargetRows } = performanceTargets(steps);
   modelSettings(steps);
+  const risk = riskInputs(sheet, options, steps.widest);
   return {
     spec: sheet.build(),
     layout: {
@@ -458,6 +481,7 @@ export function inputsSheet(ctx: StarterContext): { spec: SheetSpec; layout: Inp
       scenarioNameRow,
       penetrationRateRow,
       metricTargetRows,
+      risk,
     },
   };
 }

@@ -1,8 +1,8 @@
 import { toNumber } from "../coerce";
-import { type ExcelError, isError, VALUE } from "../values";
+import { type ExcelError, isError, NUM, VALUE } from "../values";
 import { define, type Flagged } from "./definition";
 
-/** Math and aggregates: ABS, SUM, COUNT, MIN, MAX, SUMPRODUCT. */
+/** Math and aggregates: ABS, SQRT, SUM, COUNT, MIN, MAX, SUMPRODUCT. */
 
 /**
  * The numbers SUM, MIN, MAX and COUNT use: a range's numbers only (its text, booleans and blanks
@@ -36,6 +36,8 @@ const ofNumbers = (reduce: (found: number[]) => number) => (lists: readonly (rea
 
 export const MATH = {
   ABS: define([{ type: "number" }], (n) => Math.abs(n), { elementwise: true }),
+  /** The square root; #NUM! for a negative number, as Excel. */
+  SQRT: define([{ type: "number" }], (n) => (n < 0 ? NUM : Math.sqrt(n)), { elementwise: true }),
   SUM: define(
     [{ type: "values", repeat: true }],
     ofNumbers((found) => found.reduce((a, b) => a + b, 0)),
