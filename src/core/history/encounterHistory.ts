@@ -30,7 +30,7 @@ export interface EncounterHistory extends EpisodeFindings {
  * Reads an encounter extract chunk by chunk: the header's columns, each row checked (refused rows
  * counted by reason, never used), the service-code table, and the episodes. Memory: the current
  * client's rows and the per-episode figures for input sorted by client; every row otherwise.
- * @example const r = new EncounterReader({ columns: {}, rule: { gapDays: 90, episodeDays: 182 }, strict: false, holdAllRows: false }); r.push(new TextEncoder().encode("client_id,level,service_date,service_code,minutes\n1,A,2025-01-02,90834,45\n")); r.end().episodes.length // 1
+ * @example const r = new EncounterReader({ columns: {}, rule: { gapDays: 90, episodeDays: 182 }, strict: false, holdAllRows: false }); r.push(new TextEncoder().encode("client_id,level,service_date,service_code,minutes\n1,A,2025-01-02,90834,45\n")); r.end()?.episodes.length // 1
  */
 export class EncounterReader {
   private readonly parser = new CsvParser((fields, line, badQuoting) => this.row(fields, line, badQuoting));
@@ -53,10 +53,10 @@ export class EncounterReader {
     return this.contiguous;
   }
 
-  /** Ends the input: its figures; no header or no valid row is an error. */
-  end(): EncounterHistory {
+  /** Ends the input: its figures (undefined when it must be read again, as for `push`); no header or no valid row is an error. */
+  end(): EncounterHistory | undefined {
     this.parser.end();
-    if (!this.contiguous) throw new Error("EncounterReader: the input must be read again with holdAllRows");
+    if (!this.contiguous) return undefined;
     if (this.builder === undefined || this.services === undefined) {
       throw new CaseRateInputError("rows", "empty", "the file is empty: it has no header row.");
     }

@@ -16,7 +16,9 @@ function read(text: string, options: Partial<EncounterOptions> = {}) {
     ...options,
   });
   reader.push(new TextEncoder().encode(text));
-  return reader.end();
+  const history = reader.end();
+  if (history === undefined) throw new Error("rows held, so never read again");
+  return history;
 }
 
 function errorOf(run: () => unknown): string {
