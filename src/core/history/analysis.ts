@@ -136,64 +136,90 @@ function levelStatistics(
 }
 
 /**
+ * The per-level analysis of episode summaries, fed one episode at a time (a stream's rows come
+ * pushed): `add` each, then `result`. It keeps only per-episode hours and amounts per level.
+ * @example const tally = new EpisodeTally({ hasAmount: false }); tally.add({ clientId: "1", level: "A", episodeStart: 20089, services: 2, hours: 3 }); tally.result().levels[0].averageHours // 3
+ */
+export class EpisodeTally {
+  private readonly cuts: readonly number[] | undefined;
+  private readonly enrollees: number | undefined;
+  private readonly tallies = new Map<string, LevelTally>();
+  private readonly clients = new Set<string>();
+  private count = 0;
+
+  /** Checks the options first, so a bad cut point is refused before any data is read. */
+  constructor(private readonly options: AnalysisOptions) {
+    this.cuts = options.cohortCuts === undefined ? undefined : requireCutPoints(options.cohortCuts);
+    this.enrollees =
+      options.enrollees === undefined ? undefined : requireWholePositive("enrollees", options.enrollees);
+  }
+
+  /** Counts one episode; refuses hours not above 0 and, with amounts, an amount missing or below 0. */
+  add(episode: EpisodeSummary): void {
+    const hours = requireHours(episode, this.count);
+    let tally = this.tallies.get(episode.level);
+    if (tally === undefined) {
+      tally = { hours: new NumberList(), amounts: new NumberList(), clients: new Set() };
+      this.tallies.set(episode.level, tally);
+    }
+    tally.hours.push(hours);
+    if (this.options.hasAmount) tally.amounts.push(requireAmount(episode, this.count));
+    tally.clients.add(episode.clientId);
+    this.clients.add(episode.clientId);
+    this.count++;
+  }
+
+  /**
+   * The analysis of the episodes added: steps 2, 4 and 5 and step 6's rate. Every sum runs over
+   * sorted values, so the order the episodes came in changes nothing.
+   */
+  result(): EpisodeAnalysis {
+    const count = this.count;
+    if (count === 0) {
+      throw new CaseRateInputError("episodes", "empty", "there are no episodes to analyze.");
+    }
+    const ids = [...this.tallies.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const levels: HistoryModelLevel[] = [];
+    const statistics: HistoryLevelStatistics[] = [];
+    let totalHours = 0;
+    let totalAmount = 0;
+    for (const id of ids) {
+      const tally = this.tallies.get(id)!;
+      const sorted = tally.hours.sorted();
+      const amount = this.options.hasAmount ? sumOf(tally.amounts.sorted()) : undefined;
+      const level = levelStatistics(id, sorted, tally.clients.size, amount, this.cuts);
+      statistics.push(level);
+      levels.push({
+        id,
+        caseMix: level.episodes / count,
+        averageHours: level.averageHours,
+        minHours: level.minHours,
+        maxHours: level.maxHours,
+        hoursDistribution: { cohorts: hourBins(sorted) },
+      });
+      totalHours += level.hours;
+      totalAmount += amount ?? 0;
+    }
+    const enrollees = this.enrollees;
+    return {
+      ...(enrollees === undefined ? {} : { enrollees, penetrationRate: count / enrollees }),
+      ...(this.options.hasAmount ? { ratePerHour: totalAmount / totalHours } : {}),
+      levels,
+      history: { clients: this.clients.size, episodes: count, levels: statistics },
+    };
+  }
+}
+
+/**
  * The per-level analysis of episode summaries (steps 2, 4 and 5, and step 6's rate): case mix,
- * hours per episode and their spread, cohorts, and rates when amounts exist. Reads the episodes
- * once, keeping only per-episode hours and amounts; every sum runs over sorted values, so the
- * order the episodes come in changes nothing.
+ * hours per episode and their spread, cohorts, and rates when amounts exist. Reads them once.
  * @example analyzeEpisodes([{ clientId: "1", level: "A", episodeStart: 20089, services: 2, hours: 3 }], { hasAmount: false }).levels[0].averageHours // 3
  */
 export function analyzeEpisodes(
   episodes: Iterable<EpisodeSummary>,
   options: AnalysisOptions,
 ): EpisodeAnalysis {
-  const cuts = options.cohortCuts === undefined ? undefined : requireCutPoints(options.cohortCuts);
-  const enrollees =
-    options.enrollees === undefined ? undefined : requireWholePositive("enrollees", options.enrollees);
-  const tallies = new Map<string, LevelTally>();
-  const clients = new Set<string>();
-  let count = 0;
-  for (const episode of episodes) {
-    const hours = requireHours(episode, count);
-    let tally = tallies.get(episode.level);
-    if (tally === undefined) {
-      tally = { hours: new NumberList(), amounts: new NumberList(), clients: new Set() };
-      tallies.set(episode.level, tally);
-    }
-    tally.hours.push(hours);
-    if (options.hasAmount) tally.amounts.push(requireAmount(episode, count));
-    tally.clients.add(episode.clientId);
-    clients.add(episode.clientId);
-    count++;
-  }
-  if (count === 0) {
-    throw new CaseRateInputError("episodes", "empty", "there are no episodes to analyze.");
-  }
-  const ids = [...tallies.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const levels: HistoryModelLevel[] = [];
-  const statistics: HistoryLevelStatistics[] = [];
-  let totalHours = 0;
-  let totalAmount = 0;
-  for (const id of ids) {
-    const tally = tallies.get(id)!;
-    const sorted = tally.hours.sorted();
-    const amount = options.hasAmount ? sumOf(tally.amounts.sorted()) : undefined;
-    const level = levelStatistics(id, sorted, tally.clients.size, amount, cuts);
-    statistics.push(level);
-    levels.push({
-      id,
-      caseMix: level.episodes / count,
-      averageHours: level.averageHours,
-      minHours: level.minHours,
-      maxHours: level.maxHours,
-      hoursDistribution: { cohorts: hourBins(sorted) },
-    });
-    totalHours += level.hours;
-    totalAmount += amount ?? 0;
-  }
-  return {
-    ...(enrollees === undefined ? {} : { enrollees, penetrationRate: count / enrollees }),
-    ...(options.hasAmount ? { ratePerHour: totalAmount / totalHours } : {}),
-    levels,
-    history: { clients: clients.size, episodes: count, levels: statistics },
-  };
+  const tally = new EpisodeTally(options);
+  for (const episode of episodes) tally.add(episode);
+  return tally.result();
 }
