@@ -91,14 +91,20 @@ export class RowStore {
 export class Interner {
   private readonly numbers = new Map<string, number>();
   readonly names: string[] = [];
+  /** The last name asked for: consecutive rows mostly repeat a level, a code, a client. */
+  private lastName: string | undefined;
+  private lastNumber = 0;
 
   numberOf(name: string): number {
+    if (name === this.lastName) return this.lastNumber;
     let number = this.numbers.get(name);
     if (number === undefined) {
       number = this.names.length;
       this.numbers.set(name, number);
       this.names.push(name);
     }
+    this.lastName = name;
+    this.lastNumber = number;
     return number;
   }
 }

@@ -43,8 +43,31 @@ export const BLANK_CLINICIAN = "(blank)";
 /** A plain decimal: digits with an optional sign and point; no exponent, hex, spaces or thousands separators. */
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)$/;
 
+/** Exact powers of ten: an integer below 2^53 divided by one is the correctly rounded decimal. */
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
+
+/**
+ * The value of a plain decimal, NaN for anything else. Up to 15 digits it is read here as
+ * digits ÷ 10^k (both exact, so the quotient is the correctly rounded value, as Number gives):
+ * reading the extract's numbers is a large part of reading the extract.
+ */
 function decimal(text: string): number {
-  return DECIMAL.test(text) ? Number(text) : NaN;
+  const n = text.length;
+  let digits = 0;
+  let count = 0;
+  let point = -1;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c >= 0 && c <= 9) {
+      digits = digits * 10 + c;
+      count++;
+    } else if (c === -2 && point < 0)
+      point = i; // "."
+    else return DECIMAL.test(text) ? Number(text) : NaN; // a sign, or not a number at all
+  }
+  if (count === 0) return NaN;
+  if (count > 15) return Number(text);
+  return point < 0 ? digits : digits / POWERS_OF_TEN[n - 1 - point];
 }
 
 /**

@@ -198,3 +198,37 @@ describe("duplicates and overlaps", () => {
     expect(history.episodes.find((e) => e.clientId === "1" && e.level === "A")?.services).toBe(2);
   });
 });
+
+describe("numbers", () => {
+  /** The amount the row path reads from `text`, or the reason the row is refused. */
+  const amountOf = (text: string) => {
+    const history = read(`${HEADER}\n1,A,2025-01-01,90834,RN,1,${text}\n2,A,2025-01-01,H0036,RN,1,1\n`);
+    return history.rejected.length === 0 ? history.services[0].amount : history.rejected[0].reason;
+  };
+
+  it("reads amounts exactly as Number reads plain decimals", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10 ** 15 }), fc.integer({ min: 0, max: 15 }), (units, places) => {
+        const text =
+          places === 0
+            ? String(units)
+            : `${String(units)
+                .padStart(places + 1, "0")
+                .slice(0, -places)}.${String(units)
+                .padStart(places + 1, "0")
+                .slice(-places)}`;
+        expect(amountOf(text)).toBe(Number(text));
+      }),
+      { numRuns: 300 },
+    );
+    for (const text of ["1234567890123456789.5", "+30", ".5", "7.", "007"])
+      expect(amountOf(text)).toBe(Number(text));
+  });
+
+  it("refuses shapes other than plain decimals", () => {
+    for (const text of ["1e3", "0x10", " 5", "5 ", "1.2.3", ".", "-", "∞", "Infinity", "1_000"]) {
+      expect(amountOf(text)).toBe("amount is not a number");
+    }
+    expect(amountOf("-0.5")).toBe("amount is negative");
+  });
+});
