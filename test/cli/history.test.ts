@@ -10,6 +10,8 @@ import { encounterCsv, toolkitFixture } from "../fixtures/history/generate";
 import { scratchFolder } from "./scratchFolder";
 
 const folder = scratchFolder("history");
+// The toolkit's extract is a few hundred thousand rows: read in seconds, more on a loaded machine.
+jest.setTimeout(120_000);
 const HEADER = "client_id,level,service_date,service_code,clinician_type,minutes,amount";
 
 async function caseRate(...argv: string[]) {
@@ -158,9 +160,39 @@ describe("case-rate history", () => {
     );
     const existing = file("existing.json", "{}");
     chmodSync(existing, 0o644);
-    const result = await caseRate("history", sortedPath, "-o", existing);
+    const small = file("one-row.csv", `${HEADER}\n1,A,2025-01-02,90834,RN,45,100\n`);
+    const result = await caseRate("history", small, "-o", existing);
     expect(result.code).toBe(2);
     expect(readFileSync(existing, "utf8")).toBe("{}");
-    expect((await caseRate("history", sortedPath, "-o", existing, "--force")).code).toBe(0);
+    expect((await caseRate("history", small, "-o", existing, "--force")).code).toBe(0);
+    expect(JSON.parse(readFileSync(existing, "utf8")).history.rows).toBe(1);
+  });
+});
+
+describe("case-rate history --sql and --episodes", () => {
+  it("prints the warehouse query with the episode rule's settings", async () => {
+    const result = await caseRate("history", "--sql", "--gap-days", "60", "--episode-days", "91");
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/^WITH service_days AS/);
+    expect(result.out).toContain("<= 60");
+    expect(result.out).toContain("/ 91)");
+  });
+
+  it("finishes the analysis from episode summaries as the rows give it", async () => {
+    const extract = file(
+      "small.csv",
+      `${HEADER}\n1,A,2025-01-02,90834,RN,45,100\n1,A,2025-01-09,90834,RN,75,150\n2,B,2025-03-01,H0036,RN,60,80\n`,
+    );
+    const fromRows = JSON.parse((await caseRate("history", extract, "--enrollees", "50")).out);
+    const episodes = file(
+      "episodes.csv",
+      "client_id,level,episode_start,services,hours,amount\n1,A,20090,2,2,250\n2,B,20148,1,1,80\n",
+    );
+    const result = await caseRate("history", "--episodes", episodes, "--enrollees", "50");
+    expect(result.code).toBe(0);
+    const fromEpisodes = JSON.parse(result.out);
+    expect(fromEpisodes.levels).toEqual(fromRows.levels);
+    expect(fromEpisodes.history.levels).toEqual(fromRows.history.levels);
+    expect(fromEpisodes.penetrationRate).toBe(fromRows.penetrationRate);
   });
 });
