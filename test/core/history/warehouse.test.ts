@@ -7,6 +7,7 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseCsv } from "../../../src/core/csv/csvParser";
 import { analyzeEpisodes } from "../../../src/core/history/analysis";
+import { EncounterReader } from "../../../src/core/history/encounterHistory";
 import { EpisodeFile } from "../../../src/core/history/episodeFile";
 import type { EpisodeSummary } from "../../../src/core/history/episodeSummary";
 import { episodeQuery } from "../../../src/core/history/query";
@@ -112,5 +113,29 @@ describe.each([
     expect(analysis.levels).toEqual(direct.levels);
     expect(analysis.history).toEqual(direct.history);
     expect(analysis.ratePerHour).toBe(direct.ratePerHour);
+  });
+
+  test("the same levels and history.levels as the row path's episode rule over the extract itself", () => {
+    const options = { enrollees: 30_000, ...(cohortCuts === undefined ? {} : { cohortCuts }) };
+    const reader = new EncounterReader({
+      columns: {},
+      rule: { gapDays: 90, episodeDays: 182 },
+      strict: true,
+      holdAllRows: true,
+    });
+    reader.push(new TextEncoder().encode(encounterCsv(fixture, { shuffle: 7 })));
+    const rows = reader.end()!;
+    const fromRows = analyzeEpisodes(rows.episodes, { ...options, hasAmount: rows.hasAmount });
+    const { analysis } = readEpisodes(file, options);
+    expect(analysis.levels).toEqual(fromRows.levels);
+    // Amounts: DuckDB sums exact decimals, the row path doubles: the rates agree to rounding.
+    const withoutRates = (levels: typeof fromRows.history.levels) =>
+      levels.map(({ ratePerHour: _, ...level }) => level);
+    expect(withoutRates(analysis.history.levels)).toEqual(withoutRates(fromRows.history.levels));
+    analysis.history.levels.forEach((level, i) =>
+      expect(level.ratePerHour).toBeCloseTo(fromRows.history.levels[i].ratePerHour!, 9),
+    );
+    expect(analysis.history.clients).toBe(fromRows.history.clients);
+    expect(analysis.ratePerHour).toBeCloseTo(fromRows.ratePerHour!, 9);
   });
 });
