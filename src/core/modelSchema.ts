@@ -249,6 +249,18 @@ export const HISTORY_KEYS = [
   { key: "gapDays", type: "number", required: false, doc: "the longest gap in days within a run" },
   { key: "episodeDays", type: "number", required: false, doc: "the days a run is cut into episodes of" },
   {
+    key: "duplicateRows",
+    type: "number",
+    required: false,
+    doc: "rows identical to an earlier row in every column read: possible duplicates, counted, still used",
+  },
+  {
+    key: "clientsWithOverlappingLevels",
+    type: "number",
+    required: false,
+    doc: "clients with episodes at two levels at once (first to last service)",
+  },
+  {
     key: "levels",
     type: "list",
     required: true,

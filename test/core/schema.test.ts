@@ -41,6 +41,8 @@ const HISTORY = {
   episodes: 2,
   gapDays: 90,
   episodeDays: 182,
+  duplicateRows: 0,
+  clientsWithOverlappingLevels: 0,
   levels: [
     {
       id: "A",

@@ -12,6 +12,8 @@ export interface HistoryRecord {
   }[];
   readonly gapDays?: number;
   readonly episodeDays?: number;
+  readonly duplicateRows?: number;
+  readonly clientsWithOverlappingLevels?: number;
   readonly services?: readonly unknown[];
 }
 
@@ -38,7 +40,16 @@ export function missingModelInputs(model: HistoryModel): string[] {
  * order the schema declares them (rows, validRows, rejected, clients, episodes, gapDays, …).
  */
 export function historyModel(analysis: EpisodeAnalysis, record: HistoryRecord = {}): HistoryModel {
-  const { rows, validRows, rejected, gapDays, episodeDays, services } = record;
+  const {
+    rows,
+    validRows,
+    rejected,
+    gapDays,
+    episodeDays,
+    duplicateRows,
+    clientsWithOverlappingLevels,
+    services,
+  } = record;
   return {
     ...definedOnly({
       enrollees: analysis.enrollees,
@@ -50,7 +61,7 @@ export function historyModel(analysis: EpisodeAnalysis, record: HistoryRecord = 
       ...definedOnly({ rows, validRows, rejected }),
       clients: analysis.history.clients,
       episodes: analysis.history.episodes,
-      ...definedOnly({ gapDays, episodeDays }),
+      ...definedOnly({ gapDays, episodeDays, duplicateRows, clientsWithOverlappingLevels }),
       levels: analysis.history.levels,
       ...definedOnly({ services }),
     },
