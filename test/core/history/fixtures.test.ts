@@ -2,7 +2,9 @@
  * The seeded fixtures give the toolkit's figures back: fixture (a)'s mix, step-5 hours and step-6
  * codes, and fixture (b)'s Level B cohort table, through the analysis of their built episodes.
  */
+import { computeRateModel, parseRateModel } from "../../../src/core";
 import { analyzeEpisodes } from "../../../src/core/history/analysis";
+import { historyModel } from "../../../src/core/history/historyModel";
 import type { EpisodeSummary } from "../../../src/core/history/episodeSummary";
 import { WORKED_EXAMPLE } from "../../../src/core/toolkit/example";
 import {
@@ -77,6 +79,16 @@ describe("fixture (a): the toolkit's 3,000 episodes", () => {
     expect(analysis.levels.map((level) => Math.round(level.averageHours * rate))).toEqual(
       WORKED_EXAMPLE.payor.step7_case_rates.rows.map((row) => row.case_rate),
     );
+  });
+
+  test("step 7: compute on the history model gives the toolkit's printed budget, row by row", () => {
+    const model = parseRateModel(JSON.parse(JSON.stringify(historyModel(analysis))));
+    const result = computeRateModel(model);
+    const budget = WORKED_EXAMPLE.payor.step7_budget;
+    expect(result.levels.map((level) => Math.round(level.totalCost))).toEqual(
+      budget.rows.map((row) => row.total_costs),
+    );
+    expect(Math.round(result.totalBudget)).toBe(budget.total_costs);
   });
 
   test("the rows carry the step-6 codes with the toolkit's clinician mix, one hour a service", () => {
