@@ -7,6 +7,7 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { run } from "../../src/cli/main";
 import { episodeQuery } from "../../src/core/history/query";
+import { WORKED_EXAMPLE } from "../../src/core/toolkit/example";
 import { DUCKDB_SERVICE_DAY, withDuckDb } from "../core/history/duckdb";
 import { encounterCsv, levelBCohortFixture, toolkitFixture } from "../fixtures/history/generate";
 import { scratchFolder } from "./scratchFolder";
@@ -104,6 +105,43 @@ describe("case-rate history --episodes, from DuckDB's run of the printed query",
       expect(level.ratePerHour).toBeCloseTo(fromRows.history.levels[i].ratePerHour!, 9),
     );
     expect(fromEpisodes.ratePerHour).toBeCloseTo(fromRows.ratePerHour, 9);
+  });
+
+  test("case-rate history on fixture (a) gives the toolkit's steps 4, 5 and 6 back", () => {
+    const payor = WORKED_EXAMPLE.payor;
+    expect(
+      fromRows.levels.map(({ id, caseMix, minHours, maxHours, averageHours }) => ({
+        id,
+        caseMix,
+        minHours,
+        maxHours,
+        averageHours,
+      })),
+    ).toEqual(
+      Object.entries(payor.step5_hours_per_episode).map(([id, hours]) => ({
+        id,
+        caseMix: payor.step4_case_mix[id as keyof typeof payor.step4_case_mix],
+        minHours: hours.min,
+        maxHours: hours.max,
+        averageHours: hours.average,
+      })),
+    );
+    expect(fromRows.ratePerHour).toBeGreaterThanOrEqual(158.6173894);
+    expect(fromRows.ratePerHour).toBeLessThan(158.6173927);
+    const services = fromRows.history.services as {
+      code: string;
+      ratePerHour: number;
+      clinicianMix: Record<string, number>;
+    }[];
+    const clinicians = ["Prescriber", "RN", "Masters", "Below masters"];
+    expect(services.map((service) => service.code)).toEqual(
+      payor.step6_service_codes.rows.map((row) => row[0]),
+    );
+    payor.step6_service_codes.rows.forEach((row, i) => {
+      const mix = services[i].clinicianMix;
+      expect(clinicians.map((clinician) => mix[clinician] ?? 0)).toEqual(row.slice(2, 6));
+      expect(services[i].ratePerHour).toBeCloseTo(row[6] as number, 9);
+    });
   });
 
   test("the history record: everything but services and rejected rows, with the rule used", () => {
