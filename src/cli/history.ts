@@ -1,9 +1,7 @@
 import { isCaseRateInputError } from "../core/errors";
-import { CsvParser } from "../core/csv/csvParser";
 import { type AnalysisOptions, EpisodeTally, analyzeEpisodes } from "../core/history/analysis";
 import { columnMapOf } from "../core/history/columns";
 import { EncounterReader, type EncounterHistory } from "../core/history/encounterHistory";
-import { EpisodeFile } from "../core/history/episodeFile";
 import { episodeSettings, type EpisodeSettings } from "../core/history/episodeSettings";
 import { type HistoryModel, historyModel, missingModelInputs } from "../core/history/historyModel";
 import { episodeQuery } from "../core/history/query";
@@ -13,6 +11,7 @@ import { eachChunk } from "./fileChunks";
 import { UsageError } from "./io";
 import { MAPPING_FILE } from "./readFile";
 import { readJsonFile } from "./readJson";
+import { modelOfEpisodes } from "./historyEpisodes";
 import { writeFileAtomically } from "./writeAtomically";
 
 export const HISTORY_HELP = `Usage: case-rate history ENCOUNTERS.csv [--enrollees N] [--columns MAP.json] [options]
@@ -142,24 +141,6 @@ async function modelOfExtract(
   return { model, notes };
 }
 
-/** The model of an episode-summary file (the --sql query's result). */
-async function modelOfEpisodes(
-  path: string,
-  analysisOptions: Omit<AnalysisOptions, "hasAmount">,
-): Promise<HistoryModel> {
-  const file = new EpisodeFile(analysisOptions);
-  const parser = new CsvParser((fields, line, badQuoting) => file.row(fields, line, badQuoting));
-  await naming(path, async () => {
-    await eachChunk(path, (chunk) => {
-      parser.push(chunk);
-      return true;
-    });
-    parser.end();
-  });
-  const { analysis, validRows } = await naming(path, async () => file.result());
-  return historyModel(analysis, { validRows });
-}
-
 /**
  * `case-rate history`: the model of an encounter extract (or of episode summaries), printed or
  * written with -o; stderr names the inputs compute needs that the history could not give.
@@ -193,7 +174,7 @@ export async function history(args: readonly string[]): Promise<CommandResult> {
     if (values.has("--columns") || flags.has("--strict")) {
       throw new UsageError("--columns and --strict apply to an extract, not to --episodes.");
     }
-    model = await modelOfEpisodes(episodesPath, analysisOptions);
+    ({ model, notes } = await modelOfEpisodes(episodesPath, analysisOptions, rule));
   } else {
     // A tally checks its options when made: a bad cut point is refused before a large file is read.
     new EpisodeTally({ ...analysisOptions, hasAmount: false });
