@@ -160,6 +160,8 @@ const level = section(
     averageHours: figure,
     ratePerHour: figure,
     hoursDistribution,
+    minHours: figure,
+    maxHours: figure,
   }),
 );
 
@@ -226,6 +228,7 @@ const model = section(
     provider,
     penetrationScenarios: fc.oneof(fc.dictionary(scenarioName, share, { maxKeys: 4 }), junk),
     risk,
+    history: junk,
   }),
 );
 
