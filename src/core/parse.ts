@@ -16,12 +16,13 @@ import {
 import { nearestWord } from "./nearest";
 import { ownValue } from "./own";
 import type { HoursDistribution } from "./risk/inputs";
+import { parseContract } from "./contract/parseContract";
 
 /** Longest list of level ids a message shows; past that it gives their count. */
 const MAX_LISTED_IDS_LENGTH = 80;
 
 /** A plain object (JSON object), or a typed error naming where one was expected. */
-function requireObject(field: string, value: unknown): Record<string, unknown> {
+export function requireObject(field: string, value: unknown): Record<string, unknown> {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw new CaseRateInputError(field, "wrong-type", `${field} must be an object with named fields.`);
   }
@@ -29,7 +30,7 @@ function requireObject(field: string, value: unknown): Record<string, unknown> {
 }
 
 /** The error for a required key that is not there. */
-function missing(field: string): CaseRateInputError {
+export function missing(field: string): CaseRateInputError {
   return new CaseRateInputError(field, "blank", `${field} is missing.`);
 }
 
@@ -52,7 +53,7 @@ function refuseUnknownKeys(object: Readonly<Record<string, unknown>>, keys: Sect
 }
 
 /** A number, or a typed error saying what the file holds instead; range checks belong to the arithmetic. */
-function requireNumberValue(field: string, value: unknown): number {
+export function requireNumberValue(field: string, value: unknown): number {
   if (typeof value !== "number" || !Number.isFinite(value)) {
     throw new CaseRateInputError(
       field,
@@ -93,7 +94,7 @@ function requireDeclaredType(spec: KeySpec, field: string, value: unknown): unkn
  * Reads one object of the model against its declared keys: refuses unknown keys, requires the
  * required ones (own properties only) and checks each value's type.
  */
-function readSection<S extends Section>(value: unknown, keys: S, where: string): SectionValues<S> {
+export function readSection<S extends Section>(value: unknown, keys: S, where: string): SectionValues<S> {
   const object = requireObject(where === "" ? "model" : where, value);
   refuseUnknownKeys(object, keys, where);
   const values: Record<string, unknown> = {};
@@ -222,6 +223,7 @@ export function parseRateModel(input: unknown): RateModel {
             model.penetrationScenarios === undefined ? [] : Object.keys(model.penetrationScenarios),
           ),
         }),
+    ...(model.contract === undefined ? {} : { contract: parseContract(model.contract, levels) }),
   };
 }
 
@@ -292,7 +294,7 @@ function requireSameNames(named: readonly string[], scenarios: readonly string[]
 }
 
 /** The entries whose value is given: a key left out of the file stays out of the model. */
-function definedOnly<T extends Record<string, unknown>>(values: T): Partial<T> {
+export function definedOnly<T extends Record<string, unknown>>(values: T): Partial<T> {
   return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
