@@ -153,7 +153,11 @@ test.each([
 test("the errors of the terms name their input by a field id", () => {
   expect(refused({ stopLoss: -1 }).fieldRef).toEqual({ id: "stopLoss", label: "contract.stopLoss" });
   expect(refused({ outlier: { payorShare: 0.5 } }).fieldRef?.id).toBe("outlier");
-  expect(
-    refused({ arrangement: "sharedSavings", sharedSavings: { sharingRate: 0.5 }, withhold: {} }).problem,
-  ).toBe("blank");
+  const beside = refused({
+    arrangement: "sharedSavings",
+    sharedSavings: { sharingRate: 0.5 },
+    withhold: { percent: 0.02, measures: [GATE] },
+  });
+  expect(beside.fieldRef).toEqual({ id: "contract", label: "contract.withhold" });
+  expect(beside.problem).toBe("wrong-type");
 });
