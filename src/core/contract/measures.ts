@@ -1,3 +1,4 @@
+import { cutText } from "../describeValue";
 import { CaseRateInputError } from "../errors";
 import { field } from "../fields";
 import { ownValue } from "../own";
@@ -31,14 +32,16 @@ export function measureScore(measure: Measure, value: number): number {
 /** The value of measure `id` among the year's values, or a typed error saying it is missing. */
 export function measureValue(values: Readonly<Record<string, number>>, id: string): number {
   const value = ownValue(values, id);
+  const shown = cutText(id);
   if (value === undefined) {
+    const ref = field("measures", `measure ${shown}`);
     throw new CaseRateInputError(
-      field("measures", `measure ${id}`),
+      ref,
       "blank",
-      (name) => `${name(field("measures", `measure ${id}`))} has no value for the year; give measures.${id}.`,
+      (name) => `${name(ref)} has no value for the year; give measures.${shown}.`,
     );
   }
-  return requireNumber(field("measures", `measures.${id}`), value);
+  return requireNumber(field("measures", `measures.${shown}`), value);
 }
 
 /**

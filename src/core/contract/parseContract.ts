@@ -1,4 +1,4 @@
-import { quoteText } from "../describeValue";
+import { cutText, quoteText } from "../describeValue";
 import { CaseRateInputError } from "../errors";
 import {
   CONTRACT_KEYS,
@@ -61,12 +61,12 @@ function parseOutlier(value: unknown, ids: readonly string[]): OutlierTerm {
           Object.keys(object).map((id) => {
             if (!ids.includes(id)) {
               throw new CaseRateInputError(
-                `${where}.thresholdCost.${id}`,
+                `${where}.thresholdCost.${cutText(id)}`,
                 "out-of-range",
                 `${where}.thresholdCost names level ${quoteText(id)}, which is not among the levels (${ids.join(", ")}).`,
               );
             }
-            return [id, requireNumberValue(`${where}.thresholdCost.${id}`, object[id])];
+            return [id, requireNumberValue(`${where}.thresholdCost.${cutText(id)}`, object[id])];
           }),
         );
   return definedOnly({
@@ -208,7 +208,7 @@ export function parseContract(value: unknown, levels: readonly { readonly id: st
       Object.fromEntries(
         Object.keys(expected).map((id) => [
           id,
-          requireNumberValue(`contract.expectedMeasures.${id}`, expected[id]),
+          requireNumberValue(`contract.expectedMeasures.${cutText(id)}`, expected[id]),
         ]),
       ),
   }) as ContractTerms;

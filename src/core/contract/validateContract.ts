@@ -1,3 +1,4 @@
+import { cutText } from "../describeValue";
 import { CaseRateInputError } from "../errors";
 import { type FieldId, type FieldRef, field } from "../fields";
 import { ownValue } from "../own";
@@ -68,7 +69,7 @@ function validateMeasures(measures: readonly Measure[], path: string): void {
   const ids = measures.map((m) => m.id);
   const repeated = ids.find((id, k) => ids.indexOf(id) !== k);
   if (repeated !== undefined)
-    refuse(ref, "duplicate-id", ` names measure ${repeated} twice; give each measure once.`);
+    refuse(ref, "duplicate-id", ` names measure ${cutText(repeated)} twice; give each measure once.`);
   requireCaseMix(
     at("measures", `${path} weights`),
     measures.map((m) => m.weight),
@@ -232,13 +233,13 @@ export function validateContract(terms: ContractTerms, levelIds: readonly string
   for (const [id, value] of Object.entries(terms.expectedMeasures ?? {})) {
     if (!known.includes(id)) {
       refuse(
-        at("measures", `expectedMeasures.${id}`),
+        at("measures", `expectedMeasures.${cutText(id)}`),
         "out-of-range",
-        ` names no measure of the withhold, the bonus or the quality gate${known.length === 0 ? "" : ` (${known.join(", ")})`}.`,
+        ` names no measure of the withhold, the bonus or the quality gate${known.length === 0 ? "" : ` (${cutText(known.join(", "))})`}.`,
       );
     }
     if (!Number.isFinite(value))
-      refuse(at("measures", `expectedMeasures.${id}`), "not-a-number", " must be a number.");
+      refuse(at("measures", `expectedMeasures.${cutText(id)}`), "not-a-number", " must be a number.");
   }
   return terms;
 }
