@@ -49,7 +49,8 @@ based on P -> withhold and what is earned back -> quality bonus -> shared saving
 
 Output (dollars, unrounded):
   withoutTerms, withTerms: expectedProviderMargin, probabilityOfLoss, marginQuantiles
-  (keyed "${MARGIN_QUANTILES.join('", "')}"), expectedPayorCost, payorCostQuantiles ("${PAYOR_COST_QUANTILES.join('", "')}");
+  (keyed "${MARGIN_QUANTILES.join('", "')}"), expectedPayorCost,
+  payorCostQuantiles ("${PAYOR_COST_QUANTILES.join('", "')}");
   withTerms.terms: each term's expected value (outlierPayments, corridorAdjustment,
   stopLossAdjustment, withheld, withholdEarned, qualityBonus, sharedSavings);
   exact.outlierPayments (closed form); simulation (years, seed, standardErrors);

@@ -54,8 +54,7 @@ const COMMANDS: Record<string, Command> = {
   },
   contract: {
     help: CONTRACT_HELP,
-    summary:
-      "contract terms (outliers, corridors, stop-loss, withhold, bonus, shared savings) priced and settled",
+    summary: "contract terms (outliers, corridors, withholds, shared savings): priced, the year settled",
     args: CONTRACT_ARGS,
     run: async (args) => {
       const { modelPath, report, warnings } = contract(args);

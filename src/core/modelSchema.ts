@@ -160,7 +160,7 @@ export const CORRIDOR_BAND_KEYS = [
     key: "upTo",
     type: "number",
     required: false,
-    doc: "where the band ends, as a share of payments, e.g. 0.08; left out on the last band only",
+    doc: "the band's end, a share of P; not on the last",
   },
   { key: "payorShare", type: "number", required: true, doc: "the payor's share inside the band, 0-1" },
 ] as const satisfies Section;
@@ -202,7 +202,7 @@ export const MEASURE_KEYS = [
     key: "scoring",
     type: "text",
     required: false,
-    doc: `"gate" (default: 1 when the target is met, else 0) or an object with a ladder:`,
+    doc: `"gate" (default: 1 if met, else 0) or a ladder:`,
     keys: SCORING_KEYS,
   },
 ] as const satisfies Section;
@@ -225,13 +225,13 @@ export const OUTLIER_KEYS = [
     key: "thresholdCost",
     type: "number",
     required: false,
-    doc: `or the threshold in dollars, one for all levels or per level id, e.g. {"A": 4000, ...}`,
+    doc: `or in dollars, one or per level id: {"A": 4000, ...}`,
   },
   {
     key: "payorShare",
     type: "number",
     required: true,
-    doc: "the payor pays this share of a case's cost above the threshold, 0-1, e.g. 0.8",
+    doc: "payor's share of a case's cost above it, 0-1, e.g. 0.8",
   },
 ] as const satisfies Section;
 
@@ -275,13 +275,13 @@ export const SHARED_SAVINGS_KEYS = [
     key: "benchmark",
     type: "number",
     required: false,
-    doc: "dollars; default the sum over the actual cases of their level's case rate",
+    doc: "dollars; default the cases' case rates summed",
   },
   {
     key: "minimumSavingsRate",
     type: "number",
     required: false,
-    doc: "savings below this share of the benchmark earn nothing, 0-1; default 0",
+    doc: "savings below this share of it earn nothing; default 0",
   },
   {
     key: "sharingRate",
@@ -293,7 +293,7 @@ export const SHARED_SAVINGS_KEYS = [
     key: "cap",
     type: "number",
     required: false,
-    doc: "most it earns, as a share of the benchmark; default none",
+    doc: "most it earns, a share of the benchmark; default none",
   },
   {
     key: "qualityGate",
@@ -307,19 +307,19 @@ export const SHARED_SAVINGS_KEYS = [
     key: "minimumLossRate",
     type: "number",
     required: false,
-    doc: "two-sided: losses below this share of the benchmark cost nothing; default 0",
+    doc: "losses below this share of it cost nothing; default 0",
   },
   {
     key: "lossSharingRate",
     type: "number",
     required: false,
-    doc: "two-sided: the provider's share of a loss, 0-1 (makes the arrangement two-sided)",
+    doc: "the provider's share of a loss, 0-1 (two-sided)",
   },
   {
     key: "lossCap",
     type: "number",
     required: false,
-    doc: "two-sided: most it pays, as a share of the benchmark",
+    doc: "most it pays, a share of the benchmark",
   },
 ] as const satisfies Section;
 
@@ -344,7 +344,7 @@ export const FEE_FOR_SERVICE_KEYS = [
     key: "billableShare",
     type: "number",
     required: false,
-    doc: "share of a case's hours fee-for-service would pay for, above 0 to 1; default 1",
+    doc: "share of hours fee-for-service pays for; default 1",
   },
 ] as const satisfies Section;
 
@@ -355,14 +355,14 @@ export const CONTRACT_KEYS = [
     key: "arrangement",
     type: "text",
     required: false,
-    doc: `"caseRate" (default) or "sharedSavings" (fee-for-service against a benchmark)`,
+    doc: `"caseRate" (default) or "sharedSavings"`,
   },
   { key: "outlier", type: "object", required: false, doc: "per-case outlier payments:", keys: OUTLIER_KEYS },
   {
     key: "corridors",
     type: "list",
     required: false,
-    doc: "risk-corridor bands on (cost - corridorTarget x payments) / payments:",
+    doc: "bands on (cost - corridorTarget x P) / P:",
     keys: CORRIDOR_BAND_KEYS,
     items: "bands",
   },
@@ -378,19 +378,19 @@ export const CONTRACT_KEYS = [
     key: "corridorTarget",
     type: "number",
     required: false,
-    doc: "the cost-to-payments ratio at which corridors move nothing, above 0; default 1",
+    doc: "cost / P at which corridors move nothing; default 1",
   },
   {
     key: "stopLoss",
     type: "number",
     required: false,
-    doc: "the provider's loss after corridors is capped at this share of payments, e.g. 0.2",
+    doc: "loss after corridors capped at this share of P",
   },
   {
     key: "stopGain",
     type: "number",
     required: false,
-    doc: "its gain after corridors is capped at this share of payments, e.g. 0.2",
+    doc: "gain after corridors capped at this share of P",
   },
   {
     key: "withhold",
@@ -410,7 +410,7 @@ export const CONTRACT_KEYS = [
     key: "sharedSavings",
     type: "object",
     required: false,
-    doc: "savings (or losses) against a benchmark shared with the provider:",
+    doc: "savings (or losses) against a benchmark, shared:",
     keys: SHARED_SAVINGS_KEYS,
   },
   {
@@ -424,7 +424,7 @@ export const CONTRACT_KEYS = [
     key: "expectedMeasures",
     type: "object",
     required: false,
-    doc: `each measure's expected value when pricing, by id, e.g. {"followUp7Day": 0.7}; default its target`,
+    doc: `value by id when pricing; default each target`,
   },
 ] as const satisfies Section;
 
@@ -475,7 +475,7 @@ export const MODEL_KEYS = [
     key: "contract",
     type: "object",
     required: false,
-    doc: "terms of 'case-rate contract' (outliers, corridors, withholds, shared savings):",
+    doc: "the terms 'case-rate contract' prices and settles:",
     keys: CONTRACT_KEYS,
   },
 ] as const satisfies Section;

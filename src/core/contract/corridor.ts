@@ -29,7 +29,8 @@ export function corridorAdjustment(
   if (!(payments > 0)) return 0;
   const r = (costOfCare - corridorTarget * payments) / payments;
   if (r > 0) return payments * bandShare(bands, r);
-  if (r < 0) return -payments * bandShare(gainBands ?? bands, -r);
+  // 0 − x, not −x: no share of a gain is 0, not −0.
+  if (r < 0) return 0 - payments * bandShare(gainBands ?? bands, -r);
   return 0;
 }
 
@@ -46,6 +47,6 @@ export function stopLossAdjustment(
   stopGain: number | undefined,
 ): number {
   if (stopLoss !== undefined && -margin > stopLoss * payments) return -margin - stopLoss * payments;
-  if (stopGain !== undefined && margin > stopGain * payments) return -(margin - stopGain * payments);
+  if (stopGain !== undefined && margin > stopGain * payments) return stopGain * payments - margin;
   return 0;
 }

@@ -26,7 +26,7 @@ export const ACTUALS_KEYS = [
     key: "measures",
     type: "object",
     required: false,
-    doc: `each measure's value for the year by id, e.g. {"withinRange": 0.78}`,
+    doc: `value by id, e.g. {"withinRange": 0.78}`,
   },
 ] as const satisfies Section;
 

@@ -180,7 +180,7 @@ export function settle(
     if (terms.withhold !== undefined) {
       withheld = withheldAmount(terms.withhold, caseRatePayments);
       earned = withholdEarned(terms.withhold, withheld, measures);
-      pay(`Withhold: ${describePercent(terms.withhold.percent)} of case-rate payments`, -withheld);
+      pay(`Withhold: ${describePercent(terms.withhold.percent)} of case-rate payments`, 0 - withheld);
       pay("Withhold earned back by the measures", earned);
     }
     const bonus =

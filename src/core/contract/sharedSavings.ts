@@ -27,5 +27,5 @@ export function sharedSavings(
   if (term.lossSharingRate === undefined || loss === 0 || loss < (term.minimumLossRate ?? 0) * benchmark) {
     return 0;
   }
-  return -capped(term.lossSharingRate * loss, term.lossCap, benchmark);
+  return 0 - capped(term.lossSharingRate * loss, term.lossCap, benchmark); // 0, not −0, at a 0 rate
 }
