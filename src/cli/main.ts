@@ -3,6 +3,7 @@ import type { ArgSpec } from "./args";
 import { AUDIT_ARGS, AUDIT_HELP, audit, type CommandResult } from "./audit";
 import { COMPUTE_HELP, compute } from "./compute";
 import { CONTRACT_ARGS, CONTRACT_HELP, contract } from "./contract";
+import { HISTORY_ARGS, HISTORY_HELP, history } from "./history";
 import { type CommandIo, UsageError } from "./io";
 import { RISK_HELP, risk } from "./risk";
 import { STARTER_ARGS, STARTER_HELP, starter } from "./starter";
@@ -72,6 +73,15 @@ const COMMANDS: Record<string, Command> = {
     summary: "check a workbook's formulas against the toolkit's worked example",
     args: AUDIT_ARGS,
     run: audit,
+  },
+  history: {
+    help: HISTORY_HELP,
+    summary:
+      "a model (case mix, hours, rates) from encounters: [--gap-days G] [--episode-days E]\n" +
+      "      [--cohorts 10,30,50] [--strict] [-o MODEL.json [--force]]; --episodes EPISODES.csv\n" +
+      "      reads episode summaries; --sql prints the warehouse query that makes them",
+    args: HISTORY_ARGS,
+    run: history,
   },
 };
 

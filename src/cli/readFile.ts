@@ -59,7 +59,8 @@ export function readRegularFile(path: string, kind: FileKind, fs: FileSystem = n
   }
 }
 
-function notAFile(stats: Stats): string {
+/** Why a path that is not a regular file is refused, in words. */
+export function notAFile(stats: Stats): string {
   if (stats.isDirectory()) return "it is a folder";
   if (stats.isFIFO()) return "it is a pipe, not a file";
   if (stats.isCharacterDevice() || stats.isBlockDevice()) return "it is a device, not a file";

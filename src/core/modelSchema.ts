@@ -83,6 +83,18 @@ export const LEVEL_KEYS = [
     doc: "for risk: how hours per case spread around averageHours; none: every case at the average",
     keys: HOURS_DISTRIBUTION_KEYS,
   },
+  {
+    key: "minHours",
+    type: "number",
+    required: false,
+    doc: "fewest hours of an episode in the history (a record, not computed)",
+  },
+  {
+    key: "maxHours",
+    type: "number",
+    required: false,
+    doc: "most hours of an episode in the history (a record, not computed)",
+  },
 ] as const satisfies Section;
 
 export const PROVIDER_KEYS = [
@@ -151,6 +163,118 @@ export const RISK_KEYS = [
     type: "object",
     required: false,
     doc: `weight per penetrationScenarios name, summing to 1, e.g. {"Low": 0.25, "Medium": 0.5, "High": 0.25}`,
+  },
+] as const satisfies Section;
+
+/** One row of a level's cohort table in the history: the toolkit's Level B table. */
+export const HISTORY_COHORT_KEYS = [
+  { key: "fromHours", type: "number", required: true, doc: "smallest episode hours in the cohort, e.g. 4" },
+  { key: "toHours", type: "number", required: true, doc: "largest episode hours in the cohort, e.g. 10" },
+  { key: "episodes", type: "number", required: true, doc: "episodes in the cohort, e.g. 239" },
+  { key: "averageHours", type: "number", required: true, doc: "the cohort's mean hours per episode, e.g. 8" },
+] as const satisfies Section;
+
+/** A level's statistics of hours per episode, as the history found them. */
+export const HISTORY_LEVEL_KEYS = [
+  { key: "id", type: "text", required: true, doc: "the level of care id, as in the extract" },
+  { key: "episodes", type: "number", required: true, doc: "episodes at the level" },
+  { key: "clients", type: "number", required: true, doc: "clients with an episode at the level" },
+  { key: "hours", type: "number", required: true, doc: "hours of all its episodes" },
+  { key: "averageHours", type: "number", required: true, doc: "mean hours per episode" },
+  { key: "medianHours", type: "number", required: true, doc: "median hours per episode" },
+  { key: "p10Hours", type: "number", required: true, doc: "10th percentile of hours (as PERCENTILE.INC)" },
+  { key: "p25Hours", type: "number", required: true, doc: "25th percentile of hours (as PERCENTILE.INC)" },
+  { key: "p75Hours", type: "number", required: true, doc: "75th percentile of hours (as PERCENTILE.INC)" },
+  { key: "p90Hours", type: "number", required: true, doc: "90th percentile of hours (as PERCENTILE.INC)" },
+  {
+    key: "sdHours",
+    type: "number",
+    required: true,
+    doc: "standard deviation of hours (as STDEV.S; 0 for one)",
+  },
+  { key: "minHours", type: "number", required: true, doc: "fewest hours of an episode" },
+  { key: "maxHours", type: "number", required: true, doc: "most hours of an episode" },
+  {
+    key: "ratePerHour",
+    type: "number",
+    required: false,
+    doc: "the level's dollars paid / hours; with an amount column",
+  },
+  {
+    key: "cohorts",
+    type: "list",
+    required: true,
+    doc: "episodes grouped by hours (cut points given, or the level's quartiles):",
+    keys: HISTORY_COHORT_KEYS,
+    items: "cohorts",
+  },
+] as const satisfies Section;
+
+/** A count of rejected rows of the extract, by reason. */
+export const HISTORY_REJECTED_KEYS = [
+  { key: "reason", type: "text", required: true, doc: "why the rows were not used" },
+  { key: "count", type: "number", required: true, doc: "rows rejected for it" },
+  { key: "firstLine", type: "number", required: true, doc: "the first such line (the header is line 1)" },
+] as const satisfies Section;
+
+/** A service code's figures (the toolkit's step 6 table). */
+export const HISTORY_SERVICE_KEYS = [
+  { key: "code", type: "text", required: true, doc: "the service code, e.g. H0036" },
+  { key: "rows", type: "number", required: true, doc: "services with the code" },
+  { key: "hours", type: "number", required: true, doc: "their hours" },
+  { key: "amount", type: "number", required: false, doc: "their dollars paid; with an amount column" },
+  { key: "ratePerHour", type: "number", required: false, doc: "amount / hours; with an amount column" },
+  {
+    key: "clinicianMix",
+    type: "object",
+    required: false,
+    doc: `share of the code's hours per clinician type, e.g. {"Prescriber": 0.35, "Masters": 0.65}`,
+  },
+] as const satisfies Section;
+
+/** What `case-rate history` found in the encounter data: a record beside the model, not computed. */
+export const HISTORY_KEYS = [
+  { key: "rows", type: "number", required: false, doc: "data rows read from the extract" },
+  { key: "validRows", type: "number", required: false, doc: "rows used" },
+  {
+    key: "rejected",
+    type: "list",
+    required: false,
+    doc: "rows not used, by reason:",
+    keys: HISTORY_REJECTED_KEYS,
+    items: "rejected row counts",
+  },
+  { key: "clients", type: "number", required: true, doc: "clients with at least one episode" },
+  { key: "episodes", type: "number", required: true, doc: "episodes (the toolkit's cases)" },
+  { key: "gapDays", type: "number", required: false, doc: "the longest gap in days within a run" },
+  { key: "episodeDays", type: "number", required: false, doc: "the days a run is cut into episodes of" },
+  {
+    key: "duplicateRows",
+    type: "number",
+    required: false,
+    doc: "rows identical to an earlier row in every column read: possible duplicates, counted, still used",
+  },
+  {
+    key: "clientsWithOverlappingLevels",
+    type: "number",
+    required: false,
+    doc: "clients with episodes at two levels at once (first to last service)",
+  },
+  {
+    key: "levels",
+    type: "list",
+    required: true,
+    doc: "hours per episode by level, sorted by id:",
+    keys: HISTORY_LEVEL_KEYS,
+    items: "levels",
+  },
+  {
+    key: "services",
+    type: "list",
+    required: false,
+    doc: "the service codes, sorted by code:",
+    keys: HISTORY_SERVICE_KEYS,
+    items: "service codes",
   },
 ] as const satisfies Section;
 
@@ -470,6 +594,13 @@ export const MODEL_KEYS = [
     required: false,
     doc: "settings of 'case-rate risk' (the spread of the year's cost):",
     keys: RISK_KEYS,
+  },
+  {
+    key: "history",
+    type: "object",
+    required: false,
+    doc: "what 'case-rate history' found in the encounter data (a record, not computed):",
+    keys: HISTORY_KEYS,
   },
   {
     key: "contract",

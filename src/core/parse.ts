@@ -3,6 +3,7 @@ import { CaseRateInputError } from "./errors";
 import type { LevelOfCare, ProviderSection, RateModel, RiskSection } from "./model";
 import {
   COHORT_KEYS,
+  HISTORY_KEYS,
   HOURS_DISTRIBUTION_KEYS,
   LEVEL_KEYS,
   MAX_LEVEL_ID_LENGTH,
@@ -14,7 +15,7 @@ import {
   type SectionValues,
 } from "./modelSchema";
 import { nearestWord } from "./nearest";
-import { ownValue } from "./own";
+import { definedOnly, ownValue } from "./own";
 import type { HoursDistribution } from "./risk/inputs";
 import { parseContract } from "./contract/parseContract";
 
@@ -200,12 +201,30 @@ function parseCohort(value: unknown, where: string): { episodes: number; average
 }
 
 /**
+ * Checks a record the model carries but does not compute (`history`): its declared keys and their
+ * types all the way down, so a mistyped key is refused there too.
+ */
+function checkRecord(value: unknown, keys: Section, where: string): void {
+  const record = readSection(value, keys, where) as Readonly<Record<string, unknown>>;
+  for (const spec of keys) {
+    const found = record[spec.key];
+    if (found === undefined || spec.keys === undefined) continue;
+    const field = fieldName(where, spec.key);
+    if (spec.type === "list") {
+      const items = spec.keys;
+      (found as readonly unknown[]).forEach((item, i) => checkRecord(item, items, `${field}[${i}]`));
+    } else checkRecord(found, spec.keys, field);
+  }
+}
+
+/**
  * Reads a rate-setting model from parsed JSON, checking that every field is there and of the right
  * type and that no key is unknown; the arithmetic checks ranges and the case mix when it runs.
  */
 export function parseRateModel(input: unknown): RateModel {
   const model = readSection(input, MODEL_KEYS, "");
   const levels = model.levels.map(parseLevel);
+  if (model.history !== undefined) checkRecord(model.history, HISTORY_KEYS, "history");
   return {
     enrollees: model.enrollees,
     penetrationRate: model.penetrationRate,
@@ -291,11 +310,6 @@ function requireSameNames(named: readonly string[], scenarios: readonly string[]
       `risk.scenarioWeights gives no weight to penetration scenario ${quoteText(left)}; weigh every scenario (0 leaves one out).`,
     );
   }
-}
-
-/** The entries whose value is given: a key left out of the file stays out of the model. */
-export function definedOnly<T extends Record<string, unknown>>(values: T): Partial<T> {
-  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
 /** Names for a message: all of them when short, else their count. */

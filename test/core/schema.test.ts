@@ -6,6 +6,11 @@ import { computeProviderSection, computeRateModel, parseRateModel } from "../../
 import { describeValue, MAX_ECHOED_TEXT } from "../../src/core/describeValue";
 import {
   COHORT_KEYS,
+  HISTORY_COHORT_KEYS,
+  HISTORY_KEYS,
+  HISTORY_LEVEL_KEYS,
+  HISTORY_REJECTED_KEYS,
+  HISTORY_SERVICE_KEYS,
   HOURS_DISTRIBUTION_KEYS,
   LEVEL_KEYS,
   MODEL_KEYS,
@@ -26,6 +31,48 @@ const PROVIDER = JSON.parse(readFileSync(path.join(EXAMPLES, "provider.json"), "
 function withLevel(index: number, change: (level: Record<string, unknown>) => unknown): unknown {
   return { ...PROVIDER, levels: PROVIDER.levels.map((level, i) => (i === index ? change(level) : level)) };
 }
+
+/** A history with every declared key, as 'case-rate history' writes it. */
+const HISTORY = {
+  rows: 12,
+  validRows: 11,
+  rejected: [{ reason: "minutes is not a number above 0", count: 1, firstLine: 5 }],
+  clients: 2,
+  episodes: 2,
+  gapDays: 90,
+  episodeDays: 182,
+  duplicateRows: 0,
+  clientsWithOverlappingLevels: 0,
+  levels: [
+    {
+      id: "A",
+      episodes: 2,
+      clients: 2,
+      hours: 10,
+      averageHours: 5,
+      medianHours: 5,
+      p10Hours: 4.2,
+      p25Hours: 4.5,
+      p75Hours: 5.5,
+      p90Hours: 5.8,
+      sdHours: Math.SQRT2,
+      minHours: 4,
+      maxHours: 6,
+      ratePerHour: 150,
+      cohorts: [{ fromHours: 4, toHours: 6, episodes: 2, averageHours: 5 }],
+    },
+  ],
+  services: [
+    {
+      code: "H0036",
+      rows: 11,
+      hours: 10,
+      amount: 1500,
+      ratePerHour: 150,
+      clinicianMix: { RN: 0.25, Masters: 0.75 },
+    },
+  ],
+};
 
 describe("unknown keys are refused with the nearest known one", () => {
   test.each([
@@ -126,6 +173,11 @@ describe("the schema is the one declaration: parser and --help read it", () => {
       RISK_KEYS,
       HOURS_DISTRIBUTION_KEYS,
       COHORT_KEYS,
+      HISTORY_KEYS,
+      HISTORY_LEVEL_KEYS,
+      HISTORY_COHORT_KEYS,
+      HISTORY_REJECTED_KEYS,
+      HISTORY_SERVICE_KEYS,
     ] as Section[]) {
       for (const spec of keys) {
         const optional = spec.required ? "" : "optional: ";
@@ -154,6 +206,8 @@ describe("the schema is the one declaration: parser and --help read it", () => {
           averageHours: 10,
           ratePerHour: 165,
           hoursDistribution: { family: "gamma", cv: 0.6 },
+          minHours: 1,
+          maxHours: 30,
         },
       ],
       provider: {
@@ -173,6 +227,7 @@ describe("the schema is the one declaration: parser and --help read it", () => {
         seed: 3,
         scenarioWeights: { Low: 0.5, High: 0.5 },
       },
+      history: HISTORY,
       contract: { corridors: [{ upTo: 0.03, payorShare: 0 }, { payorShare: 0.5 }], stopLoss: 0.2 },
     };
     const cohort = { episodes: 239, averageHours: 8 };
@@ -184,13 +239,39 @@ describe("the schema is the one declaration: parser and --help read it", () => {
     expect(["cohorts", ...Object.keys(full.levels[0].hoursDistribution)]).toEqual(
       HOURS_DISTRIBUTION_KEYS.map((spec) => spec.key),
     );
-    const { about: _about, ...parsed } = full;
-    expect(parseRateModel(full)).toEqual(parsed);
+    expect(Object.keys(full.history)).toEqual(HISTORY_KEYS.map((spec) => spec.key));
+    expect(Object.keys(full.history.levels[0])).toEqual(HISTORY_LEVEL_KEYS.map((spec) => spec.key));
+    expect(Object.keys(full.history.levels[0].cohorts[0])).toEqual(
+      HISTORY_COHORT_KEYS.map((spec) => spec.key),
+    );
+    expect(Object.keys(full.history.rejected[0])).toEqual(HISTORY_REJECTED_KEYS.map((spec) => spec.key));
+    expect(Object.keys(full.history.services[0])).toEqual(HISTORY_SERVICE_KEYS.map((spec) => spec.key));
+    // about, history and a level's minHours and maxHours are records: read, checked, not computed.
+    const { about: _about, history: _history, ...parsed } = full;
+    const { minHours: _min, maxHours: _max, ...level } = full.levels[0];
+    expect(parseRateModel(full)).toEqual({ ...parsed, levels: [level] });
     const withCohorts = {
       ...full,
       levels: [{ ...full.levels[0], hoursDistribution: { cohorts: [cohort] } }],
     };
     expect(parseRateModel(withCohorts).levels[0].hoursDistribution).toEqual({ cohorts: [cohort] });
+  });
+
+  test.each([
+    [
+      "history.levels[0].medianhours",
+      { medianhours: 1 },
+      "unknown key 'medianhours' in history.levels[0]; did you mean 'medianHours'?",
+    ],
+    [
+      "history.levels[0].cohorts[0].from",
+      { cohorts: [{ ...HISTORY.levels[0].cohorts[0], from: 1 }] },
+      "unknown key 'from' in history.levels[0].cohorts[0].",
+    ],
+    ["history.levels[0].sdHours", { sdHours: "0" }, 'history.levels[0].sdHours must be a number, not "0".'],
+  ])("inside history too a key is checked: %s", (_field, change, message) => {
+    const model = { ...PROVIDER, history: { ...HISTORY, levels: [{ ...HISTORY.levels[0], ...change }] } };
+    expect(inputError(() => parseRateModel(model)).message).toBe(message);
   });
 
   test.each(["toolkit.json", "provider.json", "risk.json", "contract.json"])(

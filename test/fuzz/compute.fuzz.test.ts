@@ -165,6 +165,8 @@ const level = section(
     averageHours: figure,
     ratePerHour: figure,
     hoursDistribution,
+    minHours: figure,
+    maxHours: figure,
   }),
 );
 
@@ -274,6 +276,7 @@ const model = section(
     provider,
     penetrationScenarios: fc.oneof(fc.dictionary(scenarioName, share, { maxKeys: 4 }), junk),
     risk,
+    history: junk,
     contract,
   }),
 );

@@ -16,7 +16,8 @@ import {
   type Section,
 } from "../modelSchema";
 import { ownValue } from "../own";
-import { definedOnly, missing, readSection, requireNumberValue, requireObject } from "../parse";
+import { definedOnly } from "../own";
+import { missing, readSection, requireNumberValue, requireObject } from "../parse";
 import type {
   ContractTerms,
   CorridorBand,
