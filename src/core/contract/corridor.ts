@@ -17,7 +17,8 @@ function bandShare(bands: readonly CorridorBand[], x: number): number {
  * The corridor adjustment, signed (positive: paid to the provider): with r = (C − target × P) ÷ P,
  * the payor pays its bands' share of a loss (r > 0) and recovers its gain bands' share of a gain
  * (r < 0), each band's share of P × the part of |r| inside it. Nothing moves when P is 0.
- * @example corridorAdjustment(110000, 100000, 1, [{ upTo: 0.03, payorShare: 0 }, { upTo: 0.08, payorShare: 0.5 }, { payorShare: 0.9 }], undefined) // 4300: of the 10% loss, 0.5 × $5,000 (3–8%) + 0.9 × $2,000 (8–10%)
+ * Of the 10% loss: 0.5 × $5,000 (3–8%) + 0.9 × $2,000 (8–10%).
+ * @example corridorAdjustment(110000, 100000, 1, [{ upTo: 0.03, payorShare: 0 }, { upTo: 0.08, payorShare: 0.5 }, { payorShare: 0.9 }], undefined) // 4300
  */
 export function corridorAdjustment(
   costOfCare: number,

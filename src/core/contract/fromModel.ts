@@ -36,7 +36,6 @@ function pricedYear(model: RateModel, result: RateModelResult): RiskInput {
 /**
  * What `priceContract` takes from the parsed model and its computed result: the simulated year
  * (pricedYear), the levels' case rates as payments, and the model's contract terms ({} if none).
- * @example contractPricingInputOfModel(model, computeRateModel(model)).caseRates // the levels' case rates
  */
 export function contractPricingInputOfModel(model: RateModel, result: RateModelResult): ContractPricingInput {
   return {
@@ -46,12 +45,18 @@ export function contractPricingInputOfModel(model: RateModel, result: RateModelR
   };
 }
 
-/** The levels as the settlement pays them: each one's id and case rate. */
+/**
+ * The levels as the settlement pays them: each one's id and case rate.
+ * @example settlementLevelsOf({ totalCases: 1, levels: [{ id: "A", name: "A", caseMix: 1, cases: 1, averageHours: 10, ratePerHour: 100, caseRate: 1000, totalCost: 1000 }], totalBudget: 1000, pmpm: 0 }) // [{ id: "A", caseRate: 1000 }]
+ */
 export function settlementLevelsOf(result: RateModelResult): SettlementLevel[] {
   return result.levels.map((level) => ({ id: level.id, caseRate: level.caseRate }));
 }
 
-/** The fee-for-service comparison of the model's levels, when the contract gives the term. */
+/**
+ * The fee-for-service comparison of the model's levels, when the contract gives the term.
+ * @example feeForServiceOfModel({}, { totalCases: 0, levels: [], totalBudget: 0, pmpm: 0 }) // undefined
+ */
 export function feeForServiceOfModel(
   terms: ContractTerms,
   result: RateModelResult,

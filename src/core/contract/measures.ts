@@ -29,7 +29,10 @@ export function measureScore(measure: Measure, value: number): number {
   return best?.earn ?? 0;
 }
 
-/** The value of measure `id` among the year's values, or a typed error saying it is missing. */
+/**
+ * The value of measure `id` among the year's values, or a typed error saying it is missing.
+ * @example measureValue({ followUp: 0.7 }, "followUp") // 0.7
+ */
 export function measureValue(values: Readonly<Record<string, number>>, id: string): number {
   const value = ownValue(values, id);
   const shown = cutText(id);
@@ -56,7 +59,10 @@ export function weightedScore(
   return measures.reduce((sum, m) => sum + m.weight * measureScore(m, measureValue(values, m.id)), 0);
 }
 
-/** Whether every measure of a quality gate meets its target at the year's values (true for none). */
+/**
+ * Whether every measure of a quality gate meets its target at the year's values (true for none).
+ * @example gateMet([{ id: "access", target: 0.9, direction: "atLeast" }], { access: 0.85 }) // false
+ */
 export function gateMet(gate: readonly GateMeasure[], values: Readonly<Record<string, number>>): boolean {
   return gate.every((m) => meets(m.direction, measureValue(values, m.id), m.target));
 }

@@ -30,7 +30,10 @@ export interface YearTotals {
   readonly paid: number;
 }
 
-/** Sums cases one at a time (the simulation adds millions, so no case objects are kept). */
+/**
+ * Sums cases one at a time (the simulation adds millions, so no case objects are kept).
+ * @example (() => { const t = new YearTally({}, [{ id: "A", caseRate: 1000 }]); t.add(0, 900); return t.take().caseRates; })() // 1000
+ */
 export class YearTally {
   private readonly caseRates: readonly number[];
   private readonly thresholds: readonly number[];

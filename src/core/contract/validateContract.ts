@@ -193,7 +193,10 @@ function validateFeeForService(terms: ContractTerms): void {
   }
 }
 
-/** Every measure id the terms name: the withhold's, the bonus's and the quality gate's. */
+/**
+ * Every measure id the terms name: the withhold's, the bonus's and the quality gate's.
+ * @example measureIds({ sharedSavings: { sharingRate: 0.5, qualityGate: [{ id: "access", target: 0.9, direction: "atLeast" }] } }) // ["access"]
+ */
 export function measureIds(terms: ContractTerms): string[] {
   const ids = [
     ...(terms.withhold?.measures ?? []),
