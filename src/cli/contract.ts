@@ -110,6 +110,18 @@ function inFile<T>(path: string, work: () => T): T {
   }
 }
 
+/** The model read and computed (its arithmetic's errors named by its keys, as compute's) and its contract priced. */
+function priced(modelPath: string) {
+  const model = parseRateModel(readJsonFile(modelPath));
+  let result;
+  try {
+    result = computeRateModel(model);
+  } catch (error) {
+    throw inModelTerms(error, model);
+  }
+  return { model, result, pricing: priceContract(contractPricingInputOfModel(model, result)) };
+}
+
 /** `case-rate contract MODEL.json [--actuals ACTUALS.json]`: the contract priced, and the year settled. */
 export function contract(args: readonly string[]): {
   modelPath: string;
@@ -121,17 +133,7 @@ export function contract(args: readonly string[]): {
     throw new UsageError("contract takes one MODEL.json file; see 'case-rate contract --help'.");
   }
   const modelPath = positionals[0];
-  const { model, result, pricing } = inFile(modelPath, () => {
-    const model = parseRateModel(readJsonFile(modelPath));
-    const result = (() => {
-      try {
-        return computeRateModel(model);
-      } catch (error) {
-        throw inModelTerms(error, model);
-      }
-    })();
-    return { model, result, pricing: priceContract(contractPricingInputOfModel(model, result)) };
-  });
+  const { model, result, pricing } = inFile(modelPath, () => priced(modelPath));
   const terms = model.contract ?? {};
   const actualsPath = values.get("--actuals");
   const settlement =

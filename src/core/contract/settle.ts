@@ -121,6 +121,78 @@ function sharedSavingsOf(
   return { amount: sharedSavings(term, benchmark, totals.paid, met), benchmark };
 }
 
+/** A statement line's writer: its words and its amount. */
+type Write = (text: string, amount: number) => void;
+
+/** The figures of the case-rate steps (all 0 but the fee-for-service payments under shared savings). */
+interface StepFigures {
+  readonly caseRatePayments: number;
+  readonly outliers: number;
+  readonly corridor: number;
+  readonly stop: number;
+  readonly withheld: number;
+  readonly earned: number;
+  readonly bonus: number;
+  readonly fees: number;
+}
+
+/**
+ * The case-rate steps in their order, each written as a line when its term is given: case-rate
+ * and outlier payments → P → corridors on P → stop-loss/stop-gain on M → withhold → bonus.
+ */
+function caseRateSteps(
+  terms: ContractTerms,
+  totals: YearTotals,
+  measures: Readonly<Record<string, number>>,
+  pay: Write,
+  total: Write,
+): StepFigures {
+  const C = totals.costOfCare;
+  const caseRatePayments = totals.caseRates;
+  const outliers = totals.outlierPayments;
+  const P = caseRatePayments + outliers;
+  pay(`Case-rate payments for ${totals.cases} cases, each at its level's case rate`, caseRatePayments);
+  if (terms.outlier !== undefined) {
+    pay(
+      `Outlier payments: ${describePercent(terms.outlier.payorShare)} of each case's cost above its threshold`,
+      outliers,
+    );
+    total("Payments P (case rates and outlier payments)", P);
+  }
+  let corridor = 0;
+  if (terms.corridors !== undefined || terms.gainCorridors !== undefined) {
+    const target = terms.corridorTarget ?? 1;
+    const gains = terms.gainCorridors ?? terms.corridors ?? [];
+    corridor = corridorAdjustment(C, P, target, terms.corridors ?? [], gains);
+    const r = P > 0 ? (C - target * P) / P : 0;
+    pay(
+      `Corridor adjustment: cost of care is ${describePercent(Math.abs(r))} of payments ${r >= 0 ? "above" : "below"} ${describeNumber(target)} × payments (positive: paid to the provider)`,
+      corridor,
+    );
+  }
+  const stop = stopLossAdjustment(P + corridor - C, P, terms.stopLoss, terms.stopGain);
+  if (terms.stopLoss !== undefined || terms.stopGain !== undefined) {
+    pay(
+      "Stop-loss/stop-gain adjustment on the result after corridors (positive: paid to the provider)",
+      stop,
+    );
+  }
+  let withheld = 0;
+  let earned = 0;
+  if (terms.withhold !== undefined) {
+    withheld = withheldAmount(terms.withhold, caseRatePayments);
+    earned = withholdEarned(terms.withhold, withheld, measures);
+    pay(`Withhold: ${describePercent(terms.withhold.percent)} of case-rate payments`, 0 - withheld);
+    pay("Withhold earned back by the measures", earned);
+  }
+  let bonus = 0;
+  if (terms.qualityBonus !== undefined) {
+    bonus = qualityBonus(terms.qualityBonus, caseRatePayments, measures);
+    pay("Quality bonus earned by the measures", bonus);
+  }
+  return { caseRatePayments, outliers, corridor, stop, withheld, earned, bonus, fees: 0 };
+}
+
 /**
  * Settles a year from its totals and the measures' values, in the order outliers → P → corridors
  * on P → stop-loss/stop-gain on M = P + corridor − C → withhold → bonus → shared savings.
@@ -135,61 +207,15 @@ export function settle(
   const C = totals.costOfCare;
   const shared = sharedSavingsOf(terms, totals, measures);
   const lines: StatementLine[] = [];
-  const pay = (text: string, amount: number) => lines.push({ text, amount, kind: "payment" });
-  const none = { corridor: 0, stop: 0, withheld: 0, earned: 0, bonus: 0 };
-  let figures: typeof none & { caseRatePayments: number; outliers: number; fees: number };
+  const pay: Write = (text, amount) => lines.push({ text, amount, kind: "payment" });
+  const total: Write = (text, amount) => lines.push({ text, amount, kind: "total" });
+  let figures: StepFigures;
   if (terms.arrangement === "sharedSavings") {
+    const none = { corridor: 0, stop: 0, withheld: 0, earned: 0, bonus: 0 };
     figures = { ...none, caseRatePayments: 0, outliers: 0, fees: totals.paid };
     pay(`Fee-for-service payments for ${totals.cases} cases`, totals.paid);
   } else {
-    const caseRatePayments = totals.caseRates;
-    const outliers = totals.outlierPayments;
-    const P = caseRatePayments + outliers;
-    pay(`Case-rate payments for ${totals.cases} cases, each at its level's case rate`, caseRatePayments);
-    if (terms.outlier !== undefined) {
-      pay(
-        `Outlier payments: ${describePercent(terms.outlier.payorShare)} of each case's cost above its threshold`,
-        outliers,
-      );
-      lines.push({ text: "Payments P (case rates and outlier payments)", amount: P, kind: "total" });
-    }
-    const target = terms.corridorTarget ?? 1;
-    const corridor =
-      terms.corridors === undefined && terms.gainCorridors === undefined
-        ? 0
-        : corridorAdjustment(
-            C,
-            P,
-            target,
-            terms.corridors ?? [],
-            terms.gainCorridors ?? terms.corridors ?? [],
-          );
-    if (terms.corridors !== undefined || terms.gainCorridors !== undefined) {
-      const r = P > 0 ? (C - target * P) / P : 0;
-      pay(
-        `Corridor adjustment: cost of care is ${describePercent(Math.abs(r))} of payments ${r >= 0 ? "above" : "below"} ${describeNumber(target)} × payments (positive: paid to the provider)`,
-        corridor,
-      );
-    }
-    const stop = stopLossAdjustment(P + corridor - C, P, terms.stopLoss, terms.stopGain);
-    if (terms.stopLoss !== undefined || terms.stopGain !== undefined) {
-      pay(
-        "Stop-loss/stop-gain adjustment on the result after corridors (positive: paid to the provider)",
-        stop,
-      );
-    }
-    let withheld = 0;
-    let earned = 0;
-    if (terms.withhold !== undefined) {
-      withheld = withheldAmount(terms.withhold, caseRatePayments);
-      earned = withholdEarned(terms.withhold, withheld, measures);
-      pay(`Withhold: ${describePercent(terms.withhold.percent)} of case-rate payments`, 0 - withheld);
-      pay("Withhold earned back by the measures", earned);
-    }
-    const bonus =
-      terms.qualityBonus === undefined ? 0 : qualityBonus(terms.qualityBonus, caseRatePayments, measures);
-    if (terms.qualityBonus !== undefined) pay("Quality bonus earned by the measures", bonus);
-    figures = { corridor, stop, withheld, earned, bonus, caseRatePayments, outliers, fees: 0 };
+    figures = caseRateSteps(terms, totals, measures, pay, total);
   }
   if (terms.sharedSavings !== undefined) {
     pay(
@@ -198,9 +224,9 @@ export function settle(
     );
   }
   const net = lines.filter((line) => line.kind === "payment").reduce((sum, line) => sum + line.amount, 0);
-  lines.push({ text: "Net paid to the provider", amount: net, kind: "total" });
+  total("Net paid to the provider", net);
   lines.push({ text: "Cost of care", amount: C, kind: "cost" });
-  lines.push({ text: "Provider margin (net paid less cost of care)", amount: net - C, kind: "total" });
+  total("Provider margin (net paid less cost of care)", net - C);
   return {
     arrangement: terms.arrangement ?? "caseRate",
     cases: totals.cases,
