@@ -2,6 +2,7 @@ import { isCaseRateInputError } from "../core";
 import type { ArgSpec } from "./args";
 import { AUDIT_ARGS, AUDIT_HELP, audit, type CommandResult } from "./audit";
 import { COMPUTE_HELP, compute } from "./compute";
+import { CONTRACT_ARGS, CONTRACT_HELP, contract } from "./contract";
 import { HISTORY_ARGS, HISTORY_HELP, history } from "./history";
 import { type CommandIo, UsageError } from "./io";
 import { RISK_HELP, risk } from "./risk";
@@ -50,6 +51,15 @@ const COMMANDS: Record<string, Command> = {
         throw new UsageError("risk takes one MODEL.json file; see 'case-rate risk --help'.");
       const { report, warnings } = risk(args[0]);
       return modelOutput(args[0], report, warnings);
+    },
+  },
+  contract: {
+    help: CONTRACT_HELP,
+    summary: "contract terms (outliers, corridors, withholds, shared savings): priced, the year settled",
+    args: CONTRACT_ARGS,
+    run: async (args) => {
+      const { modelPath, report, warnings } = contract(args);
+      return modelOutput(modelPath, report, warnings);
     },
   },
   starter: {

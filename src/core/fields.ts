@@ -46,6 +46,21 @@ export const FIELD_LABELS = {
   scenario: "scenario",
   /** The provider section's own case mix, kept apart from the payor's (`caseMix`). */
   providerCaseMix: "provider case mix",
+  /** The model's contract section as a whole (its arrangement, terms refused together). */
+  contract: "contract",
+  outlier: "outlier term",
+  corridors: "corridor bands",
+  corridorTarget: "corridor target",
+  stopLoss: "stop-loss",
+  stopGain: "stop-gain",
+  withhold: "withhold",
+  qualityBonus: "quality bonus",
+  /** A quality measure of a withhold, a bonus or a quality gate, or its value for the year. */
+  measures: "measures",
+  sharedSavings: "shared savings",
+  feeForService: "fee-for-service",
+  /** A closed case of the year being settled. */
+  actualCases: "cases",
 } as const;
 
 /** The id of an input the core names in its messages. */

@@ -8,6 +8,7 @@ import { expectedCases } from "./penetration";
 import { ownValue } from "./own";
 import { pmpm } from "./pmpm";
 import type { HoursDistribution } from "./risk/inputs";
+import type { ContractTerms } from "./contract/terms";
 import {
   requireCaseMix,
   requireNonEmpty,
@@ -53,6 +54,8 @@ export interface RateModel {
   /** Named penetration rates (the toolkit's Low 9%, Medium 10%, High 11%), weighted by risk.scenarioWeights. */
   readonly penetrationScenarios?: Readonly<Record<string, number>>;
   readonly risk?: RiskSection;
+  /** The terms of 'case-rate contract': outliers, corridors, stop-loss, withhold, bonus, shared savings. */
+  readonly contract?: ContractTerms;
 }
 
 /** A provider's year under the payor's case rates: what the command line's provider section takes. */

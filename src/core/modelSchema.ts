@@ -278,6 +278,280 @@ export const HISTORY_KEYS = [
   },
 ] as const satisfies Section;
 
+/** One band of a corridor: the payor's share of the result up to `upTo` (the last band has none). */
+export const CORRIDOR_BAND_KEYS = [
+  {
+    key: "upTo",
+    type: "number",
+    required: false,
+    doc: "the band's end, a share of P; not on the last",
+  },
+  { key: "payorShare", type: "number", required: true, doc: "the payor's share inside the band, 0-1" },
+] as const satisfies Section;
+
+/** One step of a measure's ladder: its threshold (atLeast or atMost, as the measure) and what it earns. */
+export const LADDER_STEP_KEYS = [
+  {
+    key: "atLeast",
+    type: "number",
+    required: false,
+    doc: "met when the value is at least this (atLeast measures)",
+  },
+  {
+    key: "atMost",
+    type: "number",
+    required: false,
+    doc: "met when the value is at most this (atMost measures)",
+  },
+  {
+    key: "earn",
+    type: "number",
+    required: true,
+    doc: "the share earned when this is the best step met, 0-1",
+  },
+] as const satisfies Section;
+
+/** A measure's scoring when it is not "gate": a ladder of steps. */
+export const SCORING_KEYS = [
+  { key: "ladder", type: "list", required: true, doc: "the steps:", keys: LADDER_STEP_KEYS, items: "steps" },
+] as const satisfies Section;
+
+/** A quality measure a withhold or a bonus is earned by. */
+export const MEASURE_KEYS = [
+  { key: "id", type: "text", required: true, doc: `the measure's id, e.g. "followUp7Day"` },
+  { key: "weight", type: "number", required: true, doc: "its weight, 0-1; a list's weights sum to 1" },
+  { key: "target", type: "number", required: true, doc: "its target, e.g. 0.75 (75%)" },
+  { key: "direction", type: "text", required: true, doc: `"atLeast" (higher is better) or "atMost"` },
+  {
+    key: "scoring",
+    type: "text",
+    required: false,
+    doc: `"gate" (default: 1 if met, else 0) or a ladder:`,
+    keys: SCORING_KEYS,
+  },
+] as const satisfies Section;
+
+/** A measure of a shared-savings quality gate: met or not, so it has no weight. */
+export const GATE_MEASURE_KEYS = [
+  { key: "id", type: "text", required: true, doc: `the measure's id, e.g. "withinRange"` },
+  { key: "target", type: "number", required: true, doc: "its target" },
+  { key: "direction", type: "text", required: true, doc: `"atLeast" or "atMost"` },
+] as const satisfies Section;
+
+export const OUTLIER_KEYS = [
+  {
+    key: "thresholdMultiple",
+    type: "number",
+    required: false,
+    doc: "threshold = this x the level's case rate, e.g. 2",
+  },
+  {
+    key: "thresholdCost",
+    type: "number",
+    required: false,
+    doc: `or in dollars, one or per level id: {"A": 4000, ...}`,
+  },
+  {
+    key: "payorShare",
+    type: "number",
+    required: true,
+    doc: "payor's share of a case's cost above it, 0-1, e.g. 0.8",
+  },
+] as const satisfies Section;
+
+export const WITHHOLD_KEYS = [
+  {
+    key: "percent",
+    type: "number",
+    required: true,
+    doc: "share of case-rate payments withheld, 0-1, e.g. 0.02",
+  },
+  {
+    key: "measures",
+    type: "list",
+    required: true,
+    doc: "earned back by:",
+    keys: MEASURE_KEYS,
+    items: "measures",
+  },
+] as const satisfies Section;
+
+export const QUALITY_BONUS_KEYS = [
+  { key: "pool", type: "number", required: false, doc: "the bonus pool in dollars" },
+  {
+    key: "poolPercent",
+    type: "number",
+    required: false,
+    doc: "or the pool as a share of case-rate payments, 0-1",
+  },
+  {
+    key: "measures",
+    type: "list",
+    required: true,
+    doc: "paid out by:",
+    keys: MEASURE_KEYS,
+    items: "measures",
+  },
+] as const satisfies Section;
+
+export const SHARED_SAVINGS_KEYS = [
+  {
+    key: "benchmark",
+    type: "number",
+    required: false,
+    doc: "dollars; default the cases' case rates summed",
+  },
+  {
+    key: "minimumSavingsRate",
+    type: "number",
+    required: false,
+    doc: "savings below this share of it earn nothing; default 0",
+  },
+  {
+    key: "sharingRate",
+    type: "number",
+    required: true,
+    doc: "the provider's share of savings, 0-1, e.g. 0.5",
+  },
+  {
+    key: "cap",
+    type: "number",
+    required: false,
+    doc: "most it earns, a share of the benchmark; default none",
+  },
+  {
+    key: "qualityGate",
+    type: "list",
+    required: false,
+    doc: "measures that must all be met for savings to be shared:",
+    keys: GATE_MEASURE_KEYS,
+    items: "measures",
+  },
+  {
+    key: "minimumLossRate",
+    type: "number",
+    required: false,
+    doc: "losses below this share of it cost nothing; default 0",
+  },
+  {
+    key: "lossSharingRate",
+    type: "number",
+    required: false,
+    doc: "the provider's share of a loss, 0-1 (two-sided)",
+  },
+  {
+    key: "lossCap",
+    type: "number",
+    required: false,
+    doc: "most it pays, a share of the benchmark",
+  },
+] as const satisfies Section;
+
+/** One billing code of a fee schedule. */
+export const FEE_SERVICE_KEYS = [
+  { key: "code", type: "text", required: true, doc: `the billing code, e.g. "90834"` },
+  { key: "billedPerHour", type: "number", required: true, doc: "dollars billed per hour, e.g. 151.25" },
+  { key: "hoursShare", type: "number", required: true, doc: "its share of hours, 0-1; the shares sum to 1" },
+] as const satisfies Section;
+
+export const FEE_FOR_SERVICE_KEYS = [
+  { key: "ratePerHour", type: "number", required: false, doc: "fee-for-service dollars per hour, e.g. 150" },
+  {
+    key: "services",
+    type: "list",
+    required: false,
+    doc: "or a fee schedule by code:",
+    keys: FEE_SERVICE_KEYS,
+    items: "services",
+  },
+  {
+    key: "billableShare",
+    type: "number",
+    required: false,
+    doc: "share of hours fee-for-service pays for; default 1",
+  },
+] as const satisfies Section;
+
+/** The `contract` command's terms: what moves money after the year (README: "Contract terms"). */
+export const CONTRACT_KEYS = [
+  { key: "about", type: "text", required: false, doc: "where the terms come from (illustrative or signed)" },
+  {
+    key: "arrangement",
+    type: "text",
+    required: false,
+    doc: `"caseRate" (default) or "sharedSavings"`,
+  },
+  { key: "outlier", type: "object", required: false, doc: "per-case outlier payments:", keys: OUTLIER_KEYS },
+  {
+    key: "corridors",
+    type: "list",
+    required: false,
+    doc: "bands on (cost - corridorTarget x P) / P:",
+    keys: CORRIDOR_BAND_KEYS,
+    items: "bands",
+  },
+  {
+    key: "gainCorridors",
+    type: "list",
+    required: false,
+    doc: "bands for a gain, when they differ from corridors':",
+    keys: CORRIDOR_BAND_KEYS,
+    items: "bands",
+  },
+  {
+    key: "corridorTarget",
+    type: "number",
+    required: false,
+    doc: "cost / P at which corridors move nothing; default 1",
+  },
+  {
+    key: "stopLoss",
+    type: "number",
+    required: false,
+    doc: "loss after corridors capped at this share of P",
+  },
+  {
+    key: "stopGain",
+    type: "number",
+    required: false,
+    doc: "gain after corridors capped at this share of P",
+  },
+  {
+    key: "withhold",
+    type: "object",
+    required: false,
+    doc: "a withhold earned back by measures:",
+    keys: WITHHOLD_KEYS,
+  },
+  {
+    key: "qualityBonus",
+    type: "object",
+    required: false,
+    doc: "a bonus pool paid out by measures:",
+    keys: QUALITY_BONUS_KEYS,
+  },
+  {
+    key: "sharedSavings",
+    type: "object",
+    required: false,
+    doc: "savings (or losses) against a benchmark, shared:",
+    keys: SHARED_SAVINGS_KEYS,
+  },
+  {
+    key: "feeForService",
+    type: "object",
+    required: false,
+    doc: "the comparison with fee-for-service:",
+    keys: FEE_FOR_SERVICE_KEYS,
+  },
+  {
+    key: "expectedMeasures",
+    type: "object",
+    required: false,
+    doc: `value by id when pricing; default each target`,
+  },
+] as const satisfies Section;
+
 export const MODEL_KEYS = [
   {
     key: "about",
@@ -327,6 +601,13 @@ export const MODEL_KEYS = [
     required: false,
     doc: "what 'case-rate history' found in the encounter data (a record, not computed):",
     keys: HISTORY_KEYS,
+  },
+  {
+    key: "contract",
+    type: "object",
+    required: false,
+    doc: "the terms 'case-rate contract' prices and settles:",
+    keys: CONTRACT_KEYS,
   },
 ] as const satisfies Section;
 

@@ -17,20 +17,27 @@ import {
 import { nearestWord } from "./nearest";
 import { definedOnly, ownValue } from "./own";
 import type { HoursDistribution } from "./risk/inputs";
+import { parseContract } from "./contract/parseContract";
 
 /** Longest list of level ids a message shows; past that it gives their count. */
 const MAX_LISTED_IDS_LENGTH = 80;
 
-/** A plain object (JSON object), or a typed error naming where one was expected. */
-function requireObject(field: string, value: unknown): Record<string, unknown> {
+/**
+ * A plain object (JSON object), or a typed error naming where one was expected.
+ * @example requireObject("risk", { seed: 1 }) // { seed: 1 }
+ */
+export function requireObject(field: string, value: unknown): Record<string, unknown> {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw new CaseRateInputError(field, "wrong-type", `${field} must be an object with named fields.`);
   }
   return value as Record<string, unknown>;
 }
 
-/** The error for a required key that is not there. */
-function missing(field: string): CaseRateInputError {
+/**
+ * The error for a required key that is not there.
+ * @example missing("enrollees").message // "enrollees is missing."
+ */
+export function missing(field: string): CaseRateInputError {
   return new CaseRateInputError(field, "blank", `${field} is missing.`);
 }
 
@@ -52,8 +59,11 @@ function refuseUnknownKeys(object: Readonly<Record<string, unknown>>, keys: Sect
   );
 }
 
-/** A number, or a typed error saying what the file holds instead; range checks belong to the arithmetic. */
-function requireNumberValue(field: string, value: unknown): number {
+/**
+ * A number, or a typed error saying what the file holds instead; range checks belong to the arithmetic.
+ * @example requireNumberValue("enrollees", 30000) // 30000
+ */
+export function requireNumberValue(field: string, value: unknown): number {
   if (typeof value !== "number" || !Number.isFinite(value)) {
     throw new CaseRateInputError(
       field,
@@ -93,8 +103,9 @@ function requireDeclaredType(spec: KeySpec, field: string, value: unknown): unkn
 /**
  * Reads one object of the model against its declared keys: refuses unknown keys, requires the
  * required ones (own properties only) and checks each value's type.
+ * @example readSection({ cv: 0.6 }, [{ key: "cv", type: "number", required: true, doc: "" }], "x") // { cv: 0.6 }
  */
-function readSection<S extends Section>(value: unknown, keys: S, where: string): SectionValues<S> {
+export function readSection<S extends Section>(value: unknown, keys: S, where: string): SectionValues<S> {
   const object = requireObject(where === "" ? "model" : where, value);
   refuseUnknownKeys(object, keys, where);
   const values: Record<string, unknown> = {};
@@ -241,6 +252,7 @@ export function parseRateModel(input: unknown): RateModel {
             model.penetrationScenarios === undefined ? [] : Object.keys(model.penetrationScenarios),
           ),
         }),
+    ...(model.contract === undefined ? {} : { contract: parseContract(model.contract, levels) }),
   };
 }
 

@@ -228,6 +228,7 @@ describe("the schema is the one declaration: parser and --help read it", () => {
         scenarioWeights: { Low: 0.5, High: 0.5 },
       },
       history: HISTORY,
+      contract: { corridors: [{ upTo: 0.03, payorShare: 0 }, { payorShare: 0.5 }], stopLoss: 0.2 },
     };
     const cohort = { episodes: 239, averageHours: 8 };
     expect(Object.keys(full)).toEqual(MODEL_KEYS.map((spec) => spec.key));
@@ -273,10 +274,13 @@ describe("the schema is the one declaration: parser and --help read it", () => {
     expect(inputError(() => parseRateModel(model)).message).toBe(message);
   });
 
-  test.each(["toolkit.json", "provider.json", "risk.json"])("examples/%s uses declared keys only", (file) => {
-    const model = JSON.parse(readFileSync(path.join(EXAMPLES, file), "utf8")) as unknown;
-    expect(() => computeRateModel(parseRateModel(model))).not.toThrow();
-  });
+  test.each(["toolkit.json", "provider.json", "risk.json", "contract.json"])(
+    "examples/%s uses declared keys only",
+    (file) => {
+      const model = JSON.parse(readFileSync(path.join(EXAMPLES, file), "utf8")) as unknown;
+      expect(() => computeRateModel(parseRateModel(model))).not.toThrow();
+    },
+  );
 
   test("a required key is read as an own property only", () => {
     const inherited = Object.create({ enrollees: 30000 }) as Record<string, unknown>;

@@ -10,6 +10,11 @@ import { CaseRateInputError, computeRateModel, parseRateModel } from "../../src/
 import { rateModelWarnings } from "../../src/core/caseMixWarning";
 import {
   COHORT_KEYS,
+  CONTRACT_KEYS,
+  CORRIDOR_BAND_KEYS,
+  MEASURE_KEYS,
+  OUTLIER_KEYS,
+  WITHHOLD_KEYS,
   HOURS_DISTRIBUTION_KEYS,
   LEVEL_KEYS,
   MODEL_KEYS,
@@ -218,6 +223,49 @@ const risk = section(
   }),
 );
 
+/** Contract terms: bands, an outlier term and a withhold with measures, others as figures or junk. */
+const bands = fc.oneof(
+  fc.array(section(keysOf(CORRIDOR_BAND_KEYS, { upTo: share, payorShare: share })), { maxLength: 4 }),
+  junk,
+);
+const measure = section(
+  keysOf(MEASURE_KEYS, {
+    id: fc.oneof(fc.constantFrom("withinRange", "followUp7Day"), text),
+    weight: share,
+    target: share,
+    direction: fc.oneof(fc.constantFrom("atLeast", "atMost", "up"), junk),
+    scoring: fc.oneof(fc.constantFrom("gate", "stairs"), junk),
+  }),
+);
+const contract = section(
+  keysOf(CONTRACT_KEYS, {
+    about: text,
+    arrangement: fc.oneof(fc.constantFrom("caseRate", "sharedSavings", "capitation"), junk),
+    outlier: section(
+      keysOf(OUTLIER_KEYS, {
+        thresholdMultiple: figure,
+        thresholdCost: fc.oneof(figure, fc.dictionary(levelId.map(String), figure, { maxKeys: 4 })),
+        payorShare: share,
+      }),
+    ),
+    corridors: bands,
+    gainCorridors: bands,
+    corridorTarget: figure,
+    stopLoss: share,
+    stopGain: share,
+    withhold: section(
+      keysOf(WITHHOLD_KEYS, {
+        percent: share,
+        measures: fc.oneof(fc.array(measure, { maxLength: 3 }), junk),
+      }),
+    ),
+    qualityBonus: junk,
+    sharedSavings: junk,
+    feeForService: junk,
+    expectedMeasures: fc.oneof(fc.dictionary(text.map(String), share, { maxKeys: 3 }), junk),
+  }),
+);
+
 const model = section(
   keysOf(MODEL_KEYS, {
     about: text,
@@ -229,6 +277,7 @@ const model = section(
     penetrationScenarios: fc.oneof(fc.dictionary(scenarioName, share, { maxKeys: 4 }), junk),
     risk,
     history: junk,
+    contract,
   }),
 );
 

@@ -10,33 +10,56 @@ export interface SimulatedYears {
   readonly cases: number;
 }
 
+/** What a simulation shows each simulated year: its cases one by one, then the year's end. */
+export interface SimulatedYearVisitor {
+  /** One case of the level at `levelIndex` (in the input's order) and its cost. */
+  visitCase(levelIndex: number, cost: number): void;
+  /** The year `year` (0-based) has drawn all its cases. */
+  endYear(year: number): void;
+}
+
 /**
- * Simulates `simulationYears` years from `seed`: each year a scenario by its weight, then per level
- * the count (Poisson or fixed) and each case's cost drawn from the level's law.
+ * Runs the seeded simulation of `simulationYears` years, showing `visitor` each case: each year a
+ * scenario by its weight, then per level the count (Poisson or fixed) and each case's cost drawn
+ * from the level's law. Returns how many cases it drew.
  */
-export function simulateYears(input: ValidRiskInput): SimulatedYears {
+export function simulateCases(input: ValidRiskInput, visitor: SimulatedYearVisitor): number {
   const sampler = new Sampler(Xoshiro128.fromSeed(input.seed));
   const laws = input.levels.map(caseCostLaw);
   let running = 0;
   const scenarioCdf = input.scenarios.map((scenario) => (running += scenario.weight));
   const lastScenario = input.scenarios.length - 1;
-  const costs = new Float64Array(input.simulationYears);
   let cases = 0;
-  for (let year = 0; year < costs.length; year++) {
+  for (let year = 0; year < input.simulationYears; year++) {
     let s = 0;
     if (lastScenario > 0) {
       const u = sampler.uniform();
       while (s < lastScenario && u > scenarioCdf[s]) s++;
     }
     const expected = input.scenarios[s].expectedCases;
-    let cost = 0;
     laws.forEach((law, i) => {
       const count = input.frequency === "fixed" ? expected[i] : sampler.poisson(expected[i]);
       cases += count;
-      for (let c = 0; c < count; c++) cost += law.draw(sampler);
+      for (let c = 0; c < count; c++) visitor.visitCase(i, law.draw(sampler));
     });
-    costs[year] = cost;
+    visitor.endYear(year);
   }
+  return cases;
+}
+
+/** Simulates the years (simulateCases) and sums each year's cost. */
+export function simulateYears(input: ValidRiskInput): SimulatedYears {
+  const costs = new Float64Array(input.simulationYears);
+  let cost = 0;
+  const cases = simulateCases(input, {
+    visitCase: (_, caseCost) => {
+      cost += caseCost;
+    },
+    endYear: (year) => {
+      costs[year] = cost;
+      cost = 0;
+    },
+  });
   return { sortedCosts: costs.sort(), cases };
 }
 
