@@ -41,6 +41,8 @@ export const FIELD_LABELS = {
   printedFigures: "printed figures",
   printed: "printed figure",
   multiplier: "multiplier",
+  episodes: "episodes",
+  confidence: "confidence",
 } as const;
 
 /** The id of an input the core names in its messages. */

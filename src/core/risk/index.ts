@@ -20,6 +20,7 @@ export {
   exactRisk,
   riskOfYear,
 } from "./riskOfYear";
+export { type CohortTableRisk, cohortTableRiskInput } from "./cohortTable";
 export { type YearCostDistribution, aggregateCostDistribution } from "./aggregate";
 export {
   type CaseCostLaw,
