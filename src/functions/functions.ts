@@ -18,14 +18,18 @@ import { caseload, fteNeed, shareWithinRange } from "../core/staffing";
 import { sum } from "../core/sums";
 import { weightedAverageHours } from "../core/utilization";
 import { requireDecimals } from "../core/validate";
+import { type CohortTableRisk, cohortTableRiskInput } from "../core/risk/cohortTable";
+import { exactRisk } from "../core/risk/riskOfYear";
 import {
   atCell,
   gridArg,
   listArg,
   matchingArg,
+  matchingRowsArg,
   numberArg,
   optionalBooleanArg,
   optionalNumberArg,
+  raggedRowsArg,
   reshape,
 } from "./excelArgs";
 import { type ArgumentNames, excelCall, toExcelError } from "./excelErrors";
@@ -322,4 +326,95 @@ export function withinRange(hours: number[][], low: number[][], high: number[][]
       matchingArg(args.high, high, args.hours, consumers.shape),
     );
   });
+}
+
+/** The Excel arguments of the risk functions by the core's field ids. */
+const RISK_ARGS = {
+  cases: "cases",
+  episodes: "episodes",
+  averageHours: "average_hours",
+  ratePerHour: "rate_per_hour",
+  budget: "budget",
+  confidence: "confidence",
+} as const satisfies ArgumentNames;
+
+/** The risk functions' arguments as the core's cohort tables. */
+function cohortTableArgs(
+  cases: unknown,
+  episodes: unknown,
+  average_hours: unknown,
+  rate_per_hour: unknown,
+  budget: unknown,
+  confidence?: unknown,
+): CohortTableRisk {
+  const table = raggedRowsArg(RISK_ARGS.episodes, episodes, "enter 0 if the cohort has no episodes");
+  const rates = listArg(RISK_ARGS.ratePerHour, rate_per_hour).values;
+  return {
+    cases: listArg(RISK_ARGS.cases, cases, "enter 0 if the level has no cases").values,
+    episodes: table.rows,
+    averageHours: matchingRowsArg(RISK_ARGS.averageHours, average_hours, RISK_ARGS.episodes, table),
+    ratePerHour: rates.length === 1 ? rates[0] : rates,
+    budget: numberArg(RISK_ARGS.budget, budget),
+    confidence: optionalNumberArg(RISK_ARGS.confidence, confidence),
+  };
+}
+
+/**
+ * Risk reserve: what to hold on top of the budget so the year's cost stays within budget + reserve at the confidence, max(0, quantile − budget). Exact: cases per level are Poisson, each case's hours drawn from its level's cohort table, on a 1-hour grid.
+ * @customfunction RISK_RESERVE
+ * @helpurl https://localhost:3000/functions-reference.html#RISK_RESERVE
+ * @param cases Expected cases in the year at each level of care (the Poisson means); one row or column, one per row of episodes.
+ * @param episodes Episodes in each utilization cohort: a row per level, a column per cohort; leave a level's last cells blank when it has fewer cohorts, and give one cohort (its average hours) for a level with no spread.
+ * @param average_hours Average service hours per episode of each cohort, in the shape of episodes with the same cells filled.
+ * @param rate_per_hour Cost of service in dollars per hour; one rate for every level, or one per level.
+ * @param budget The budget the year's cost is held against, in dollars (the case rates × expected cases).
+ * @param [confidence] Optional: the probability the budget plus the reserve should cover, from 50% to below 100%; 95% when omitted.
+ * @returns The risk reserve in dollars: 0 when the budget alone covers the year at the confidence.
+ * @example Level B alone (1,110 cases, its four cohorts at step 7's rate) against its $5,281,959 budget: =VBP.RISK_RESERVE(1110, {239,418,251,202}, {8,20,40,65}, 158.61739, 5281959) → 337697
+ * @example The same at 99% confidence: =VBP.RISK_RESERVE(1110, {239,418,251,202}, {8,20,40,65}, 158.61739, 5281959, 99%) → 470935
+ */
+export function riskReserve(
+  cases: number[][],
+  episodes: any[][],
+  average_hours: any[][],
+  rate_per_hour: number[][],
+  budget: number,
+  confidence?: number,
+): number {
+  return excelCall(
+    RISK_ARGS,
+    () =>
+      exactRisk(
+        cohortTableRiskInput(
+          cohortTableArgs(cases, episodes, average_hours, rate_per_hour, budget, confidence),
+        ),
+      ).riskReserve,
+  );
+}
+
+/**
+ * Probability that the year's cost exceeds the budget, P(cost > budget). Exact: cases per level are Poisson, each case's hours drawn from its level's cohort table, on a 1-hour grid.
+ * @customfunction LOSS_PROBABILITY
+ * @helpurl https://localhost:3000/functions-reference.html#LOSS_PROBABILITY
+ * @param cases Expected cases in the year at each level of care (the Poisson means); one row or column, one per row of episodes.
+ * @param episodes Episodes in each utilization cohort: a row per level, a column per cohort; leave a level's last cells blank when it has fewer cohorts, and give one cohort (its average hours) for a level with no spread.
+ * @param average_hours Average service hours per episode of each cohort, in the shape of episodes with the same cells filled.
+ * @param rate_per_hour Cost of service in dollars per hour; one rate for every level, or one per level.
+ * @param budget The budget the year's cost is held against, in dollars (the case rates × expected cases).
+ * @returns The probability, as % (0.05 = 5%), that the year's cost is more than the budget.
+ * @example Level B alone (1,110 cases, its four cohorts at step 7's rate) against its $5,281,959 budget: =VBP.LOSS_PROBABILITY(1110, {239,418,251,202}, {8,20,40,65}, 158.61739, 5281959) → 54.4%
+ */
+export function lossProbability(
+  cases: number[][],
+  episodes: any[][],
+  average_hours: any[][],
+  rate_per_hour: number[][],
+  budget: number,
+): number {
+  return excelCall(
+    RISK_ARGS,
+    () =>
+      exactRisk(cohortTableRiskInput(cohortTableArgs(cases, episodes, average_hours, rate_per_hour, budget)))
+        .probabilityOverBudget,
+  );
 }
