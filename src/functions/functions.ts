@@ -19,7 +19,7 @@ import { sum } from "../core/sums";
 import { weightedAverageHours } from "../core/utilization";
 import { requireDecimals } from "../core/validate";
 import { type CohortTableRisk, cohortTableRiskInput } from "../core/risk/cohortTable";
-import { exactRisk } from "../core/risk/riskOfYear";
+import { exactProbabilityOverBudget, exactRiskReserve } from "../core/risk/budgetRisk";
 import {
   atCell,
   gridArg,
@@ -363,7 +363,7 @@ function cohortTableArgs(
  * Risk reserve: what to hold on top of the budget so the year's cost stays within budget + reserve at the confidence, max(0, quantile − budget). Exact: cases per level are Poisson, each case's hours drawn from its level's cohort table, on a 1-hour grid.
  * @customfunction RISK_RESERVE
  * @helpurl https://localhost:3000/functions-reference.html#RISK_RESERVE
- * @param cases Expected cases in the year at each level of care (the Poisson means); one row or column, one per row of episodes.
+ * @param cases Expected cases in the year at each level of care, a count (the Poisson means); one row or column, one per row of episodes.
  * @param episodes Episodes in each utilization cohort: a row per level, a column per cohort; leave a level's last cells blank when it has fewer cohorts, and give one cohort (its average hours) for a level with no spread.
  * @param average_hours Average service hours per episode of each cohort, in the shape of episodes with the same cells filled.
  * @param rate_per_hour Cost of service in dollars per hour; one rate for every level, or one per level.
@@ -375,20 +375,18 @@ function cohortTableArgs(
  */
 export function riskReserve(
   cases: number[][],
-  episodes: any[][],
-  average_hours: any[][],
+  episodes: number[][],
+  average_hours: number[][],
   rate_per_hour: number[][],
   budget: number,
   confidence?: number,
 ): number {
-  return excelCall(
-    RISK_ARGS,
-    () =>
-      exactRisk(
-        cohortTableRiskInput(
-          cohortTableArgs(cases, episodes, average_hours, rate_per_hour, budget, confidence),
-        ),
-      ).riskReserve,
+  return excelCall(RISK_ARGS, () =>
+    exactRiskReserve(
+      cohortTableRiskInput(
+        cohortTableArgs(cases, episodes, average_hours, rate_per_hour, budget, confidence),
+      ),
+    ),
   );
 }
 
@@ -396,7 +394,7 @@ export function riskReserve(
  * Probability that the year's cost exceeds the budget, P(cost > budget). Exact: cases per level are Poisson, each case's hours drawn from its level's cohort table, on a 1-hour grid.
  * @customfunction LOSS_PROBABILITY
  * @helpurl https://localhost:3000/functions-reference.html#LOSS_PROBABILITY
- * @param cases Expected cases in the year at each level of care (the Poisson means); one row or column, one per row of episodes.
+ * @param cases Expected cases in the year at each level of care, a count (the Poisson means); one row or column, one per row of episodes.
  * @param episodes Episodes in each utilization cohort: a row per level, a column per cohort; leave a level's last cells blank when it has fewer cohorts, and give one cohort (its average hours) for a level with no spread.
  * @param average_hours Average service hours per episode of each cohort, in the shape of episodes with the same cells filled.
  * @param rate_per_hour Cost of service in dollars per hour; one rate for every level, or one per level.
@@ -406,15 +404,14 @@ export function riskReserve(
  */
 export function lossProbability(
   cases: number[][],
-  episodes: any[][],
-  average_hours: any[][],
+  episodes: number[][],
+  average_hours: number[][],
   rate_per_hour: number[][],
   budget: number,
 ): number {
-  return excelCall(
-    RISK_ARGS,
-    () =>
-      exactRisk(cohortTableRiskInput(cohortTableArgs(cases, episodes, average_hours, rate_per_hour, budget)))
-        .probabilityOverBudget,
+  return excelCall(RISK_ARGS, () =>
+    exactProbabilityOverBudget(
+      cohortTableRiskInput(cohortTableArgs(cases, episodes, average_hours, rate_per_hour, budget)),
+    ),
   );
 }

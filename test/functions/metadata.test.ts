@@ -32,6 +32,8 @@ const SIGNATURES: Record<string, string[]> = {
   FTE_NEED: ["cases", "average_hours", "direct_hours_per_fte"],
   CASELOAD: ["direct_hours_per_fte", "case_mix", "average_hours"],
   WITHIN_RANGE: ["hours", "low", "high"],
+  RISK_RESERVE: ["cases", "episodes", "average_hours", "rate_per_hour", "budget", "confidence?"],
+  LOSS_PROBABILITY: ["cases", "episodes", "average_hours", "rate_per_hour", "budget"],
 };
 
 /** Parameters that take ranges (dimensionality matrix), and the functions that spill. */
@@ -47,6 +49,8 @@ const RANGE_PARAMETERS: Record<string, string[]> = {
   FTE_NEED: ["cases", "average_hours"],
   CASELOAD: ["case_mix", "average_hours"],
   WITHIN_RANGE: ["hours", "low", "high"],
+  RISK_RESERVE: ["cases", "episodes", "average_hours", "rate_per_hour"],
+  LOSS_PROBABILITY: ["cases", "episodes", "average_hours", "rate_per_hour"],
 };
 const SPILLS = ["CASEMIX_CASES", "CASERATE", "CASEMIX_BUDGET"];
 
