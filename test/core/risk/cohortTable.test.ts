@@ -1,10 +1,15 @@
 /**
  * Cohort tables as the worksheet functions give them, turned into the risk model: the levels'
- * hours, rates and grid, and the inputs' messages naming each field by id so an adapter can name
+ * hours, rates and grid, the reserve and probability alone, and the inputs' messages naming each field by id so an adapter can name
  * it its own way.
  */
 import { type CaseRateInputError } from "../../../src/core/errors";
-import { cohortTableRiskInput, exactRisk } from "../../../src/core/risk";
+import {
+  cohortTableRiskInput,
+  exactProbabilityOverBudget,
+  exactRisk,
+  exactRiskReserve,
+} from "../../../src/core/risk";
 import { TOOLKIT_RISK_INPUT } from "../../../src/core/risk/toolkitExample";
 import { WORKED_EXAMPLE } from "../../../src/core/toolkit/example";
 import { inputError } from "../../helpers/inputError";
@@ -125,4 +130,12 @@ describe("a risk model from cohort tables", () => {
       "grid-too-long",
     );
   });
+});
+
+test("the functions' two figures alone equal exactRisk's, on the toolkit's four levels", () => {
+  const risk = exactRisk(TOOLKIT_RISK_INPUT);
+  expect(exactRiskReserve(TOOLKIT_RISK_INPUT)).toBe(risk.riskReserve);
+  expect(exactProbabilityOverBudget(TOOLKIT_RISK_INPUT)).toBe(risk.probabilityOverBudget);
+  // The doc comment's "about $1.04 million".
+  expect(Math.round(risk.riskReserve / 1e4) / 100).toBe(1.04);
 });
