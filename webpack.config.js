@@ -162,7 +162,7 @@ module.exports = async (env, argv) => {
       }),
       new CopyWebpackPlugin({ patterns: copies }),
       ...(dev ? [new UseLocalOfficeJs()] : []),
-      // The scripts taskpane.html loads at start stay within 150 KB minified (exceljs loads on demand).
+      // The scripts taskpane.html loads at start stay within 60 KB minified (exceljs loads on demand).
       ...(dev ? [] : [new InitialScriptsBudget()]),
       ...(addin && addin.isDefault
         ? [

@@ -12,5 +12,12 @@ export declare function devHttpsOptions(inject?: {
   };
   defaults?: { caCertificatePath: string; localhostCertificatePath: string; localhostKeyPath: string };
   platform?: string;
+  root?: boolean;
+  exec?: (command: string) => unknown;
+  exists?: (path: string) => boolean;
 }): Promise<DevHttps>;
-export declare function trustHelp(platform?: string): string;
+export declare function rootTrustCommand(
+  caCertificatePath: string,
+  exists?: (path: string) => boolean,
+): string | null;
+export declare function trustHelp(platform?: string, rootCommand?: string | null): string;

@@ -5,6 +5,7 @@ export interface StartPlan {
   mode: "desktop" | "web";
   reason: string;
 }
+export declare const EXCEL_WEB_UPLOAD: string;
 export declare function desktopExcel(
   platform?: string,
   env?: Record<string, string | undefined>,

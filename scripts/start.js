@@ -19,6 +19,9 @@ const ROOT = path.resolve(__dirname, "..");
 const MANIFEST = path.join(ROOT, "manifest.xml");
 const PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
 
+/** Where today's Excel on the web uploads an add-in's manifest; the README says the same words. */
+const EXCEL_WEB_UPLOAD = "Home → Add-ins → More Add-ins → My Add-ins → Upload My Add-in";
+
 /** Where desktop Excel usually lives; the first that exists, or null. */
 function desktopExcel(platform = process.platform, env = process.env, exists = fs.existsSync) {
   const candidates =
@@ -77,9 +80,10 @@ function webInstructions({ base, manifest, https, reason }) {
     "",
     `  Browser preview (no Excel needed): ${base}taskpane.html`,
     "",
-    `Sideload into Excel on the web (not into desktop Excel: ${reason}):`,
+    `Not sideloaded into desktop Excel: ${reason}.`,
+    "Sideload into Excel on the web:",
     "  1. Open Excel on the web (https://excel.cloud.microsoft) and a workbook saved in OneDrive or SharePoint.",
-    "  2. Home > Add-ins > More Add-ins (on some tenants: Insert > Add-ins), then My Add-ins > Upload My Add-in.",
+    `  2. ${EXCEL_WEB_UPLOAD}.`,
     `  3. Choose ${manifest} and Upload. "Case Rate Workbench" appears on the Home tab; =VBP. functions autocomplete.`,
     "  Or, with a workbook's URL: npx office-addin-debugging start manifest.xml web --document <workbook URL>",
     "",
@@ -176,7 +180,7 @@ async function main(argv) {
   return null; // keep serving
 }
 
-module.exports = { desktopExcel, hasDebugging, plan, webInstructions };
+module.exports = { EXCEL_WEB_UPLOAD, desktopExcel, hasDebugging, plan, webInstructions };
 
 if (require.main === module) {
   main(process.argv.slice(2)).then(

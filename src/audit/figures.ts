@@ -39,11 +39,13 @@ function absentExplanation(def: FigureDef): string {
 export function auditFigures(inputs: FigureInputs): FigureResult[] {
   const ctx = figureContext(inputs);
   const verdicts = new Map<string, Verdict>();
-  return figureDefs(ctx).map((def) => {
+  const defs = figureDefs(ctx);
+  const labels = new Map(defs.map((def) => [def.id, def.label]));
+  return defs.map((def) => {
     const ref = inputs.found.get(def.field)?.cells[def.index] ?? null;
     const cell = ref ? (inputs.grid.cell(ref.sheet, ref.address) ?? { ...ref, value: null }) : undefined;
     const { verdict, explanation } = ref
-      ? judge(def, cell, verdicts, inputs.faults, ctx.coreRate)
+      ? judge(def, cell, verdicts, inputs.faults, ctx.coreRate, labels)
       : { verdict: "fail" as const, explanation: absentExplanation(def) };
     verdicts.set(def.id, verdict);
     const workbook: AuditValue = cell?.value ?? null;

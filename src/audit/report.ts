@@ -11,6 +11,7 @@ import {
 import { auditFigures } from "./figures";
 import { count, grouped, hoursText, money, rate, share } from "./format";
 import { sourceNotes } from "./source";
+import { table, TEXT_WIDTH, wrap } from "./textLayout";
 import {
   type AuditGrid,
   type AuditReport,
@@ -20,6 +21,7 @@ import {
   cellName,
   type Fault,
   type FigureResult,
+  type FaultKind,
   type FigureUnit,
 } from "./types";
 
@@ -69,6 +71,15 @@ function errorCells(grid: AuditGrid, faults: readonly Fault[]): string[] {
     });
 }
 
+/**
+ * A figure named as the toolkit does, by its step: "Step 2 · cases at the low penetration rate".
+ * The Level B cohorts are step 5's source of Level B's hours. The id stays for --json.
+ */
+export function figureName(figure: Pick<FigureResult, "figure" | "label">): string {
+  const step = /^step(\d+)\./.exec(figure.figure)?.[1] ?? (figure.figure.startsWith("cohorts.") ? "5" : null);
+  return step === null ? figure.label : `Step ${step} · ${figure.label}`;
+}
+
 /** The first few of a list, then "…". */
 function firstFew(items: readonly string[]): string {
   return items.length > 4 ? `${items.slice(0, 4).join(", ")}, …` : items.join(", ");
@@ -97,7 +108,7 @@ function summarize(
   if (figures.length === 0)
     line = `FAIL: the workbook has none of the figures the audit reads; ${faultText}.`;
   else if (fail > 0) {
-    const failing = figures.filter((f) => f.verdict === "fail").map((f) => f.figure);
+    const failing = figures.filter((f) => f.verdict === "fail").map(figureName);
     line = `FAIL: ${fail} of ${figures.length} figures fail (${firstFew(failing)}); ${pass} pass, ${rounding} differ only by the toolkit's rounding; ${faultText}${errorText ? `; ${errorText}` : ""}.`;
   } else if (errors.length > 0) {
     line = `FAIL: ${errorText}; ${figures.length} figures: ${pass} pass, ${rounding} differ only by the toolkit's rounding; ${faultText}.`;
@@ -122,7 +133,7 @@ function runNotes(locations: FieldLocations): string[] {
   const writes = exampleWrites(locations.found);
   if (writes.length > 0) {
     notes.push(
-      `The worked example's inputs went into ${writes.map((w) => locations.found.get(w.field)?.reference ?? w.field).join(", ")}; the workbook's own inputs are restored afterwards (the command line works on a copy).`,
+      `The worked example's inputs went into ${writes.map((w) => locations.found.get(w.field)?.reference ?? w.field).join(", ")}; your workbook's own inputs are left as they were.`,
     );
   }
   const required = missingRequiredInputs(locations.found);
@@ -143,12 +154,12 @@ function runNotes(locations: FieldLocations): string[] {
   const plain = missingOutputs.filter((field) => !cohortFields.includes(field));
   if (plain.length > 0) {
     notes.push(
-      `Left out, as the workbook has no such cells (no defined name or mapping): ${plain.map((field) => `${field} (${fieldSpec(field).definedName ?? "mapping only"})`).join(", ")}.`,
+      `Not audited, as the workbook has no cells for them (no defined name or --map entry): ${plain.map((field) => `${fieldSpec(field).describe} (${fieldSpec(field).definedName ?? `--map ${field}`})`).join("; ")}.`,
     );
   }
   if (missingOutputs.includes("cohortAverageHours")) {
     notes.push(
-      "The workbook has no Level B utilization cohorts (CohortAverageHours), so cohorts.B.averageHours is checked in the source notes against the core only.",
+      "The workbook has no Level B utilization cohorts (no CohortAverageHours name), so their weighted average hours is left out; the toolkit's own figure for it is checked below.",
     );
   }
   return notes;
@@ -211,10 +222,13 @@ function displayDifference(unit: FigureUnit, difference: number | null): string 
   return `${sign}${prefix}${grouped(size, 6)}`;
 }
 
-/** The rows of the figures table as text cells, shared by the text report and the Audit sheet. */
+/**
+ * Each figure as text cells: name, printed, workbook, core (the toolkit's arithmetic unrounded),
+ * difference, verdict and explanation, as the text report and the Audit sheet show them.
+ */
 export function figureRows(report: AuditReport): string[][] {
   return report.figures.map((f) => [
-    f.figure,
+    figureName(f),
     f.published === null ? "(none)" : displayValue(f.unit, f.published, f.decimals),
     displayValue(f.unit, f.workbook),
     displayValue(f.unit, f.core),
@@ -224,49 +238,78 @@ export function figureRows(report: AuditReport): string[][] {
   ]);
 }
 
-/** Lays out a table of text: every column padded but the last. */
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const all = [header, ...rows];
-  const widths = header.map((_, c) => Math.max(...all.map((row) => (row[c] ?? "").length)));
-  return all
-    .map((row) => row.map((cell, c) => (c === row.length - 1 ? cell : cell.padEnd(widths[c]))).join("  "))
-    .join("\n");
-}
-
 const MAX_FAULTS_SHOWN = 40;
 
-/** The report for a terminal: summary line first, then notes, the figures, the faults, the source notes. */
+/** Each modelling fault in words. */
+const FAULT_WORDS: Record<FaultKind, string> = {
+  "number-in-formula": "a number typed inside a formula",
+  "inconsistent-row": "a formula unlike the rest of its row",
+  "number-over-formula": "a number typed over a formula",
+  "empty-reference": "a formula referring to an empty cell",
+  "error-value": "an error value",
+};
+
+/** A list of notes, each wrapped with a hanging indent under its "- ". */
+function bullets(notes: readonly string[]): string[] {
+  return notes.flatMap((note) => wrap(note, TEXT_WIDTH, "- ", "  "));
+}
+
+/**
+ * The report for a terminal, at most 100 characters a line: the summary first, the notes, each
+ * figure by name with its values and one sentence of why, the formulas' faults, the toolkit's own.
+ */
 export function renderText(report: AuditReport, file?: string): string {
-  const lines: string[] = [report.summary.line];
-  if (file) lines.push(`Workbook: ${file}`);
-  lines.push(...report.notes.map((note) => `Note: ${note}`), "");
+  const lines: string[] = wrap(report.summary.line, TEXT_WIDTH, "", "  ");
+  if (file) lines.push(...wrap(`Workbook: ${file}`, TEXT_WIDTH, "", "  "));
+  lines.push(...report.notes.flatMap((note) => wrap(`Note: ${note}`, TEXT_WIDTH, "", "  ")), "");
+
+  const rows = figureRows(report);
+  const [header, ...figures] = table(
+    ["Figure", "Toolkit", "Workbook", "Difference", "Verdict"],
+    rows.map(([name, printed, workbook, , difference, verdict]) => [
+      name,
+      printed,
+      workbook,
+      difference,
+      verdict,
+    ]),
+  );
+  lines.push(...header);
+  figures.forEach((figureLines, i) => {
+    lines.push(...figureLines, ...wrap(rows[i][6], TEXT_WIDTH, "    "));
+  });
   lines.push(
-    table(
-      ["Figure", "Printed", "Workbook", "Core", "Difference", "Verdict", "Explanation"],
-      figureRows(report),
+    ...wrap(
+      "Toolkit: the figure as the toolkit prints it. Workbook: the workbook's value, unrounded. Difference: workbook − toolkit (where the toolkit prints none, workbook − the toolkit's arithmetic, unrounded).",
     ),
     "",
   );
-  if (report.faults.length === 0) lines.push("Modelling faults (FAST): none.");
-  else {
-    lines.push(`Modelling faults (FAST): ${report.faults.length}.`);
-    const shown = report.faults.slice(0, MAX_FAULTS_SHOWN);
+
+  if (report.faults.length === 0) {
     lines.push(
-      table(
-        ["Cell", "Kind", "Explanation"],
-        shown.map((fault) => [
-          cellName({ sheet: fault.sheet, address: fault.cell }),
-          fault.kind,
-          fault.explanation,
-        ]),
+      ...wrap(
+        "Faults in the formulas (the FAST Standard's modelling faults): none: no numbers typed inside or over formulas, no rows whose formulas differ, no references to empty cells, no error values.",
       ),
     );
+  } else {
+    lines.push(`Faults in the formulas (the FAST Standard's modelling faults): ${report.faults.length}.`);
+    const shown = report.faults.slice(0, MAX_FAULTS_SHOWN);
+    for (const fault of shown) {
+      lines.push(
+        ...wrap(
+          `${cellName({ sheet: fault.sheet, address: fault.cell })}, ${FAULT_WORDS[fault.kind]}: ${fault.explanation}`,
+          TEXT_WIDTH,
+          "- ",
+          "  ",
+        ),
+      );
+    }
     if (report.faults.length > shown.length) {
       lines.push(`… and ${report.faults.length - shown.length} more (--json lists them all).`);
     }
   }
-  lines.push("", "Source notes (the toolkit's own figures):");
-  lines.push(...report.sourceNotes.map((note) => `- ${note.id}: ${note.note}`));
+  lines.push("", "What the toolkit's own figures show:");
+  lines.push(...bullets(report.sourceNotes.map((note) => note.note)));
   return `${lines.join("\n")}\n`;
 }
 

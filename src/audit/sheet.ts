@@ -3,7 +3,7 @@ import { LABEL_COLUMN, SheetBuilder } from "../workbook/layout";
 import type { CellContent, SheetSpec } from "../workbook/spec";
 import { NUMBER_FORMATS } from "../workbook/styles";
 import { asText as text } from "../workbook/text";
-import { AUDIT_SHEET_TITLE } from "./report";
+import { AUDIT_SHEET_TITLE, figureName } from "./report";
 import { type AuditReport, type AuditValue, cellName, type FigureResult } from "./types";
 
 /** The sheet name the audit asks for; a taken name becomes "Audit (2)" (resolveNaming). */
@@ -93,7 +93,7 @@ export function auditSheetSpec(
   sheet.heading(["Figure", "Printed", "Workbook", "Core", "Difference", "Verdict", "Explanation"]);
   for (const figure of report.figures) {
     const row = sheet.row;
-    sheet.put(row, LABEL_COLUMN, [figure.figure], { style: "label" });
+    sheet.put(row, LABEL_COLUMN, [figureName(figure)], { style: "label" });
     sheet.put(row, LABEL_COLUMN + 1, [figure.published ?? "(none)"], {
       style: "calc",
       numberFormat: figureFormat(figure, false),

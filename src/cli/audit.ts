@@ -24,7 +24,7 @@ import {
   reportJson,
 } from "../audit";
 import { readXlsx, type ReadWorkbook } from "../workbook/xlsx/readXlsx";
-import { parseArgs } from "./args";
+import { type ArgSpec, parseArgs } from "./args";
 import { UsageError } from "./io";
 import { findSoffice, LibreOfficeError, recalculateWithLibreOffice } from "./libreoffice";
 import { MAPPING_FILE, readRegularFile, WORKBOOK_FILE } from "./readFile";
@@ -90,17 +90,24 @@ function unusable(path: string, reason: string): UsageError {
   return new UsageError(`${path}: ${reason}`);
 }
 
-/** The defined names in an .xlsx's workbook.xml; none when the package cannot be opened (reported later). */
-async function definedNamesOf(bytes: Buffer): Promise<DefinedName[]> {
-  let xml: string | undefined;
-  try {
-    xml = await (await JSZip.loadAsync(bytes)).file("xl/workbook.xml")?.async("string");
-  } catch {
-    return [];
-  }
+/**
+ * The workbook.xml of an .xlsx package; a file that is no zip package, or a package without a
+ * workbook (a .docx), is refused in words, never with the zip reader's own message.
+ */
+async function workbookXml(path: string, bytes: Buffer): Promise<string> {
+  const xml = await JSZip.loadAsync(bytes).then(
+    (zip) => zip.file("xl/workbook.xml")?.async("string"),
+    () => undefined,
+  );
+  if (xml === undefined) throw new UsageError(`${path} is not an Excel workbook (.xlsx).`);
+  return xml;
+}
+
+/** The defined names in an .xlsx's workbook.xml. */
+function definedNamesOf(xml: string): DefinedName[] {
   const entity: Record<string, string> = { amp: "&", apos: "'", quot: '"', lt: "<", gt: ">" };
   const decode = (text: string) => text.replace(/&(amp|apos|quot|lt|gt);/g, (_, e: string) => entity[e]);
-  return [...(xml ?? "").matchAll(/<definedName\b([^>]*)>([^<]*)<\/definedName>/g)].map((m) => ({
+  return [...xml.matchAll(/<definedName\b([^>]*)>([^<]*)<\/definedName>/g)].map((m) => ({
     name: decode(/\bname="([^"]*)"/.exec(m[1])?.[1] ?? ""),
     reference: decode(m[2]),
   }));
@@ -111,8 +118,9 @@ async function definedNamesOf(bytes: Buffer): Promise<DefinedName[]> {
  * cell of a name, and one covering A1:XFD1048576 exhausts memory.
  */
 async function refuseOversizedNames(path: string, bytes: Buffer): Promise<void> {
+  const names = definedNamesOf(await workbookXml(path, bytes));
   try {
-    checkDefinedNameSizes(await definedNamesOf(bytes));
+    checkDefinedNameSizes(names);
   } catch (error) {
     if (error instanceof AuditInputError) throw unusable(path, error.message);
     throw error;
@@ -250,9 +258,12 @@ export interface CommandResult {
   readonly code: number;
 }
 
+/** The options `audit` accepts; the top-level help's test holds them to its usage line. */
+export const AUDIT_ARGS: ArgSpec = { flags: ["--json"], valued: ["--map"] };
+
 /** `case-rate audit FILE.xlsx [--json] [--map MAPPING.json]`. */
 export async function audit(args: readonly string[]): Promise<CommandResult> {
-  const { flags, values, positionals } = parseArgs("audit", args, { flags: ["--json"], valued: ["--map"] });
+  const { flags, values, positionals } = parseArgs("audit", args, AUDIT_ARGS);
   if (positionals.length !== 1) {
     throw new UsageError("audit takes one FILE.xlsx; see 'case-rate audit --help'.");
   }

@@ -2,6 +2,7 @@ import { CASE_MIX_TOLERANCE, computeRateModel, parseRateModel, type RateModelRes
 import { rateModelWarnings } from "../core/caseMixWarning";
 import { describeNumber } from "../core/format";
 import { MODEL_KEYS, type KeySpec, type Section } from "../core/modelSchema";
+import { inModelTerms } from "./modelPaths";
 import { MODEL_FILE } from "./readFile";
 import { MAX_JSON_NESTING, readJsonFile } from "./readJson";
 
@@ -33,7 +34,9 @@ MODEL.json (any other key is refused):
 ${describeModelKeys()}
 Output: totalCases, levels[] (id, name, caseMix, cases, averageHours, ratePerHour, caseRate,
 totalCost), totalBudget, pmpm (budget per enrollee per month over 12 months), and with a provider
-section provider.fteNeed, provider.caseload (consumers per FTE at the mix), provider.revenue.
+section provider.fteNeed, provider.caseload (consumers per FTE at the mix), provider.revenue, and
+the provider's directCostPerHour, fixedCosts and otherRevenue as given. The risk keys
+(hoursDistribution, penetrationScenarios, risk) are read by 'case-rate risk'.
 
 MODEL.json is JSON saved as UTF-8, at most ${MODEL_FILE.maxMegabytes} MB and nested at most ${MAX_JSON_NESTING} deep.
 A case mix within ${describeNumber(CASE_MIX_TOLERANCE * 100)} percentage point of 100% but not exactly 100% is used as
@@ -52,5 +55,10 @@ export interface ComputeOutput {
 /** `case-rate compute MODEL.json`: the model's results, and its warnings for stderr. */
 export function compute(modelPath: string): ComputeOutput {
   const model = parseRateModel(readJsonFile(modelPath));
-  return { result: computeRateModel(model), warnings: rateModelWarnings(model) };
+  try {
+    return { result: computeRateModel(model), warnings: rateModelWarnings(model) };
+  } catch (error) {
+    // The parser names the file's keys already; the arithmetic names its inputs by id.
+    throw inModelTerms(error, model);
+  }
 }

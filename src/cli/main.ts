@@ -1,21 +1,10 @@
 import { isCaseRateInputError } from "../core";
-import { AUDIT_HELP, audit, type CommandResult } from "./audit";
+import type { ArgSpec } from "./args";
+import { AUDIT_ARGS, AUDIT_HELP, audit, type CommandResult } from "./audit";
 import { COMPUTE_HELP, compute } from "./compute";
 import { type CommandIo, UsageError } from "./io";
-import { STARTER_HELP, starter } from "./starter";
-
-export const MAIN_HELP = `Usage: case-rate <command> [options]
-
-Case Rate Workbench on the command line: the Case Rate Toolkit's arithmetic for behavioral-health
-case rates (bundled payments).
-
-Commands:
-  compute MODEL.json                 cases, case rates, the budget and PMPM of a rate-setting model
-  starter [--example] -o FILE.xlsx   write the starter workbook (live Excel formulas)
-  audit FILE.xlsx [--json]           check a workbook's formulas against the toolkit's worked example
-
-Run 'case-rate <command> --help' for a command's options.
-`;
+import { RISK_HELP, risk } from "./risk";
+import { STARTER_ARGS, STARTER_HELP, starter } from "./starter";
 
 const EXIT_OK = 0;
 const EXIT_USAGE = 2;
@@ -23,26 +12,80 @@ const EXIT_USAGE = 2;
 /** A command: its help text and what it does, given its arguments; returns what to print (exit 0) or a result. */
 interface Command {
   readonly help: string;
+  /** What it does, for the top-level help (after the usage line its own help starts with). */
+  readonly summary: string;
+  /** The options its parser accepts. */
+  readonly args: ArgSpec;
   readonly run: (args: readonly string[]) => Promise<string | CommandResult>;
+}
+
+/** Commands that read one MODEL.json: their input errors are prefixed with the file's name. */
+const MODEL_COMMANDS = new Set(["compute", "risk"]);
+
+/** A model command's JSON on stdout and its warnings, one line each, on stderr; exit 0. */
+function modelOutput(file: string, output: unknown, warnings: readonly string[]): CommandResult {
+  const err = warnings.map((warning) => `case-rate: ${file}: warning: ${warning}\n`).join("");
+  return { out: `${JSON.stringify(output, null, 2)}\n`, err, code: EXIT_OK };
 }
 
 const COMMANDS: Record<string, Command> = {
   compute: {
     help: COMPUTE_HELP,
+    summary: "cases, case rates, the budget and PMPM of a rate-setting model, as JSON",
+    args: { flags: [], valued: [] },
     run: async (args) => {
       if (args.length !== 1)
         throw new UsageError("compute takes one MODEL.json file; see 'case-rate compute --help'.");
       const { result, warnings } = compute(args[0]);
-      const err = warnings.map((warning) => `case-rate: ${args[0]}: warning: ${warning}\n`).join("");
-      return { out: `${JSON.stringify(result, null, 2)}\n`, err, code: EXIT_OK };
+      return modelOutput(args[0], result, warnings);
+    },
+  },
+  risk: {
+    help: RISK_HELP,
+    summary: "the spread of the year's cost around the budget: risk reserve, chance over budget",
+    args: { flags: [], valued: [] },
+    run: async (args) => {
+      if (args.length !== 1)
+        throw new UsageError("risk takes one MODEL.json file; see 'case-rate risk --help'.");
+      const { report, warnings } = risk(args[0]);
+      return modelOutput(args[0], report, warnings);
     },
   },
   starter: {
     help: STARTER_HELP,
+    summary: "write the starter workbook (live Excel formulas); -o can also be written --output",
+    args: STARTER_ARGS,
     run: async (args) => `Wrote ${await starter(args)}\n`,
   },
-  audit: { help: AUDIT_HELP, run: audit },
+  audit: {
+    help: AUDIT_HELP,
+    summary: "check a workbook's formulas against the toolkit's worked example",
+    args: AUDIT_ARGS,
+    run: audit,
+  },
 };
+
+/** A command's usage without "Usage: case-rate ": the first line of its own help, so it cannot drift. */
+function usageOf(command: Command): string {
+  return command.help.split("\n")[0].replace(/^Usage: case-rate /, "");
+}
+
+export const MAIN_HELP = `Usage: case-rate <command> [options]
+
+Case Rate Workbench on the command line: the Case Rate Toolkit's arithmetic for behavioral-health
+case rates (bundled payments).
+
+Commands:
+${Object.values(COMMANDS)
+  .map((command) => `  ${usageOf(command)}\n      ${command.summary}\n`)
+  .join("")}
+Run 'case-rate <command> --help' for a command's options.
+`;
+
+/** The options each command's parser accepts, by command: the top-level help's test checks them. */
+export const COMMAND_ARGS: Readonly<Record<string, ArgSpec>> = Object.fromEntries(
+  Object.entries(COMMANDS).map(([name, command]) => [name, command.args]),
+);
 
 /** Runs one command line; resolves to the exit code. Bad input never throws: it is one line on stderr. */
 export async function run(argv: readonly string[], io: CommandIo): Promise<number> {
@@ -72,7 +115,7 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
     return result.code;
   } catch (error) {
     if (error instanceof UsageError || isCaseRateInputError(error)) {
-      const where = name === "compute" && isCaseRateInputError(error) ? `${args[0]}: ` : "";
+      const where = MODEL_COMMANDS.has(name) && isCaseRateInputError(error) ? `${args[0]}: ` : "";
       io.err(`case-rate: ${where}${error.message}\n`);
       return EXIT_USAGE;
     }

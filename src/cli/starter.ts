@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { type ScenarioName, describeStarterWorkbook, starterOptions } from "../workbook/starter";
 import { xlsxBytes } from "../workbook/xlsx/writeXlsx";
-import { parseArgs } from "./args";
+import { type ArgSpec, parseArgs } from "./args";
 import { UsageError } from "./io";
 import { writeFileAtomically } from "./writeAtomically";
 
@@ -25,12 +25,15 @@ temporary file stays behind; one left by a run that was killed is removed by the
 Exit codes: 0 written; 2 bad options or the file cannot be written (one line on stderr says why).
 `;
 
+/** The options `starter` accepts; the top-level help's test holds them to its usage line. */
+export const STARTER_ARGS: ArgSpec = {
+  flags: ["--example", "--provider", "--force"],
+  valued: ["-o", "--output", "--scenario"],
+};
+
 /** `case-rate starter`: writes the starter workbook; returns the path written. */
 export async function starter(args: readonly string[]): Promise<string> {
-  const { flags, values, positionals } = parseArgs("starter", args, {
-    flags: ["--example", "--provider", "--force"],
-    valued: ["-o", "--output", "--scenario"],
-  });
+  const { flags, values, positionals } = parseArgs("starter", args, STARTER_ARGS);
   if (positionals.length > 0)
     throw new UsageError(`unexpected "${positionals[0]}"; see 'case-rate starter --help'.`);
   const output = values.get("-o") ?? values.get("--output");

@@ -41,6 +41,11 @@ export const FIELD_LABELS = {
   printedFigures: "printed figures",
   printed: "printed figure",
   multiplier: "multiplier",
+  /** The model's levels of care, as a list; an entry is one level. */
+  levels: "levels of care",
+  scenario: "scenario",
+  /** The provider section's own case mix, kept apart from the payor's (`caseMix`). */
+  providerCaseMix: "provider case mix",
   episodes: "episodes",
   confidence: "confidence",
 } as const;

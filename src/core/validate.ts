@@ -157,18 +157,21 @@ export function requireCaseMix(
 /** Level ids that are non-blank and unique, so results can be matched back to levels. */
 export function requireUniqueIds(field: Field, ids: readonly string[]): void {
   requireNonEmpty(field, ids, "level of care");
+  // A field named by id carries which level is at fault (the repeat); a name in words stays as given.
+  const at = (index: number): Field =>
+    typeof field === "string" ? field : entryOf(field, index, `(level ${index + 1})`);
   const seen = new Set<string>();
-  for (const id of ids) {
+  for (const [index, id] of ids.entries()) {
     if (id.trim() === "") {
       throw new CaseRateInputError(
-        field,
+        at(index),
         "blank",
         (name) => `${name(field)} has a level with a blank id; give every level an id.`,
       );
     }
     if (seen.has(id)) {
       throw new CaseRateInputError(
-        field,
+        at(index),
         "duplicate-id",
         (name) => `${name(field)} lists level "${id}" twice; each level id must be unique.`,
       );

@@ -28,6 +28,10 @@ export interface BuildState {
   /** The step in progress, in words, while building. */
   readonly step?: string;
   readonly result?: BuildResult;
+  /** The form the result was built from. */
+  readonly builtFrom?: BuildForm;
+  /** The options differ from the ones the result was built with: it shows the previous build. */
+  readonly stale?: boolean;
   readonly error?: string;
   /** Set when Build was pressed with errors: the view moves focus to the first field in error. */
   readonly attempted: boolean;
@@ -124,12 +128,18 @@ export class PaneController {
   // -------------------------------------------------------------------------------------------
   // Build
 
+  /** Changes the form; a result on screen is marked as the previous build while the options differ. */
   updateForm(change: (form: BuildForm) => BuildForm): void {
     const form = change(this.current.form);
+    const { builtFrom } = this.current.build;
     this.set({
       form,
       validation: validateBuild(form),
-      build: { ...this.current.build, attempted: false },
+      build: {
+        ...this.current.build,
+        attempted: false,
+        stale: builtFrom !== undefined && JSON.stringify(form) !== JSON.stringify(builtFrom),
+      },
     });
   }
 
@@ -172,6 +182,7 @@ export class PaneController {
       });
       return false;
     }
+    const builtFrom = this.current.form;
     const progress = (step: string) =>
       this.set({ build: { phase: "building", step, attempted: false }, status: this.status(step) });
     progress(
@@ -186,7 +197,13 @@ export class PaneController {
           ? ` ${plural(result.renamed.length, "name")} already in use got another (see the summary).`
           : "";
       this.set({
-        build: { phase: "done", result, attempted: false },
+        build: {
+          phase: "done",
+          result,
+          builtFrom,
+          attempted: false,
+          stale: JSON.stringify(this.current.form) !== JSON.stringify(builtFrom),
+        },
         status: this.status(
           `Built ${plural(result.sheets.length, "sheet")} and ${plural(result.names, "defined name")}.${renamed}`,
           "success",

@@ -18,8 +18,21 @@ export const LABEL_COLUMN = 2;
 export const UNITS_COLUMN = 3;
 export const FIRST_VALUE_COLUMN = 4;
 
-/** Every sheet prints landscape, one page wide and as many pages down as it needs. */
-export const PAGE_SETUP: PageSetup = { orientation: "landscape", fitToPagesWide: 1, fitToPagesTall: 0 };
+/**
+ * Every sheet prints landscape, one page wide and as many pages down as it needs, with the sheet's
+ * name, the page and the product in the footer; build() repeats the sheet's frozen title rows.
+ */
+export const PAGE_SETUP: PageSetup = {
+  orientation: "landscape",
+  fitToPagesWide: 1,
+  fitToPagesTall: 0,
+  printTitleRows: 0,
+  footer: "&A · Page &P · Case Rate Workbench",
+  pageBreaksBefore: [],
+};
+
+/** A boolean shown as TRUE or FALSE, as Excel writes it (text shows as it is). */
+export const CHECK_NUMBER_FORMAT = '"TRUE";"TRUE";"FALSE"';
 
 /** How a run of value cells looks. */
 export interface ValueLook {
@@ -128,9 +141,16 @@ export class SheetBuilder {
     });
   }
 
-  /** The checks' traffic light: green where the range's value is TRUE, red where FALSE. */
+  /**
+   * The checks' traffic light: green where the range's value is TRUE, red where FALSE. The cells
+   * get an explicit boolean number format: LibreOffice's PDF export aborts ("Unspecified
+   * Application Error") on a conditionally formatted General cell holding TRUE or FALSE next to a
+   * filled cell; Excel shows TRUE and FALSE whatever the format, so the look is the same
+   * (LibreOffice saves such a cell as 1/0, which readXlsx reads back as the boolean it is).
+   */
   highlightCheck(range: string): void {
     const topLeft = range.split(":")[0];
+    this.format(range, undefined, CHECK_NUMBER_FORMAT);
     this.conditionalFormats.push({
       range,
       rules: [
@@ -146,8 +166,9 @@ export class SheetBuilder {
   }
 
   /**
-   * The finished sheet: no gridlines, the workbook's font, printed landscape one page wide; the
-   * print area covers every written cell and every chart.
+   * The finished sheet: no gridlines, the workbook's font, printed landscape one page wide with its
+   * frozen rows as print titles, each chart starting a page; the print area covers every written
+   * cell and every chart.
    */
   build(): SheetSpec {
     const chartCorners = this.charts.map((chart) => parseCell(chart.to));
@@ -160,7 +181,14 @@ export class SheetBuilder {
       freeze: this.freeze,
       showGridlines: false,
       printArea: `A1:${columnLetter(lastColumn)}${lastRow}`,
-      pageSetup: PAGE_SETUP,
+      pageSetup: {
+        ...PAGE_SETUP,
+        printTitleRows: this.freeze.rows,
+        // A chart starts a page (one below the title rows already does): it never splits.
+        pageBreaksBefore: [...new Set(this.charts.map((chart) => parseCell(chart.from).row))]
+          .filter((row) => row > this.freeze.rows + 1)
+          .sort((a, b) => a - b),
+      },
       font: SHEET_FONT,
       blocks: this.blocks,
       formats: this.formats,

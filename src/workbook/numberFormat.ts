@@ -1,7 +1,8 @@
 /**
  * A number as Excel shows it under a cell's number format. Only the format codes the workbook
- * descriptions use are understood ("$"#,##0.00, 0.0%, #,##0 …); anything else falls back to
- * General, so an unknown code changes how a number looks, never which number it is.
+ * descriptions use are understood ("$"#,##0.00, 0.0%, #,##0 …, and a second section for negative
+ * numbers, as in "$"#,##0;("$"#,##0)); anything else falls back to General, so an unknown code
+ * changes how a number looks, never which number it is.
  */
 import { fixedDecimals, groupThousands } from "../core/format";
 
@@ -15,9 +16,12 @@ interface Pattern {
 
 const unquote = (text: string) => text.replace(/"([^"]*)"/g, "$1").replace(/\\(.)/g, "$1");
 
+/** A format's sections, split at the semicolons outside quoted text. */
+const sections = (code: string) => code.match(/(?:"[^"]*"|\\.|[^;"\\])+/g) ?? [];
+
 /** Parses one section of a simple number format: literal prefix, #,##0.00 and %, literal suffix. */
 function parsePattern(code: string): Pattern | null {
-  const match = /^((?:"[^"]*"|\\.|[$\s])*)([#0,]*0)(?:\.(0+))?(%?)((?:"[^"]*"|\\.|\s)*)$/.exec(code);
+  const match = /^((?:"[^"]*"|\\.|[$\s(])*)([#0,]*0)(?:\.(0+))?(%?)((?:"[^"]*"|\\.|[\s)])*)$/.exec(code);
   if (!match) return null;
   return {
     prefix: unquote(match[1]),
@@ -38,10 +42,19 @@ function general(value: number): string {
 /**
  * The text a number shows under an Excel number format code (General when none).
  * @example formatNumber(24030534.585, '"$"#,##0') // "$24,030,535"
+ * @example formatNumber(-1234.5, '"$"#,##0;("$"#,##0)') // "($1,235)"
  */
 export function formatNumber(value: number, numberFormat?: string): string {
-  const pattern = numberFormat && numberFormat !== "General" ? parsePattern(numberFormat) : null;
-  if (!pattern) return general(value);
+  const parts = numberFormat && numberFormat !== "General" ? sections(numberFormat) : [];
+  const [positive, negative] = parts.length <= 2 ? parts.map(parsePattern) : [];
+  if (!positive || negative === null) return general(value);
+  // A negative section shows the number without its sign: "($1,235)" for -1234.5.
+  if (negative && value < 0) return formatWith(negative, -value);
+  return formatWith(positive, value);
+}
+
+/** The text of a number under one parsed section, a minus sign in front when negative. */
+function formatWith(pattern: Pattern, value: number): string {
   const fixed = fixedDecimals(pattern.percent ? value * 100 : value, pattern.decimals);
   const negative = fixed.startsWith("-");
   const unsigned = negative ? fixed.slice(1) : fixed;

@@ -83,6 +83,12 @@ export interface PageSetup {
   readonly fitToPagesWide: number;
   /** Pages down; 0 = as many as the rows need. */
   readonly fitToPagesTall: number;
+  /** Rows 1 to this one repeat at the top of every printed page (the sheet's title rows); 0 = none. */
+  readonly printTitleRows: number;
+  /** The centre footer of every page, in Excel's header/footer codes (&A the sheet, &P the page). */
+  readonly footer: string;
+  /** Rows that start a new printed page (each chart's first row), so no chart splits across pages. */
+  readonly pageBreaksBefore: readonly number[];
 }
 
 /** The font of every styled cell, unless its style sets its own size (styles.ts). */
@@ -91,13 +97,22 @@ export interface SheetFont {
   readonly size: number;
 }
 
+/** One series of a chart: its legend name, its values, and its colour. */
+export interface ChartSeries {
+  readonly name: string;
+  /** An absolute, sheet-qualified reference to its values. */
+  readonly values: string;
+  /** Its bars' fill, RRGGBB. */
+  readonly color: string;
+}
+
 /**
  * A native chart placed over a block of cells; its data are references, so it follows the model.
  * Both writers list a bar chart's categories top to bottom in the order of the cells (a tornado
- * reads like the sheet), and a column chart's left to right.
+ * reads like the sheet), and a column chart's left to right. The preview draws the same chart.
  */
 export interface ChartSpec {
-  /** bar: horizontal bars (a tornado); column: vertical, clustered. */
+  /** bar: horizontal bars (a tornado); column: vertical. */
   readonly kind: "bar" | "column";
   readonly title: string;
   /** Top-left cell the chart covers, e.g. "B40". */
@@ -106,10 +121,18 @@ export interface ChartSpec {
   readonly to: string;
   /** Absolute, sheet-qualified reference to the category labels, e.g. "Dashboard!$B$10:$B$14". */
   readonly categories: string;
-  /** Each series: its legend name, and an absolute, sheet-qualified reference to its values. */
-  readonly series: readonly { readonly name: string; readonly values: string }[];
+  readonly series: readonly ChartSeries[];
   /** Where the legend goes. */
   readonly legend: "bottom" | "right";
+  /**
+   * How far a category's bars overlap, -100 to 100 (% of a bar): 0 side by side, 100 one bar per
+   * category (a tornado's down and up swings, or series that each fill only some categories).
+   */
+  readonly overlap: number;
+  /** The gap between categories, 0 to 500 (% of a bar's width). */
+  readonly gapWidth: number;
+  /** The value axis's number format, as the charted cells are formatted (e.g. "$"#,##0). */
+  readonly valueAxisFormat: string;
 }
 
 export interface SheetSpec {

@@ -40,10 +40,13 @@ export const SHEET_FONT = { name: "Calibri", size: 11 } as const;
 export const CHECK_PASS_FILL = "C6EFCE";
 export const CHECK_FAIL_FILL = "FFC7CE";
 
-/** Number formats, in Excel's own codes. */
+/** Money in accounting style: a negative amount in parentheses, "($1,235)", never "-$1,235". */
+const money = (digits: string) => `"$"${digits};("$"${digits})`;
+
+/** Number formats, in Excel's own codes; every amount of money uses one of the two money formats. */
 export const NUMBER_FORMATS = {
-  dollars: '"$"#,##0',
-  dollarsCents: '"$"#,##0.00',
+  dollars: money("#,##0"),
+  dollarsCents: money("#,##0.00"),
   percent: "0.0%",
   percentWhole: "0%",
   hours: "#,##0.0",

@@ -10,8 +10,11 @@ import path from "node:path";
 import { buildAuditReport, gridOf, locateFields } from "../../src/audit";
 import { describeStarterWorkbook, starterOptions } from "../../src/workbook/starter";
 import { describeWithLibreOffice } from "../helpers/libreoffice";
-import { tempDir, writeSpec } from "../helpers/starterFiles";
+import { editedCopy, tempDir, writeSpec } from "../helpers/starterFiles";
 import { STARTER_NAMES, starterGrid } from "./starterGrid";
+
+/** The text report with its wrapped lines joined again: a paragraph per line. */
+const unwrapped = (text: string) => text.replace(/\n +/g, " ");
 
 const ROOT = path.resolve(__dirname, "../..");
 const BIN = path.join(ROOT, "bin", "case-rate.js");
@@ -28,16 +31,6 @@ function caseRate(args: string[]): Promise<Run> {
       resolve({ status: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     ),
   );
-}
-
-/** A copy of `from` changed by `edit`, saved as `name`.xlsx. */
-async function variant(from: string, dir: string, name: string, edit: (book: ExcelJS.Workbook) => void) {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.readFile(from);
-  edit(book);
-  const to = path.join(dir, `${name}.xlsx`);
-  await book.xlsx.writeFile(to);
-  return to;
 }
 
 /** Removes a workbook-scoped defined name, as deleting it in Excel's Name Manager does. */
@@ -59,10 +52,10 @@ describeWithLibreOffice("case-rate audit of a workbook with a deleted name or an
     );
     const totalCases = STARTER_NAMES.get("TotalCases")![0];
     const files: Record<string, string> = {
-      CaseRates: await variant(example, dir, "no-case-rates", withoutName("CaseRates")),
-      PMPM: await variant(example, dir, "no-pmpm", withoutName("PMPM")),
-      MasterCheck: await variant(example, dir, "no-master-check", withoutName("MasterCheck")),
-      errorInFigure: await variant(example, dir, "ref-error", (book) => {
+      CaseRates: await editedCopy(example, dir, "no-case-rates", withoutName("CaseRates")),
+      PMPM: await editedCopy(example, dir, "no-pmpm", withoutName("PMPM")),
+      MasterCheck: await editedCopy(example, dir, "no-master-check", withoutName("MasterCheck")),
+      errorInFigure: await editedCopy(example, dir, "ref-error", (book) => {
         book.getWorksheet(totalCases.sheet)!.getCell(totalCases.address).value = {
           formula: "#REF!*2",
         } as ExcelJS.CellFormulaValue;
@@ -80,34 +73,40 @@ describeWithLibreOffice("case-rate audit of a workbook with a deleted name or an
   test("without CaseRates: exit 1, the four case rates fail, naming the name", () => {
     const run = runs.get("CaseRates")!;
     expect(run.status).toBe(1);
-    expect(run.stdout.split("\n")[0]).toMatch(
-      /^FAIL: 4 of 27 figures fail \(step7\.caseRate\.A, step7\.caseRate\.B, step7\.caseRate\.C, step7\.caseRate\.D\);.* cells show an error value \(.*#NAME\?/,
+    expect(unwrapped(run.stdout).split("\n")[0]).toMatch(
+      /^FAIL: 4 of 27 figures fail \(Step 7 · case rate of level A, Step 7 · case rate of level B, Step 7 · case rate of level C, Step 7 · case rate of level D\);.* cells show an error value \(.*#NAME\?/,
     );
-    expect(run.stdout).toMatch(/step7\.caseRate\.A .* fail +The workbook has no defined name CaseRates, /);
+    expect(run.stdout).toMatch(
+      /^Step 7 · case rate of level A .* fail\n {4}The workbook has no defined name CaseRates, /m,
+    );
   });
 
   test("without PMPM: exit 1, the PMPM fails, naming the name", () => {
     const run = runs.get("PMPM")!;
     expect(run.status).toBe(1);
-    expect(run.stdout.split("\n")[0]).toMatch(/^FAIL: 1 of 27 figures fail \(step7\.pmpm\)/);
-    expect(run.stdout).toContain("The workbook has no defined name PMPM, ");
+    expect(run.stdout.split("\n")[0]).toMatch(
+      /^FAIL: 1 of 27 figures fail \(Step 7 · budget per member per month \(PMPM\)\)/,
+    );
+    expect(unwrapped(run.stdout)).toContain("The workbook has no defined name PMPM, ");
   });
 
   test("without MasterCheck: every figure still matches, but the cells showing #NAME? fail the audit", () => {
     const run = runs.get("MasterCheck")!;
     expect(run.status).toBe(1);
-    expect(run.stdout.split("\n")[0]).toMatch(
+    expect(unwrapped(run.stdout).split("\n")[0]).toMatch(
       /^FAIL: \d+ cells show an error value \(Guide!C2 #NAME\?, .*\); 27 figures: 27 pass,/,
     );
-    expect(run.stdout).toMatch(/error-value +It shows #NAME\? \(=MasterCheck\)\./);
+    expect(unwrapped(run.stdout)).toMatch(/, an error value: It shows #NAME\? \(=MasterCheck\)\./);
   });
 
   test("an error value in a checked cell: exit 1, naming the figure and its cell", () => {
     const run = runs.get("errorInFigure")!;
     const cell = STARTER_NAMES.get("TotalCases")![0];
     expect(run.status).toBe(1);
-    expect(run.stdout.split("\n")[0]).toMatch(/^FAIL: \d+ of 27 figures fail \(step2\.cases\.total, /);
-    expect(run.stdout).toContain(`'${cell.sheet}'!${cell.address} shows #REF! instead of the total cases`);
+    expect(run.stdout.split("\n")[0]).toMatch(/^FAIL: \d+ of 27 figures fail \(Step 2 · total cases, /);
+    expect(unwrapped(run.stdout)).toContain(
+      `'${cell.sheet}'!${cell.address} shows #REF! instead of the total cases`,
+    );
   });
 });
 

@@ -8,7 +8,13 @@ import ExcelJS from "exceljs";
 import { execFile } from "node:child_process";
 import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { type AuditReport, cellsOfRange, type FigureResult, parseReference } from "../../src/audit";
+import {
+  type AuditReport,
+  cellsOfRange,
+  type FigureResult,
+  parseReference,
+  renderText,
+} from "../../src/audit";
 import { auditXlsxFiles } from "../../src/cli/audit";
 import { recalculateWithLibreOffice } from "../../src/cli/libreoffice";
 import { MAIN_HELP, run } from "../../src/cli/main";
@@ -16,7 +22,7 @@ import { parseCell } from "../../src/workbook/a1";
 import { isFormula } from "../../src/workbook/spec";
 import { describeStarterWorkbook, starterOptions } from "../../src/workbook/starter";
 import { describeWithLibreOffice } from "../helpers/libreoffice";
-import { tempDir, writeSpec } from "../helpers/starterFiles";
+import { editedCopy, tempDir, writeSpec } from "../helpers/starterFiles";
 
 const ROOT = path.resolve(__dirname, "../..");
 const BIN = path.join(ROOT, "bin", "case-rate.js");
@@ -38,16 +44,6 @@ function specFormula(sheet: string, address: string): string {
     if (content !== undefined && content !== null && isFormula(content)) return content.formula;
   }
   throw new Error(`${sheet}!${address} holds no formula`);
-}
-
-/** A copy of `from` with cells changed by `edit`, saved as `name`.xlsx. */
-async function variant(from: string, dir: string, name: string, edit: (book: ExcelJS.Workbook) => void) {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.readFile(from);
-  edit(book);
-  const to = path.join(dir, `${name}.xlsx`);
-  await book.xlsx.writeFile(to);
-  return to;
 }
 
 interface Run {
@@ -90,21 +86,22 @@ describeWithLibreOffice("case-rate audit (LibreOffice)", (soffice) => {
     const caseRatesSheet = (book: ExcelJS.Workbook) => book.getWorksheet(caseRates.sheet)!;
     const files = {
       example,
-      typedOver: await variant(example, dir, "typed-over", (book) => {
+      blank: await writeSpec(describeStarterWorkbook(starterOptions({ example: false })), dir, "blank"),
+      typedOver: await editedCopy(example, dir, "typed-over", (book) => {
         caseRatesSheet(book).getCell(caseRates.addresses[2]).value = 12689;
       }),
-      wrongRange: await variant(example, dir, "wrong-range", (book) => {
+      wrongRange: await editedCopy(example, dir, "wrong-range", (book) => {
         caseRatesSheet(book).getCell(total.addresses[0]).value = {
           formula: `IF(InputsComplete,SUM(${budgets.addresses[0]}:${budgets.addresses[2]}),"enter inputs")`,
         } as ExcelJS.CellFormulaValue;
       }),
-      typed158: await variant(example, dir, "typed-158", (book) => {
+      typed158: await editedCopy(example, dir, "typed-158", (book) => {
         const formula = specFormula(caseRates.sheet, caseRates.addresses[2]);
         caseRatesSheet(book).getCell(caseRates.addresses[2]).value = {
           formula: formula.replace(/\*([A-Z]+\d+)/, "*158"),
         } as ExcelJS.CellFormulaValue;
       }),
-      rounded: await variant(example, dir, "rounded", (book) => {
+      rounded: await editedCopy(example, dir, "rounded", (book) => {
         for (const address of caseRates.addresses) {
           const formula = specFormula(caseRates.sheet, address);
           caseRatesSheet(book).getCell(address).value = {
@@ -155,17 +152,33 @@ describeWithLibreOffice("case-rate audit (LibreOffice)", (soffice) => {
     writeFileSync(saved, readFileSync(recalculated));
     rmSync(path.dirname(path.dirname(recalculated)), { recursive: true, force: true });
 
+    // A file a program wrote with formulas only, never calculated: the starter's, its values dropped.
+    const uncalculated = new ExcelJS.Workbook();
+    await uncalculated.xlsx.readFile(example);
+    uncalculated.eachSheet((sheet) =>
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (cell.type === ExcelJS.ValueType.Formula)
+            cell.value = { formula: cell.formula } as ExcelJS.CellFormulaValue;
+        }),
+      ),
+    );
+    const neverCalculated = path.join(dir, "never-calculated.xlsx");
+    await uncalculated.xlsx.writeFile(neverCalculated);
+
     const none = { LIBREOFFICE_PATH: path.join(dir, "no-soffice-here") };
     const commands: [string, string[], Record<string, string>?][] = [
       ["json", ["audit", example, "--json"]],
       ["text", ["audit", files.typedOver]],
       ["missing", ["audit", path.join(dir, "missing.xlsx")]],
       ["notXlsx", ["audit", notXlsx]],
+      ["readme", ["audit", "README.md"]],
       ["plain", ["audit", plain]],
       ["badMapping", ["audit", example, "--map", badMapping]],
       ["twoFiles", ["audit", example, example]],
       ["cachedSaved", ["audit", saved], none],
-      ["cachedNever", ["audit", example, "--json"], none],
+      ["cachedFresh", ["audit", example], none],
+      ["cachedNever", ["audit", neverCalculated, "--json"], none],
     ];
     const results = await Promise.all(commands.map(([, args, env]) => caseRate(args, env)));
     commands.forEach(([key], i) => runs.set(key, results[i]));
@@ -187,6 +200,20 @@ describeWithLibreOffice("case-rate audit (LibreOffice)", (soffice) => {
     );
   });
 
+  test("no line of the text report is over 100 characters: the example, a blank workbook, failing ones", () => {
+    expect(reports.get("blank")!.summary.result).toBe("pass");
+    for (const key of ["example", "blank", "typedOver", "wrongRange", "typed158", "mapped"]) {
+      const text = renderText(reports.get(key)!, path.join(dir, `${key}.xlsx`));
+      expect(text.split("\n").filter((line) => line.length > 100)).toEqual([]);
+    }
+    expect(
+      runs
+        .get("text")!
+        .stdout.split("\n")
+        .filter((line) => line.length > 100),
+    ).toEqual([]);
+  });
+
   test("a case rate typed over with a number: that figure fails, and the typed-over cell is the fault", () => {
     const report = reports.get("typedOver")!;
     const c = cellsOf("CaseRates");
@@ -195,7 +222,7 @@ describeWithLibreOffice("case-rate audit (LibreOffice)", (soffice) => {
       /holds the typed number \$12,689, not a formula/,
     );
     expect(figure("typedOver", "step7.budget.C").explanation).toMatch(
-      /follows from step7\.caseRate\.C, which fails/,
+      /follows from the case rate of level C, which fails/,
     );
     expect(report.faults).toEqual([
       expect.objectContaining({ sheet: c.sheet, cell: c.addresses[2], kind: "number-over-formula" }),
@@ -285,17 +312,18 @@ describeWithLibreOffice("case-rate audit (LibreOffice)", (soffice) => {
   test("exit 1 when a figure fails: the summary line first names it", () => {
     const run = runs.get("text")!;
     expect(run.status).toBe(1);
-    const lines = run.stdout.split("\n");
-    expect(lines[0]).toMatch(
-      /^FAIL: 4 of 27 figures fail \(step7\.caseRate\.C, step7\.budget\.C, step7\.budget\.total, step7\.pmpm\)/,
+    const summary = run.stdout.replace(/\n +/g, " ").split("\n")[0];
+    expect(summary).toMatch(
+      /^FAIL: 4 of 27 figures fail \(Step 7 · case rate of level C, Step 7 · total costs of level C, Step 7 · total budget, Step 7 · budget per member per month \(PMPM\)\)/,
     );
-    expect(run.stdout).toMatch(/^Figure\s+Printed\s+Workbook\s+Core\s+Difference\s+Verdict\s+Explanation$/m);
-    expect(run.stdout).toContain("Modelling faults (FAST): 1.");
+    expect(run.stdout).toMatch(/^Figure\s+Toolkit\s+Workbook\s+Difference\s+Verdict$/m);
+    expect(run.stdout).toContain("Faults in the formulas (the FAST Standard's modelling faults): 1.");
   });
 
   test.each([
     ["missing", /^case-rate: .*missing\.xlsx: no such file\.\n$/],
-    ["notXlsx", /^case-rate: .*notes\.xlsx: not an \.xlsx workbook that can be read \(.*\)\.\n$/],
+    ["notXlsx", /^case-rate: .*notes\.xlsx is not an Excel workbook \(\.xlsx\)\.\n$/],
+    ["readme", /^case-rate: README\.md is not an Excel workbook \(\.xlsx\)\.\n$/],
     [
       "plain",
       /^case-rate: .*plain\.xlsx: none of the cells the audit reads were found .*--map MAPPING\.json.*\n$/,
@@ -323,6 +351,14 @@ describeWithLibreOffice("case-rate audit (LibreOffice)", (soffice) => {
     expect(saved.stdout).toContain(
       "The file's inputs are the example's, so its saved values can be compared.",
     );
+
+    // The starter writes each formula's value, so its own file audits clean without LibreOffice.
+    const fresh = runs.get("cachedFresh")!;
+    expect(fresh.status).toBe(0);
+    expect(fresh.stdout.split("\n")[0]).toBe(
+      "PASS: all 27 figures match the toolkit's worked example; no modelling faults.",
+    );
+    expect(fresh.stdout).not.toMatch(/no saved value/);
 
     const never = runs.get("cachedNever")!;
     expect(never.status).toBe(1);

@@ -187,7 +187,12 @@ export class FakeWorkbook {
     const mock = new OfficeMockObject({
       name,
       freezePanes: { freezeRows: () => undefined, freezeAt: () => undefined },
-      pageLayout: { setPrintArea: () => undefined },
+      pageLayout: {
+        setPrintArea: () => undefined,
+        setPrintTitleRows: () => undefined,
+        headersFooters: { defaultForAllPages: { centerFooter: "" } },
+      },
+      horizontalPageBreaks: { add: () => undefined },
       activate: () => this.activated.push(name),
       getRange: (address: string) => record(address),
       // Range areas ("B5:D5,B9") record like a range: the writer sets one format on them.

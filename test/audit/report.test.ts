@@ -5,10 +5,11 @@ import {
   figureRows,
   renderText,
   reportJson,
+  locateFields,
 } from "../../src/audit";
 import { resolveNaming } from "../../src/workbook/freeNames";
 import { isFormula } from "../../src/workbook/spec";
-import { outputsAt, starterGrid } from "./starterGrid";
+import { outputsAt, STARTER_NAMES, starterGrid } from "./starterGrid";
 
 const clean = (() => {
   const { grid, locations } = starterGrid();
@@ -33,24 +34,46 @@ describe("the report", () => {
     const lines = text.split("\n");
     expect(lines[0]).toBe("PASS: all 27 figures match the toolkit's worked example; no modelling faults.");
     expect(lines[1]).toBe("Workbook: book.xlsx");
-    expect(text).toMatch(/^Figure\s+Printed\s+Workbook\s+Core\s+Difference\s+Verdict\s+Explanation$/m);
+    expect(text).toMatch(/^Figure\s+Toolkit\s+Workbook\s+Difference\s+Verdict$/m);
     expect(text).toMatch(
-      /^step7\.budget\.total\s+\$24,030,535\s+\$24,030,534\.585\s+\$24,030,534\.585\s+-\$0\.415\s+pass\s+Levels A/m,
+      /^Step 7 · total budget\s+\$24,030,535\s+\$24,030,534\.585\s+-\$0\.415\s+pass\n {4}Levels A/m,
     );
-    expect(text).toContain("Modelling faults (FAST): none.");
-    expect(text).toContain("- step4.mix.B: Step 4's prose gives level B 27%");
+    expect(text).toMatch(/^Step 2 · cases at the low penetration rate\s+2,700\s+2,700\s+0\s+pass$/m);
+    expect(text).toContain("Faults in the formulas (the FAST Standard's modelling faults): none");
+    expect(text).toContain("- Step 4's prose gives level B 27%");
+    // The ids are the JSON's: the text names each figure as the toolkit does.
+    expect(text).not.toMatch(/step\d\.|cohorts\.B|\bCore\b|the command line|\(FAST\)/);
   });
 
   test("a failing audit says which figures fail in its first line, and the fallback plainly", () => {
     expect(broken.summary).toMatchObject({ result: "fail", fail: 1, faults: 1 });
     const text = renderText(broken);
     expect(text.split("\n")[0]).toBe(
-      "FAIL: 1 of 27 figures fail (step7.caseRate.C); 26 pass, 0 differ only by the toolkit's rounding; 1 modelling fault.",
+      "FAIL: 1 of 27 figures fail (Step 7 · case rate of level C); 26 pass, 0 differ only by the toolkit's",
+    );
+    expect(broken.summary.line).toBe(
+      "FAIL: 1 of 27 figures fail (Step 7 · case rate of level C); 26 pass, 0 differ only by the toolkit's rounding; 1 modelling fault.",
     );
     expect(text).toMatch(
-      /^'Case Rates'!F12\s+number-over-formula\s+It holds the typed number 12,000 among formulas/m,
+      /^- 'Case Rates'!F12, a number typed over a formula: It holds the typed number 12,000 among formulas/m,
     );
-    expect(text.split("\n")[1]).toBe("Note: LibreOffice is not installed: cached values.");
+    expect(text.split("\n")[2]).toBe("Note: LibreOffice is not installed: cached values.");
+  });
+
+  test("the text fits 100 columns: a clean report, a failing one, one missing names, a long path", () => {
+    const { grid } = starterGrid({ TotalBudget: [{ error: "#REF!" }] });
+    const named = (name: string) => (name === "CaseRates" ? undefined : STARTER_NAMES.get(name));
+    const missing = buildAuditReport({
+      grid,
+      locations: locateFields({}, grid.sheetNames, named),
+      calculation: { engine: "cached", note: "LibreOffice is not installed: cached values." },
+    });
+    expect(missing.summary.fail).toBeGreaterThan(4);
+    const file = `/a/very/long/folder/name/${"x".repeat(120)}/book.xlsx`;
+    for (const report of [clean, broken, missing]) {
+      const lines = renderText(report, file).split("\n");
+      expect(lines.filter((line) => line.length > 100)).toEqual([]);
+    }
   });
 
   test("JSON: per figure its id, printed, workbook and core values, difference, verdict and explanation", () => {
@@ -101,8 +124,10 @@ describe("the report", () => {
       expect(texts).toContain(verdict);
       expect(texts).toContain(explanation);
     }
-    expect(texts.indexOf("Figure")).toBeLessThan(texts.indexOf("step2.cases.low"));
-    expect(texts.lastIndexOf("Modelling faults (FAST)")).toBeGreaterThan(texts.indexOf("step7.pmpm"));
+    expect(texts.indexOf("Figure")).toBeLessThan(texts.indexOf("Step 2 · cases at the low penetration rate"));
+    expect(texts.lastIndexOf("Modelling faults (FAST)")).toBeGreaterThan(
+      texts.indexOf("Step 7 · budget per member per month (PMPM)"),
+    );
     expect(texts.lastIndexOf("number-over-formula")).toBeGreaterThan(
       texts.lastIndexOf("Modelling faults (FAST)"),
     );

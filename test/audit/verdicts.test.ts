@@ -117,10 +117,10 @@ describe("verdicts", () => {
     });
     expect(figures.get("step7.caseRate.B")!.explanation).toMatch(/it is not average hours × rate per hour/);
     expect(figures.get("step7.budget.B")!.explanation).toMatch(
-      /follows from step7\.caseRate\.B, which fails/,
+      /follows from the case rate of level B, which fails/,
     );
     expect(figures.get("step7.budget.total")!.explanation).toMatch(
-      /follows from step7\.budget\.B, which fails/,
+      /follows from the total costs of level B, which fails/,
     );
   });
 });

@@ -180,6 +180,10 @@ describeInChromium(SUITE, () => {
     examples.forEach((formula, i) =>
       expect(formula).toMatch(new RegExp(`^=VBP\\.${metadata.functions[i].name}\\(`)),
     );
+    // Results as Excel formats them, not bare numbers.
+    expect(
+      await page.locator('#function-list li[data-function="CASEMIX_BUDGET"] .example-result').textContent(),
+    ).toBe("→ $24,030,535");
     await page.locator("main.pane").screenshot({ path: path.join(shots, "taskpane-functions.png") });
   });
 
@@ -208,7 +212,10 @@ describeInChromium(SUITE, () => {
 
   test("custom levels: the core's refusal shows beside the field, in words, tied to it for screen readers", async () => {
     await page.locator("#tab-build").click();
+    expect(await page.locator("#summary-heading").textContent()).toBe("Created");
     await page.locator("#levels-custom").check();
+    // The example's build is still on screen, marked as the previous one now the options differ.
+    expect(await page.locator("#summary-heading").textContent()).toMatch(/^Previous build \(the options/);
     await page.locator("#level-count").fill("3");
     const error = page.locator("#levels-error");
     expect(await error.isVisible()).toBe(true);
@@ -226,6 +233,7 @@ describeInChromium(SUITE, () => {
     await page.locator("#level-2-name").fill("Intensive <b>care</b>");
     await page.locator("#build-button").click();
     await page.waitForSelector("#build-summary:not([hidden])");
+    await page.waitForFunction(() => document.getElementById("summary-heading")?.textContent === "Created");
     // Typed text stays text: the name shows as typed, never as markup.
     await page.locator('#sheet-links button[data-sheet="Inputs"]').click();
     const names = await page.locator('table[data-sheet="Inputs"] td').allTextContents();
@@ -247,6 +255,48 @@ describeInChromium(SUITE, () => {
     expect(await chart.locator(".chart-row").count()).toBeGreaterThan(3);
     await chart.scrollIntoViewIfNeeded();
     await page.locator("#sheet-panel").screenshot({ path: path.join(shots, "taskpane-preview-chart.png") });
+  });
+
+  test("each chart is an inline SVG with a bar per charted value, as Excel will draw it", async () => {
+    // The provider model built above: the Sensitivity tornado, then the Dashboard's two charts.
+    const bars = async (sheet: string) => {
+      await page.locator(`#sheet-links button[data-sheet="${sheet}"]`).click();
+      await page.waitForSelector(`table[data-sheet="${sheet}"]`);
+      const svgs = page.locator("#sheet-panel figure.chart > svg.chart-svg");
+      const counts: number[] = [];
+      for (let i = 0; i < (await svgs.count()); i++)
+        counts.push(await svgs.nth(i).locator("rect.chart-bar").count());
+      return counts;
+    };
+    // Nine drivers, each a down and an up bar on one line.
+    expect(await bars("Sensitivity")).toEqual([18]);
+    const tornado = page.locator("#sheet-panel svg.chart-svg").first();
+    expect(await tornado.getAttribute("data-kind")).toBe("bar");
+    const downUp = await tornado
+      .locator("g.chart-row")
+      .first()
+      .locator("rect.chart-bar")
+      .evaluateAll((rects) => rects.map((r) => ({ y: r.getAttribute("y"), fill: r.getAttribute("fill") })));
+    expect(downUp[0].y).toBe(downUp[1].y);
+    expect(downUp[0].fill).not.toBe(downUp[1].fill);
+    // Six P&L lines, each one bar (revenue or expense); three scenarios of needed and payroll FTEs.
+    expect(await bars("Dashboard")).toEqual([6, 6]);
+    const legend = await page
+      .locator("#sheet-panel svg.chart-svg")
+      .first()
+      .locator(".chart-legend text")
+      .allTextContents();
+    expect(legend).toEqual(["Revenue", "Expense"]);
+    const ticks = await page
+      .locator("#sheet-panel svg.chart-svg")
+      .first()
+      .locator(".chart-tick text")
+      .allTextContents();
+    expect(ticks.every((t) => t.includes("$"))).toBe(true);
+    await page.locator("#sheet-panel figure.chart").first().scrollIntoViewIfNeeded();
+    await page
+      .locator("#sheet-panel")
+      .screenshot({ path: path.join(shots, "taskpane-preview-dashboard-charts.png") });
   });
 
   test("at a task pane's width the sections stack and stay usable", async () => {

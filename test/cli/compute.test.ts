@@ -208,22 +208,22 @@ describe("bad input: exit 2, one line on stderr, nothing on stdout", () => {
     expectUsageFailure(caseRate("compute", file), "levels must be a list of levels of care.");
   });
 
-  test("a case mix of 97%: 'case mix sums to 97%, not 100%.'", () => {
+  test("a case mix of 97%: 'the levels' caseMix sums to 97%, not 100%.'", () => {
     const file = modelFile("mix.json", (model) => ({
       ...model,
       levels: levelsOf(model).map((level) => (level.id === "C" ? { ...level, caseMix: 0.3 } : level)),
     }));
-    expectUsageFailure(caseRate("compute", file), "mix.json: case mix sums to 97%, not 100%.");
+    expectUsageFailure(caseRate("compute", file), "mix.json: the levels' caseMix sums to 97%, not 100%.");
   });
 
-  test("negative hours: 'average hours for level B is -5; it cannot be negative.'", () => {
+  test("negative hours: 'levels[1].averageHours is -5; it cannot be negative.'", () => {
     const file = modelFile("hours.json", (model) => ({
       ...model,
       levels: levelsOf(model).map((level) => (level.id === "B" ? { ...level, averageHours: -5 } : level)),
     }));
     expectUsageFailure(
       caseRate("compute", file),
-      "hours.json: average hours for level B is -5; it cannot be negative.",
+      "hours.json: levels[1].averageHours is -5; it cannot be negative.",
     );
   });
 
@@ -231,9 +231,67 @@ describe("bad input: exit 2, one line on stderr, nothing on stdout", () => {
     const file = modelFile("percent.json", (model) => ({ ...model, penetrationRate: 10 }));
     expectUsageFailure(
       caseRate("compute", file),
-      "penetration rate is 1000%",
+      "percent.json: penetrationRate is 1000%",
       "If you meant 10%, enter 10% or 0.1.",
     );
+  });
+
+  describe("an error the arithmetic raises names the key of MODEL.json (issue 11)", () => {
+    /** The example with level `id` changed by `change`. */
+    const levelFile = (name: string, id: string, change: Level) =>
+      modelFile(name, (model) => ({
+        ...model,
+        levels: levelsOf(model).map((level) => (level.id === id ? { ...level, ...change } : level)),
+      }));
+
+    test("a level's own rate per hour: levels[2].ratePerHour", () => {
+      expectUsageFailure(
+        caseRate("compute", levelFile("level-rate.json", "C", { ratePerHour: -165 })),
+        "level-rate.json: levels[2].ratePerHour is -165; it cannot be negative.",
+      );
+    });
+
+    test("one level's case mix above 100%: levels[0].caseMix, with the hint", () => {
+      expectUsageFailure(
+        caseRate("compute", levelFile("level-mix.json", "A", { caseMix: 20 })),
+        "level-mix.json: levels[0].caseMix is 2000%; a share cannot exceed 100%. If you meant 20%, enter 20% or 0.2.",
+      );
+    });
+
+    test("the model's rate per hour: ratePerHour", () => {
+      const file = modelFile("rate.json", (model) => ({ ...model, ratePerHour: -1 }));
+      expectUsageFailure(caseRate("compute", file), "rate.json: ratePerHour is -1; it cannot be negative.");
+    });
+
+    test("0 enrollees: enrollees, the divisor of the PMPM", () => {
+      const file = modelFile("no-enrollees.json", (model) => ({ ...model, enrollees: 0 }));
+      expectUsageFailure(
+        caseRate("compute", file),
+        "no-enrollees.json: enrollees is 0; it must be more than 0.",
+      );
+    });
+
+    test("a case rate too large: the levels' keys to check, a result the file does not hold in words", () => {
+      expectUsageFailure(
+        caseRate("compute", levelFile("huge.json", "B", { averageHours: 1e200, ratePerHour: 1e200 })),
+        "huge.json: the case rate is too large to compute (over 1.8e308); check the levels' averageHours and ratePerHour.",
+      );
+    });
+
+    test("a provider's share above 100%: provider.caseMix.B, by the level's id", () => {
+      const file = modelFile(
+        "p-share.json",
+        (model) => ({
+          ...model,
+          provider: { ...(model.provider as object), caseMix: { A: 0.2, B: 1.37, C: 0.33, D: 0.1 } },
+        }),
+        PROVIDER_TEXT,
+      );
+      expectUsageFailure(
+        caseRate("compute", file),
+        "p-share.json: provider.caseMix.B is 137%; a share cannot exceed 100%.",
+      );
+    });
   });
 
   test("an unknown command", () => {
@@ -346,13 +404,16 @@ describe("case-rate compute examples/provider.json", () => {
       const file = providerFile("p-zero.json", (provider) => ({ ...provider, directHoursPerFte: 0 }));
       expectUsageFailure(
         caseRate("compute", file),
-        "p-zero.json: direct hours per FTE is 0; it must be more than 0.",
+        "p-zero.json: provider.directHoursPerFte is 0; it must be more than 0.",
       );
     });
 
     test("negative consumers", () => {
       const file = providerFile("p-negative.json", (provider) => ({ ...provider, consumers: -1 }));
-      expectUsageFailure(caseRate("compute", file), "provider consumers is -1; it cannot be negative.");
+      expectUsageFailure(
+        caseRate("compute", file),
+        "p-negative.json: provider.consumers is -1; it cannot be negative.",
+      );
     });
 
     test("a provider that is not an object", () => {
@@ -384,7 +445,7 @@ describe("case-rate compute examples/provider.json", () => {
         ...provider,
         caseMix: { A: 0.2, B: 0.37, C: 0.3, D: 0.1 },
       }));
-      expectUsageFailure(caseRate("compute", file), "p-mix.json: provider case mix sums to 97%, not 100%.");
+      expectUsageFailure(caseRate("compute", file), "p-mix.json: provider.caseMix sums to 97%, not 100%.");
     });
   });
 

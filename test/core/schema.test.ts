@@ -4,7 +4,15 @@ import path from "node:path";
 import { COMPUTE_HELP } from "../../src/cli/compute";
 import { computeProviderSection, computeRateModel, parseRateModel } from "../../src/core";
 import { describeValue, MAX_ECHOED_TEXT } from "../../src/core/describeValue";
-import { LEVEL_KEYS, MODEL_KEYS, PROVIDER_KEYS, type Section } from "../../src/core/modelSchema";
+import {
+  COHORT_KEYS,
+  HOURS_DISTRIBUTION_KEYS,
+  LEVEL_KEYS,
+  MODEL_KEYS,
+  PROVIDER_KEYS,
+  RISK_KEYS,
+  type Section,
+} from "../../src/core/modelSchema";
 import { nearestWord } from "../../src/core/nearest";
 import { inputError } from "../helpers/inputError";
 
@@ -111,7 +119,14 @@ describe("the schema is the one declaration: parser and --help read it", () => {
     keys.flatMap((spec) => [spec.key, ...(spec.keys ? all(spec.keys) : [])]);
 
   test("every declared key is in compute --help with its type and documentation", () => {
-    for (const keys of [MODEL_KEYS, LEVEL_KEYS, PROVIDER_KEYS] as Section[]) {
+    for (const keys of [
+      MODEL_KEYS,
+      LEVEL_KEYS,
+      PROVIDER_KEYS,
+      RISK_KEYS,
+      HOURS_DISTRIBUTION_KEYS,
+      COHORT_KEYS,
+    ] as Section[]) {
       for (const spec of keys) {
         const optional = spec.required ? "" : "optional: ";
         expect(COMPUTE_HELP).toMatch(new RegExp(`^ +${spec.key} +${spec.type} +${optional}`, "m"));
@@ -131,22 +146,53 @@ describe("the schema is the one declaration: parser and --help read it", () => {
       enrollees: 30000,
       penetrationRate: 0.1,
       ratePerHour: 158.62,
-      levels: [{ id: "A", name: "All", caseMix: 1, averageHours: 10, ratePerHour: 165 }],
-      provider: { consumers: 1000, directHoursPerFte: 992.64, caseMix: { A: 1 } },
+      levels: [
+        {
+          id: "A",
+          name: "All",
+          caseMix: 1,
+          averageHours: 10,
+          ratePerHour: 165,
+          hoursDistribution: { family: "gamma", cv: 0.6 },
+        },
+      ],
+      provider: {
+        consumers: 1000,
+        directHoursPerFte: 992.64,
+        caseMix: { A: 1 },
+        directCostPerHour: 103.45,
+        fixedCosts: 3187275,
+        otherRevenue: 510000,
+      },
+      penetrationScenarios: { Low: 0.09, High: 0.11 },
+      risk: {
+        frequency: "poisson",
+        confidence: 0.9,
+        gridHours: 2,
+        simulationYears: 100,
+        seed: 3,
+        scenarioWeights: { Low: 0.5, High: 0.5 },
+      },
     };
+    const cohort = { episodes: 239, averageHours: 8 };
     expect(Object.keys(full)).toEqual(MODEL_KEYS.map((spec) => spec.key));
     expect(Object.keys(full.levels[0])).toEqual(LEVEL_KEYS.map((spec) => spec.key));
     expect(Object.keys(full.provider)).toEqual(PROVIDER_KEYS.map((spec) => spec.key));
-    expect(parseRateModel(full)).toEqual({
-      enrollees: 30000,
-      penetrationRate: 0.1,
-      ratePerHour: 158.62,
-      levels: [{ id: "A", name: "All", caseMix: 1, averageHours: 10, ratePerHour: 165 }],
-      provider: { consumers: 1000, directHoursPerFte: 992.64, caseMix: { A: 1 } },
-    });
+    expect(Object.keys(full.risk)).toEqual(RISK_KEYS.map((spec) => spec.key));
+    expect(Object.keys(cohort)).toEqual(COHORT_KEYS.map((spec) => spec.key));
+    expect(["cohorts", ...Object.keys(full.levels[0].hoursDistribution)]).toEqual(
+      HOURS_DISTRIBUTION_KEYS.map((spec) => spec.key),
+    );
+    const { about: _about, ...parsed } = full;
+    expect(parseRateModel(full)).toEqual(parsed);
+    const withCohorts = {
+      ...full,
+      levels: [{ ...full.levels[0], hoursDistribution: { cohorts: [cohort] } }],
+    };
+    expect(parseRateModel(withCohorts).levels[0].hoursDistribution).toEqual({ cohorts: [cohort] });
   });
 
-  test.each(["toolkit.json", "provider.json"])("examples/%s uses declared keys only", (file) => {
+  test.each(["toolkit.json", "provider.json", "risk.json"])("examples/%s uses declared keys only", (file) => {
     const model = JSON.parse(readFileSync(path.join(EXAMPLES, file), "utf8")) as unknown;
     expect(() => computeRateModel(parseRateModel(model))).not.toThrow();
   });

@@ -8,7 +8,15 @@
 import fc from "fast-check";
 import { CaseRateInputError, computeRateModel, parseRateModel } from "../../src/core";
 import { rateModelWarnings } from "../../src/core/caseMixWarning";
-import { LEVEL_KEYS, MODEL_KEYS, PROVIDER_KEYS, type Section } from "../../src/core/modelSchema";
+import {
+  COHORT_KEYS,
+  HOURS_DISTRIBUTION_KEYS,
+  LEVEL_KEYS,
+  MODEL_KEYS,
+  PROVIDER_KEYS,
+  RISK_KEYS,
+  type Section,
+} from "../../src/core/modelSchema";
 
 const SEED = 20261201;
 const RUNS = { seed: SEED, numRuns: 400 };
@@ -131,9 +139,28 @@ const text = fc.oneof(
   { weight: 1, arbitrary: junk },
 );
 
+/** A cohort table, a family with its cv, or both or neither (refused): what risk reads. */
+const hoursDistribution = section(
+  keysOf(HOURS_DISTRIBUTION_KEYS, {
+    cohorts: fc.oneof(
+      fc.array(section(keysOf(COHORT_KEYS, { episodes: figure, averageHours: figure })), { maxLength: 5 }),
+      junk,
+    ),
+    family: fc.oneof(fc.constantFrom("gamma", "lognormal", "weibull"), junk),
+    cv: fc.oneof(share, figure),
+  }),
+);
+
 /** A level whose shares, when valid, sum to 100% or near it (so many models compute). */
 const level = section(
-  keysOf(LEVEL_KEYS, { id: levelId, name: text, caseMix: share, averageHours: figure, ratePerHour: figure }),
+  keysOf(LEVEL_KEYS, {
+    id: levelId,
+    name: text,
+    caseMix: share,
+    averageHours: figure,
+    ratePerHour: figure,
+    hoursDistribution,
+  }),
 );
 
 /** Levels whose case mix sums to exactly, nearly, or not 100%. */
@@ -167,6 +194,25 @@ const provider = section(
     consumers: figure,
     directHoursPerFte: figure,
     caseMix: fc.oneof(fc.dictionary(levelId.map(String), share, { maxKeys: 7 }), junk),
+    directCostPerHour: figure,
+    fixedCosts: figure,
+    otherRevenue: figure,
+  }),
+);
+
+const scenarioName = fc.oneof(
+  fc.constantFrom("Low", "Medium", "High", ...INHERITED),
+  fc.string({ maxLength: 20 }),
+);
+
+const risk = section(
+  keysOf(RISK_KEYS, {
+    frequency: fc.oneof(fc.constantFrom("poisson", "fixed", "binomial"), junk),
+    confidence: share,
+    gridHours: figure,
+    simulationYears: figure,
+    seed: figure,
+    scenarioWeights: fc.oneof(fc.dictionary(scenarioName, share, { maxKeys: 4 }), junk),
   }),
 );
 
@@ -178,6 +224,8 @@ const model = section(
     ratePerHour: figure,
     levels,
     provider,
+    penetrationScenarios: fc.oneof(fc.dictionary(scenarioName, share, { maxKeys: 4 }), junk),
+    risk,
   }),
 );
 

@@ -68,9 +68,12 @@ export function describeChartWorkbook(naming: Naming = IDENTITY_NAMING): Workboo
     to: "L18",
     categories: sheetReference(data, "$B$3:$B$6"),
     series: [
-      { name: "Now", values: sheetReference(data, "$C$3:$C$6") },
-      { name: "Then & later", values: sheetReference(data, "$D$3:$D$6") },
+      { name: "Now", values: sheetReference(data, "$C$3:$C$6"), color: "4472C4" },
+      { name: "Then & later", values: sheetReference(data, "$D$3:$D$6"), color: "ED7D31" },
     ],
+    overlap: 0,
+    gapWidth: 80,
+    valueAxisFormat: '#,##0" cases"',
   });
   sheet.chart({
     kind: "bar",
@@ -78,7 +81,10 @@ export function describeChartWorkbook(naming: Naming = IDENTITY_NAMING): Workboo
     from: "B20",
     to: "H36",
     categories: sheetReference(dashboard, "$B$2:$B$6"),
-    series: [{ name: "Swing", values: sheetReference(dashboard, "$C$2:$C$6") }],
+    series: [{ name: "Swing", values: sheetReference(dashboard, "$C$2:$C$6"), color: "1F4E79" }],
+    overlap: 100,
+    gapWidth: 50,
+    valueAxisFormat: '"$"#,##0',
   });
   return {
     sheets: [plainSheet(naming.sheet("Notes"), [{ address: "A1", rows: [["Notes"]] }]), model, sheet.build()],

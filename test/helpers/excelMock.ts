@@ -18,6 +18,10 @@ export interface RecordedSheet {
   /** The frozen panes: freezeRows(n), freezeColumns(n) or freezeAt(range) as rows and columns. */
   frozen?: { rows: number; columns: number };
   printArea?: string;
+  /** The rows given to pageLayout.setPrintTitleRows, e.g. "$1:$3". */
+  printTitleRows?: string;
+  /** The ranges given to horizontalPageBreaks.add, in order. */
+  readonly pageBreaks: string[];
 }
 
 /** A chart series the code under test added, with the ranges ("Sheet!A1:B2") it was given. */
@@ -25,6 +29,10 @@ export interface RecordedSeries {
   readonly name: string;
   values?: string;
   xAxisValues?: string;
+  /** format.fill.setSolidColor's colour. */
+  fill?: string;
+  overlap?: number;
+  gapWidth?: number;
 }
 
 /** One chart the code under test added, with what it set. */
@@ -126,6 +134,13 @@ export function excelMock(
           return {
             setValues: (range: unknown) => (added.values = addressOf(range)),
             setXAxisValues: (range: unknown) => (added.xAxisValues = addressOf(range)),
+            format: { fill: { setSolidColor: (color: string) => (added.fill = color) } },
+            set overlap(value: number) {
+              added.overlap = value;
+            },
+            set gapWidth(value: number) {
+              added.gapWidth = value;
+            },
           };
         },
       },
@@ -145,7 +160,7 @@ export function excelMock(
   };
   const sheets = new Map<string, RecordedSheet>();
   const worksheet = (name: string) => {
-    const record: Omit<RecordedSheet, "mock"> = {};
+    const record: Omit<RecordedSheet, "mock"> = { pageBreaks: [] };
     const freezeAt = (range: unknown) => {
       const corner = parseCell(addressOf(range).split("!")[1].split(":").pop()!);
       record.frozen = { rows: corner.row, columns: corner.column };
@@ -157,7 +172,12 @@ export function excelMock(
         freezeColumns: (columns: number) => (record.frozen = { rows: 0, columns }),
         freezeAt,
       },
-      pageLayout: { setPrintArea: (area: string) => (record.printArea = area) },
+      horizontalPageBreaks: { add: (range: string) => record.pageBreaks.push(range) },
+      pageLayout: {
+        setPrintArea: (area: string) => (record.printArea = area),
+        setPrintTitleRows: (rows: string) => (record.printTitleRows = rows),
+        headersFooters: { defaultForAllPages: { centerFooter: "" } },
+      },
       activate: () => activated.push(name),
       delete: () => deletedSheets.push(name),
       getRange: (address: string) => recordRange(name, address),

@@ -37,6 +37,21 @@ export async function changeInputs(
   await workbook.xlsx.writeFile(to);
 }
 
+/** A copy of the .xlsx `from` changed by `edit`, saved as `dir/name.xlsx`; returns its path. */
+export async function editedCopy(
+  from: string,
+  dir: string,
+  name: string,
+  edit: (book: ExcelJS.Workbook) => void,
+): Promise<string> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(from);
+  edit(book);
+  const to = join(dir, `${name}.xlsx`);
+  await book.xlsx.writeFile(to);
+  return to;
+}
+
 /** Reads a recalculated .xlsx. */
 export async function readFile(path: string): Promise<ReadWorkbook> {
   const { readFileSync } = await import("node:fs");

@@ -17,6 +17,8 @@ export interface ReadSeries {
   /** The values cached in the part (LibreOffice writes them; our writer leaves them out). */
   readonly cachedValues: number[];
   readonly cachedCategories: string[];
+  /** The series' solid fill, RRGGBB in capitals (LibreOffice writes small letters), "" without one. */
+  readonly color: string;
 }
 
 export interface ReadChart {
@@ -26,6 +28,11 @@ export interface ReadChart {
   readonly series: ReadSeries[];
   /** The legend's c:legendPos ("b", "r"…), or "" without a legend. */
   readonly legendPosition: string;
+  /** The bar group's c:overlap and c:gapWidth (Excel's defaults, 0 and 150, when absent). */
+  readonly overlap: number;
+  readonly gapWidth: number;
+  /** The value axis's number format ("" when linked to the source cells). */
+  readonly valueAxisFormat: string;
   /** The cells the drawing's two-cell anchor covers, "B40" to "H58" (set by readXlsxCharts). */
   readonly anchor: { readonly from: string; readonly to: string };
   readonly xml: string;
@@ -51,6 +58,8 @@ function readSeries(ser: string): ReadSeries {
     values: unescapeXml(first(val, /<c:f>([^<]*)<\/c:f>/) ?? ""),
     cachedValues: cachePoints(first(val, /<c:numCache>([\s\S]*?)<\/c:numCache>/)).map(Number),
     cachedCategories: cachePoints(first(cat, /<c:(?:str|num)Cache>([\s\S]*?)<\/c:(?:str|num)Cache>/)),
+    color:
+      first(first(ser, /<c:spPr>([\s\S]*?)<\/c:spPr>/) ?? "", /<a:srgbClr val="(\w+)"/)?.toUpperCase() ?? "",
   };
 }
 
@@ -63,6 +72,14 @@ export function readChart(part: string, xml: string): ReadChart {
     title: unescapeXml([...title.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join("")),
     series: [...xml.matchAll(/<c:ser>([\s\S]*?)<\/c:ser>/g)].map((m) => readSeries(m[1])),
     legendPosition: first(xml, /<c:legendPos val="(\w+)"\/>/) ?? "",
+    overlap: Number(first(xml, /<c:overlap val="(-?\d+)"\/>/) ?? 0),
+    gapWidth: Number(first(xml, /<c:gapWidth val="(\d+)"\/>/) ?? 150),
+    valueAxisFormat: unescapeXml(
+      first(
+        first(xml, /<c:valAx>([\s\S]*?)<\/c:valAx>/) ?? "",
+        /<c:numFmt formatCode="([^"]*)" sourceLinked="0"/,
+      ) ?? "",
+    ),
     anchor: { from: "", to: "" },
     xml,
   };

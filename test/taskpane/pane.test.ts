@@ -9,6 +9,7 @@ import { validateBuild, DEFAULT_FORM } from "../../src/taskpane/build/buildForm"
 import { PaneController } from "../../src/taskpane/controller";
 import { excelHost, splitAreas } from "../../src/taskpane/excel/excelHost";
 import type { FunctionsCatalog } from "../../src/taskpane/functions/catalog";
+import { exampleResultText, FORMATTED_FUNCTIONS } from "../../src/taskpane/functions/exampleResult";
 import { PreviewHost } from "../../src/taskpane/preview/previewHost";
 import { readXlsx } from "../../src/workbook/xlsx/readXlsx";
 import { describeStarterWorkbook, starterOptions } from "../../src/workbook/starter";
@@ -48,6 +49,28 @@ describe("Excel mode (office-addin-mock)", () => {
 
     await pane.showSheet("Case Rates");
     expect(excel.shown).toEqual(["Case Rates"]);
+  });
+
+  test("changing an option after a build marks the summary as the previous build, until they match again", async () => {
+    const excel = paneMock({ namedText: { TotalBudget: "$24,030,535", CheckStatus: "All checks pass" } });
+    const pane = new PaneController(excelHost(excel.run), loadCatalog);
+    await pane.build();
+    expect(pane.state.build).toMatchObject({ phase: "done", stale: false });
+    const built = pane.state.build.result;
+    pane.setScenario("High");
+    expect(pane.state.build).toMatchObject({ stale: true, result: built });
+    pane.setProvider(true);
+    pane.setExample(false);
+    expect(pane.state.build.stale).toBe(true);
+    pane.setExample(true);
+    pane.setProvider(false);
+    pane.setScenario("Medium");
+    expect(pane.state.build.stale).toBe(false);
+    pane.setLevelsMode("custom");
+    expect(pane.state.build.stale).toBe(true);
+    pane.setLevelsMode("toolkit");
+    await pane.build();
+    expect(pane.state.build).toMatchObject({ phase: "done", stale: false });
   });
 
   test("a workbook that already has an Inputs sheet keeps it; the summary says what was renamed", async () => {
@@ -173,6 +196,14 @@ describe("the Build form", () => {
     );
   });
 
+  test("a scenario the core refuses: its message beside the scenario, by the field's id", () => {
+    const pane = new PaneController(excelHost(paneMock().run), loadCatalog);
+    pane.setScenario("Extreme");
+    const { errors, options } = pane.state.validation;
+    expect(options).toBeUndefined();
+    expect(errors).toEqual({ scenario: 'Scenario is "Extreme"; choose Low, Medium or High.' });
+  });
+
   test("the toolkit's example with other levels: the core's message, beside the levels", () => {
     const pane = new PaneController(excelHost(paneMock().run), loadCatalog);
     pane.setLevelsMode("custom");
@@ -264,6 +295,34 @@ describe("the Functions list", () => {
       expect(view.syntax).toMatch(new RegExp(`^VBP\\.${view.id}\\(`));
       expect(view.example?.formula).toMatch(new RegExp(`^=VBP\\.${view.id}\\(`));
     }
+  });
+});
+
+describe("the Functions list's worked results, as Excel formats them", () => {
+  test("each function's result is shown in its cell's format: dollars, counts, shares", async () => {
+    const pane = new PaneController(new PreviewHost(), loadCatalog);
+    await pane.loadFunctions();
+    const views = pane.state.functions.views;
+    expect([...FORMATTED_FUNCTIONS].sort()).toEqual(views.map((v) => v.id).sort());
+    const shown = Object.fromEntries(
+      views.map((v) => [v.id, exampleResultText(v.id, v.example?.result ?? "")]),
+    );
+    expect(shown).toMatchObject({
+      CASES: "3,000",
+      CASEMIX_CASES: "{600;1,110;990;300}",
+      AVERAGE_HOURS: "30.1",
+      BLENDED_RATE: "$106.715",
+      CASERATE: "{$1,586;$4,759;$12,689;$17,448}",
+      CASEMIX_BUDGET: "$24,030,535",
+      PMPM: "$66.75",
+      IMPLIED_RATE: "$158.6174",
+      FTE_NEED: "42.08",
+      WITHIN_RANGE: "50%",
+    });
+    // A table of text and columns of different kinds stays as the reference writes it.
+    const table = catalog.functions.find((fn) => fn.id === "CASEMIX_BUDGET")!.examples[1].result;
+    expect(exampleResultText("CASEMIX_BUDGET", table)).toBe(table);
+    expect(exampleResultText("CASERATE", "4758.6")).toBe("$4,758.60");
   });
 });
 

@@ -4,45 +4,19 @@
  * shows what Excel will show, or it says it did not calculate a cell.
  */
 import { recalculateWithLibreOffice } from "../../src/cli/libreoffice";
-import { calculateWorkbook, ExcelError, type CellValue } from "../../src/workbook/calc";
+import { calculateWorkbook, ExcelError } from "../../src/workbook/calc";
 import { formatValue } from "../../src/taskpane/preview/numberFormat";
 import { sheetGrid } from "../../src/taskpane/preview/sheetGrid";
-import { describeStarterWorkbook, type StarterOptions, starterOptions } from "../../src/workbook/starter";
-import { PAGE_SETUP } from "../../src/workbook/layout";
-import { formula, type WorkbookSpec } from "../../src/workbook/spec";
-import { SHEET_FONT } from "../../src/workbook/styles";
-import type { CellResult, ReadWorkbook } from "../../src/workbook/xlsx/readXlsx";
+import { describeStarterWorkbook, starterOptions } from "../../src/workbook/starter";
+import { type CellBlock, formula, type WorkbookSpec } from "../../src/workbook/spec";
+import type { ReadWorkbook } from "../../src/workbook/xlsx/readXlsx";
 import { describeWithLibreOffice } from "../helpers/libreoffice";
+import { oneSheetSpec } from "../helpers/oneSheet";
 import { readFile, tempDir, writeSpec } from "../helpers/starterFiles";
+import { sameAsEngine, STARTER_VARIANTS } from "../helpers/starterVariants";
 
-const CASES: [string, Partial<StarterOptions>][] = [
-  ["the example (Medium)", { example: true }],
-  ["the example driven by High", { example: true, scenario: "High" }],
-  ["a blank workbook", { example: false }],
-  ["the example with the provider model", { example: true, provider: true }],
-  ["a blank workbook with the provider model, High", { example: false, provider: true, scenario: "High" }],
-  [
-    "three custom levels, Low",
-    {
-      example: false,
-      scenario: "Low",
-      levels: [
-        { id: "X", name: "Crisis" },
-        { id: "Y", name: "Outpatient" },
-        { id: "Z", name: "Intensive" },
-      ],
-    },
-  ],
-];
-
-function same(preview: CellValue, engine: CellResult): boolean {
-  if (preview instanceof ExcelError) return typeof engine === "object" && engine?.error === preview.code;
-  if (typeof preview === "number" && typeof engine === "number")
-    return Math.abs(preview - engine) <= 1e-9 * Math.max(1, Math.abs(engine));
-  // LibreOffice reads back a formula's empty-text result as null.
-  if (preview === "" && engine === null) return true;
-  return preview === engine;
-}
+const CASES = STARTER_VARIANTS;
+const same = sameAsEngine;
 
 describeWithLibreOffice("the preview's calculation agrees with LibreOffice", (soffice) => {
   const specs = CASES.map(([, choice]) => describeStarterWorkbook(starterOptions(choice)));
@@ -90,26 +64,7 @@ describeWithLibreOffice("the preview's calculation agrees with LibreOffice", (so
 });
 
 describe("what the preview does not calculate, it says so", () => {
-  const sheet = (blocks: WorkbookSpec["sheets"][number]["blocks"]): WorkbookSpec => ({
-    sheets: [
-      {
-        name: "S",
-        tabColor: "000000",
-        columnWidths: [10],
-        freeze: { rows: 0, columns: 0 },
-        showGridlines: false,
-        pageSetup: PAGE_SETUP,
-        font: SHEET_FONT,
-        printArea: "A1:B3",
-        blocks,
-        formats: [],
-        validations: [],
-        conditionalFormats: [],
-        charts: [],
-      },
-    ],
-    names: [],
-  });
+  const sheet = (blocks: readonly CellBlock[]): WorkbookSpec => oneSheetSpec(blocks);
 
   test("an unknown function, and every cell that depends on it", () => {
     const spec = sheet([

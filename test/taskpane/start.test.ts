@@ -6,7 +6,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { devHttpsOptions } from "../../scripts/dev-certs";
-import { desktopExcel, plan, webInstructions } from "../../scripts/start";
+import { EXCEL_WEB_UPLOAD, desktopExcel, plan, webInstructions } from "../../scripts/start";
+
+const README = fs.readFileSync(path.join(__dirname, "../../README.md"), "utf8");
 
 describe("npm start: desktop Excel or Excel on the web", () => {
   test("Linux has no desktop Excel: serve, and explain Excel on the web", () => {
@@ -65,6 +67,23 @@ describe("npm start: desktop Excel or Excel on the web", () => {
     });
     expect(trusted).toMatch(/certificate is trusted/);
   });
+
+  test("npm start and the README name the same upload path, today's Excel on the web's", () => {
+    expect(EXCEL_WEB_UPLOAD).toBe("Home → Add-ins → More Add-ins → My Add-ins → Upload My Add-in");
+    const text = webInstructions({ base: "b/", manifest: "m", https: { trusted: true }, reason: "r" });
+    expect(text).toContain(`  2. ${EXCEL_WEB_UPLOAD}.`);
+    expect(README).toContain(EXCEL_WEB_UPLOAD);
+    expect(README).not.toMatch(/Insert → Add-ins|Home > Add-ins/);
+  });
+
+  test("the reason for not sideloading into desktop Excel reads without doubled parentheses", () => {
+    const { reason } = plan({ platform: "linux", excelPath: null, debugging: true });
+    const text = webInstructions({ base: "b/", manifest: "m", https: { trusted: true }, reason });
+    expect(text).toContain(
+      "Not sideloaded into desktop Excel: no desktop Excel on this machine (there is none for Linux).\n",
+    );
+    expect(text).not.toContain("))");
+  });
 });
 
 describe("the localhost certificate", () => {
@@ -100,6 +119,7 @@ describe("the localhost certificate", () => {
       },
       defaults,
       platform: "linux",
+      root: false,
     });
     expect(generated).toEqual([
       [defaults.caCertificatePath, defaults.localhostCertificatePath, defaults.localhostKeyPath],
@@ -111,5 +131,66 @@ describe("the localhost certificate", () => {
     );
     expect(https.problem).toMatch(/sudo npx office-addin-dev-certs install/);
     expect(https.problem).toMatch(/update-ca-certificates/);
+  });
+
+  /** office-addin-dev-certs as on a root shell without sudo: the first install fails, a retry finds it trusted. */
+  function rootCerts(calls: string[]) {
+    let installed = false;
+    return {
+      getHttpsServerOptions: async () => {
+        calls.push("getHttpsServerOptions");
+        if (!installed) throw new Error("Unable to install the CA certificate. /bin/sh: 1: sudo: not found");
+        return { cert: Buffer.from("trusted c"), key: Buffer.from("k") };
+      },
+      generateCertificates: async (...files: (string | undefined)[]) => {
+        for (const file of files) fs.writeFileSync(file as string, "pem");
+      },
+      trust: () => (installed = true),
+    };
+  }
+  const tools = (file: string) => file === "/usr/sbin/update-ca-certificates";
+
+  test("as root on Linux (no sudo): the certificate authority is installed without sudo, and trusted", async () => {
+    const calls: string[] = [];
+    const certs = rootCerts(calls);
+    const https = await devHttpsOptions({
+      certs,
+      defaults,
+      platform: "linux",
+      root: true,
+      exists: tools,
+      exec: (command) => {
+        calls.push(command);
+        certs.trust();
+      },
+    });
+    expect(https).toEqual({
+      options: { cert: Buffer.from("trusted c"), key: Buffer.from("k") },
+      trusted: true,
+    });
+    expect(calls).toEqual([
+      "getHttpsServerOptions",
+      `mkdir -p /usr/local/share/ca-certificates/office-addin-dev-certs && cp '${defaults.caCertificatePath}' /usr/local/share/ca-certificates/office-addin-dev-certs/ && /usr/sbin/update-ca-certificates`,
+      "getHttpsServerOptions",
+    ]);
+  });
+
+  test("as root on Linux when installing fails: the one command that works, without sudo", async () => {
+    const https = await devHttpsOptions({
+      certs: rootCerts([]),
+      defaults,
+      platform: "linux",
+      root: true,
+      exists: tools,
+      exec: () => {
+        throw new Error("update-ca-certificates: Permission denied");
+      },
+    });
+    expect(https.trusted).toBe(false);
+    expect(https.problem).toContain("(update-ca-certificates: Permission denied)");
+    expect(https.problem).toContain(
+      `run once as root (no sudo needed): mkdir -p /usr/local/share/ca-certificates/office-addin-dev-certs && cp '${defaults.caCertificatePath}'`,
+    );
+    expect(https.problem).not.toMatch(/sudo (npx|sh|cp|mkdir)/);
   });
 });

@@ -128,7 +128,7 @@ describe("Office.js writer", () => {
 describe("Office.js writer: native charts", () => {
   const chartSheets = { sheets: [...CHART_SHEETS], names: [] };
 
-  test("adds each chart with its series, categories, title and place, still in two syncs", async () => {
+  test("adds each chart with its series, categories, colours, overlap, axis format, title and place, still in two syncs", async () => {
     const excel = excelMock();
     const report = await writeWorkbook(excel.context, chartSheets, (naming) => describeChartWorkbook(naming));
     expect(excel.syncs()).toBe(2);
@@ -151,7 +151,13 @@ describe("Office.js writer: native charts", () => {
           name: s.name,
           values: unquoted(s.values),
           xAxisValues: unquoted(spec.categories),
+          fill: `#${s.color}`,
+          overlap: spec.overlap,
+          gapWidth: spec.gapWidth,
         })),
+      );
+      expect((chart.mock.axes as { valueAxis: { numberFormat?: string } }).valueAxis.numberFormat).toBe(
+        spec.valueAxisFormat,
       );
       expect((chart.mock.title as { text: string }).text).toBe(spec.title);
       expect(chart.position).toEqual({ from: spec.from, to: spec.to });
@@ -197,8 +203,11 @@ describe("Office.js writer: native charts", () => {
               from: "B2",
               to: "H12",
               categories: "Sheet1!$B$1:$M$1",
-              series: [{ name: "Cases", values: "Sheet1!$B$2:$M$2" }],
+              series: [{ name: "Cases", values: "Sheet1!$B$2:$M$2", color: "4472C4" }],
               legend: "bottom",
+              overlap: 0,
+              gapWidth: 80,
+              valueAxisFormat: "#,##0",
             },
           ],
         },

@@ -1,30 +1,13 @@
 import { calculateWorkbook, ExcelError } from "../../src/workbook/calc";
-import { PAGE_SETUP } from "../../src/workbook/layout";
-import { formula, type CellContent, type WorkbookSpec } from "../../src/workbook/spec";
-import { SHEET_FONT } from "../../src/workbook/styles";
+import { formula, type CellContent } from "../../src/workbook/spec";
+import { oneSheetSpec } from "../helpers/oneSheet";
 
 /** A one-sheet description "S" with the given rows from A1, and its calculated values by address. */
 function calculate(rows: CellContent[][]) {
-  const spec: WorkbookSpec = {
-    sheets: [
-      {
-        name: "S",
-        tabColor: "000000",
-        columnWidths: [10],
-        freeze: { rows: 0, columns: 0 },
-        showGridlines: false,
-        printArea: "A1:D4",
-        pageSetup: PAGE_SETUP,
-        font: SHEET_FONT,
-        blocks: [{ address: "A1", rows }],
-        formats: [],
-        validations: [],
-        conditionalFormats: [],
-        charts: [],
-      },
-    ],
+  const spec = oneSheetSpec([{ address: "A1", rows }], {
+    printArea: "A1:D4",
     names: [{ name: "Rates", reference: "'S'!$A$1:$C$1", comment: "" }],
-  };
+  });
   const calc = calculateWorkbook(spec);
   return (address: string) => {
     const cell = calc.cell("S", address);

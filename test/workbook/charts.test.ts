@@ -4,8 +4,12 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { recalculateWithLibreOffice } from "../../src/cli/libreoffice";
-import { parseSheetReference } from "../../src/workbook/a1";
+import { chartData } from "../../src/taskpane/preview/chartData";
+import { cellAddress, parseCell, parseSheetReference } from "../../src/workbook/a1";
+import { calculateWorkbook } from "../../src/workbook/calc";
+import { describeStarterWorkbook, starterOptions } from "../../src/workbook/starter";
 import { resolveNaming } from "../../src/workbook/freeNames";
+import { formatNumber } from "../../src/workbook/numberFormat";
 import { SheetBuilder } from "../../src/workbook/layout";
 import type { ChartSpec } from "../../src/workbook/spec";
 import { addChartsToXlsx } from "../../src/workbook/xlsx/charts";
@@ -35,6 +39,15 @@ const described = (sheet: string): readonly ChartSpec[] =>
 /** The XML inside a chart part's c:catAx or c:valAx. */
 const axis = (xml: string, name: "catAx" | "valAx") =>
   new RegExp(`<c:${name}>([\\s\\S]*?)</c:${name}>`).exec(xml)?.[1] ?? "";
+
+/** Whether the first cell of `address` lies in `range` (both A1 style, "$" allowed). */
+function rangesOverlap(range: string, address: string): boolean {
+  const [first, last = first] = range.replace(/\$/g, "").split(":").map(parseCell);
+  const cell = parseCell(address.replace(/\$/g, "").split(":")[0]);
+  return (
+    cell.row >= first.row && cell.row <= last.row && cell.column >= first.column && cell.column <= last.column
+  );
+}
 
 async function partsOf(zip: JSZip): Promise<Map<string, string>> {
   const parts = new Map<string, string>();
@@ -208,8 +221,11 @@ describe("chart part helpers", () => {
     from: "A1",
     to: "C3",
     categories: "S!$A$1:$A$2",
-    series: [{ name: "N", values: "S!$B$1:$B$2" }],
+    series: [{ name: "N", values: "S!$B$1:$B$2", color: "112233" }],
     legend: "bottom",
+    overlap: 0,
+    gapWidth: 80,
+    valueAxisFormat: "General",
   };
 
   test("<drawing> goes before legacyDrawing, tableParts and extLst, not before a nested extLst", () => {
@@ -345,9 +361,116 @@ describeWithLibreOffice(".xlsx charts read by LibreOffice", (soffice) => {
     expect(bar.series[0].cachedCategories).toEqual([...CHART_VALUES.drivers]);
   });
 
+  test("it kept each series' colour, the bars' overlap and gap, and the value axis's format", async () => {
+    const [column, bar] = (await readXlsxCharts(converted)).get("Dashboard")!;
+    const [columnSpec, barSpec] = described("Dashboard");
+    expect(column.series.map((s) => s.color)).toEqual(columnSpec.series.map((s) => s.color));
+    expect(bar.series.map((s) => s.color)).toEqual(barSpec.series.map((s) => s.color));
+    expect([bar.overlap, bar.gapWidth]).toEqual([100, 50]);
+    // LibreOffice may spell a format its own way ("$" as \$): the same numbers must read the same.
+    const shown = (format: string) => [-1234567, 0, 9000000].map((n) => formatNumber(n, format));
+    expect([column.valueAxisFormat, bar.valueAxisFormat].map(shown)).toEqual(
+      [columnSpec.valueAxisFormat, barSpec.valueAxisFormat].map(shown),
+    );
+    expect(shown(bar.valueAxisFormat)).toEqual(["-$1,234,567", "$0", "$9,000,000"]);
+  });
+
   test("it kept the bar chart's top-to-bottom order", async () => {
     const bar = (await readXlsxCharts(converted)).get("Dashboard")![1];
     expect(axis(bar.xml, "catAx")).toContain('<c:orientation val="maxMin"/>');
     expect(axis(bar.xml, "valAx")).toContain('<c:crosses val="max"/>');
+  });
+});
+
+describe("chart parts carry the looks of the description", () => {
+  test("each series its colour; the bar group its overlap and gap; the value axis its number format", async () => {
+    const [column, bar] = (await readXlsxCharts(await xlsxBytes(spec, ExcelJS))).get("Dashboard")!;
+    const [columnSpec] = described("Dashboard");
+    expect(column.series.map((s) => s.color)).toEqual(columnSpec.series.map((s) => s.color));
+    expect(bar.series.map((s) => s.color)).toEqual(["1F4E79"]);
+    expect([bar.overlap, bar.gapWidth]).toEqual([100, 50]);
+    expect([column.overlap, column.gapWidth]).toEqual([0, 80]);
+    // Not linked to the source cells: the axis reads as the description says, quotes escaped.
+    expect(axis(column.xml, "valAx")).toContain(
+      '<c:numFmt formatCode="#,##0&quot; cases&quot;" sourceLinked="0"/>',
+    );
+    expect(bar.valueAxisFormat).toBe('"$"#,##0');
+  });
+});
+
+describe("the provider model's charts read at a glance", () => {
+  const provider = describeStarterWorkbook(starterOptions({ example: true, provider: true }));
+  const calculation = calculateWorkbook(provider);
+  const chartsOf = (sheet: string) => provider.sheets.find((s) => s.name === sheet)?.charts ?? [];
+  const [tornado] = chartsOf("Sensitivity");
+  const [revenueExpense, ftes] = chartsOf("Dashboard");
+
+  test("the tornado: one bar per driver (overlap 100%), down and up either side of zero, largest swing on top", () => {
+    expect(tornado.kind).toBe("bar");
+    expect([tornado.overlap, tornado.gapWidth]).toEqual([100, 50]);
+    const data = chartData(tornado, calculation);
+    expect(data.categories).toHaveLength(9);
+    const [down, up] = data.series;
+    expect(down.color).not.toBe(up.color);
+    const swings = data.categories.map((_, i) => Math.abs(up.values[i]! - down.values[i]!));
+    expect(swings.every((swing) => swing > 0)).toBe(true);
+    // The sheet's rows are sorted largest first; bars list them top to bottom as the cells.
+    expect(swings).toEqual([...swings].sort((a, b) => b - a));
+    // Each driver's two changes lie on opposite sides of the base margin: the bars meet at zero.
+    data.categories.forEach((_, i) => expect(Math.sign(down.values[i]!)).toBe(-Math.sign(up.values[i]!)));
+  });
+
+  test("revenue and expense: two series named and coloured apart, each category one bar of its P&L line", () => {
+    expect(revenueExpense.series.map((s) => s.name)).toEqual(["Revenue", "Expense"]);
+    expect(revenueExpense.series[0].color).not.toBe(revenueExpense.series[1].color);
+    expect(revenueExpense.overlap).toBe(100);
+    const data = chartData(revenueExpense, calculation);
+    expect(data.categories).toEqual([
+      "Case-rate revenue",
+      "Other revenue",
+      "Direct-service staff",
+      "Other staff",
+      "Contractors",
+      "Overhead",
+    ]);
+    const [revenue, expense] = data.series;
+    expect(revenue.values.map((v) => v !== null)).toEqual([true, true, false, false, false, false]);
+    expect(expense.values.map((v) => v !== null)).toEqual([false, false, true, true, true, true]);
+    const total = (values: (number | null)[]) => values.reduce<number>((sum, v) => sum + (v ?? 0), 0);
+    const named = (name: string) => {
+      const [cell] = calculation.named(name)!;
+      return cell.ok ? Number(cell.value) : NaN;
+    };
+    expect(total(revenue.values)).toBeCloseTo(named("TotalRevenue"), 6);
+    expect(total(expense.values)).toBeCloseTo(named("TotalExpense"), 6);
+  });
+
+  test("every value axis is formatted as the cells it draws", () => {
+    /** The number format the description gives a cell (the last format over it wins). */
+    const formatOf = (sheet: string, cell: string) =>
+      (provider.sheets.find((s) => s.name === sheet)?.formats ?? [])
+        .filter((f) => f.numberFormat && rangesOverlap(f.range, cell))
+        .map((f) => f.numberFormat)
+        .pop();
+    for (const sheet of provider.sheets)
+      for (const chart of sheet.charts)
+        for (const series of chart.series) {
+          const { sheet: name, address } = parseSheetReference(series.values);
+          const [first, last = first] = address.replace(/\$/g, "").split(":").map(parseCell);
+          const filled: string[] = [];
+          for (let row = first.row; row <= last.row; row++)
+            for (let column = first.column; column <= last.column; column++)
+              if (calculation.content(name, cellAddress(row, column)) !== undefined)
+                filled.push(cellAddress(row, column));
+          expect(filled.length).toBeGreaterThan(0);
+          expect({
+            chart: chart.title,
+            formats: [...new Set(filled.map((cell) => formatOf(name, cell)))],
+          }).toEqual({
+            chart: chart.title,
+            formats: [chart.valueAxisFormat],
+          });
+        }
+    expect(ftes.valueAxisFormat).not.toBe("General");
   });
 });

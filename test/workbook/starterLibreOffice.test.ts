@@ -1,6 +1,7 @@
 import { computeRateModel, excelRound } from "../../src/core";
 import { TOOLKIT_RATE_MODEL, WORKED_EXAMPLE } from "../../src/core/toolkit/example";
 import { recalculateWithLibreOffice } from "../../src/cli/libreoffice";
+import { calculateWorkbook } from "../../src/workbook/calc";
 import { describeStarterWorkbook, starterOptions } from "../../src/workbook/starter";
 import type { ReadWorkbook } from "../../src/workbook/xlsx/readXlsx";
 import { describeWithLibreOffice } from "../helpers/libreoffice";
@@ -129,9 +130,17 @@ describeWithLibreOffice("starter workbook recalculated by LibreOffice", (soffice
   });
 
   test("every formula of the example has a calculated value", () => {
+    // A formula whose value is empty text (a line that waits for its inputs) reads back as empty.
+    const calculated = calculateWorkbook(describeStarterWorkbook(starterOptions({ example: true })));
+    const emptyText = (sheet: string, address: string) => {
+      const result = calculated.cell(sheet, address);
+      return result.ok && result.value === "";
+    };
     const uncalculated = example
       .cells()
-      .filter((cell) => cell.formula !== undefined && cell.value === null)
+      .filter(
+        (cell) => cell.formula !== undefined && cell.value === null && !emptyText(cell.sheet, cell.address),
+      )
       .map((cell) => `${cell.sheet}!${cell.address}`);
     expect(uncalculated).toEqual([]);
   });

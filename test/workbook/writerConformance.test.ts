@@ -1,3 +1,4 @@
+import JSZip from "jszip";
 /**
  * Both writers translate the same description into the same workbook. The .xlsx writer's file is
  * read back with ExcelJS (and its chart parts from the package), the Office.js writer's calls are
@@ -45,9 +46,12 @@ interface NeutralChart {
   title: string;
   from: string;
   to: string;
-  series: { name: string; values: string; categories: string }[];
+  series: { name: string; values: string; categories: string; color: string }[];
   legend: string;
   reversedCategories: boolean;
+  overlap: number;
+  gapWidth: number;
+  valueAxisFormat: string;
 }
 
 interface NeutralSheet {
@@ -61,7 +65,18 @@ interface NeutralSheet {
   merges: string[];
   validations: Record<string, NeutralValidation>;
   conditionalFormats: { range: string; rules: { formula: string; fill: string }[] }[];
-  pageSetup: { printArea: string; orientation: string; fitToPagesWide: number; fitToPagesTall: number };
+  pageSetup: {
+    printArea: string;
+    orientation: string;
+    fitToPagesWide: number;
+    fitToPagesTall: number;
+    /** The rows repeated at the top of each page, "1:3", or "" for none. */
+    printTitleRows: string;
+    /** The centre footer, in Excel's codes. */
+    footer: string;
+    /** The rows that start a printed page. */
+    pageBreaksBefore: number[];
+  };
   charts: NeutralChart[];
 }
 
@@ -99,6 +114,17 @@ async function fromXlsx(bytes: Uint8Array): Promise<NeutralWorkbook> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   const charts = await readXlsxCharts(bytes);
+  // ExcelJS does not read page breaks back: each sheet's <brk id="N"> breaks after row N.
+  const zip = await JSZip.loadAsync(bytes);
+  const breaks = new Map<number, number[]>();
+  for (const [part, file] of Object.entries(zip.files)) {
+    const sheetNumber = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(part);
+    if (sheetNumber)
+      breaks.set(
+        Number(sheetNumber[1]),
+        [...(await file.async("string")).matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]) + 1),
+      );
+  }
   const sheets: Record<string, NeutralSheet> = {};
   workbook.eachSheet((worksheet) => {
     const cells: NeutralSheet["cells"] = {};
@@ -188,6 +214,9 @@ async function fromXlsx(bytes: Uint8Array): Promise<NeutralWorkbook> {
         orientation: String(setup.orientation),
         fitToPagesWide: setup.fitToWidth ?? 1,
         fitToPagesTall: setup.fitToHeight ?? 1,
+        printTitleRows: String(setup.printTitlesRow ?? "").replace(/\$/g, ""),
+        footer: String(worksheet.headerFooter.oddFooter ?? "").replace(/^&C/, ""),
+        pageBreaksBefore: breaks.get(worksheet.id) ?? [],
       },
       charts: (charts.get(worksheet.name) ?? []).map((chart) => ({
         kind: chart.barDir === "bar" ? "bar" : "column",
@@ -198,9 +227,13 @@ async function fromXlsx(bytes: Uint8Array): Promise<NeutralWorkbook> {
           name: s.name,
           values: plainReference(s.values),
           categories: plainReference(s.categories),
+          color: s.color,
         })),
         legend: { b: "bottom", r: "right" }[chart.legendPosition] ?? chart.legendPosition,
         reversedCategories: /<c:catAx>[\s\S]*?<c:orientation val="maxMin"\/>/.test(chart.xml),
+        overlap: chart.overlap,
+        gapWidth: chart.gapWidth,
+        valueAxisFormat: chart.valueAxisFormat,
       })),
     };
   });
@@ -213,6 +246,14 @@ async function fromXlsx(bytes: Uint8Array): Promise<NeutralWorkbook> {
 }
 
 // ------------------------------------------------------- the Office.js calls, as the mock recorded them
+
+/** The one value every series was given; fails when they differ or one was not set. */
+function onlyValue(values: (number | undefined)[]): number {
+  const distinct = [...new Set(values)];
+  if (distinct.length !== 1 || distinct[0] === undefined)
+    throw new Error(`The series disagree or were not set: ${values.join(", ")}`);
+  return distinct[0];
+}
 
 const POINTS_PER_CHARACTER = 5.25;
 const COLUMN_PADDING_POINTS = 3.75;
@@ -327,6 +368,7 @@ function fromOfficeJs(excel: ExcelMock): NeutralWorkbook {
     }
     const sheetMock = recorded.mock as Record<string, unknown>;
     const pageLayout = sheetMock.pageLayout as {
+      headersFooters: { defaultForAllPages: { centerFooter?: string } };
       orientation?: string;
       zoom?: { horizontalFitToPages: number; verticalFitToPages: number };
     };
@@ -346,6 +388,9 @@ function fromOfficeJs(excel: ExcelMock): NeutralWorkbook {
         orientation: String(pageLayout.orientation).toLowerCase(),
         fitToPagesWide: pageLayout.zoom?.horizontalFitToPages ?? 1,
         fitToPagesTall: pageLayout.zoom?.verticalFitToPages ?? 1,
+        printTitleRows: (recorded.printTitleRows ?? "").replace(/\$/g, ""),
+        footer: pageLayout.headersFooters.defaultForAllPages.centerFooter ?? "",
+        pageBreaksBefore: recorded.pageBreaks.map((range) => Number(range.replace(/^A/, ""))),
       },
       charts: excel.charts
         .filter((chart) => chart.sheet === name)
@@ -353,7 +398,7 @@ function fromOfficeJs(excel: ExcelMock): NeutralWorkbook {
           const mock = chart.mock as unknown as {
             title: { text: string };
             legend: { visible: boolean; position: string };
-            axes: { categoryAxis: { reversePlotOrder?: boolean } };
+            axes: { categoryAxis: { reversePlotOrder?: boolean }; valueAxis: { numberFormat: string } };
           };
           return {
             kind: chart.type === "BarClustered" ? "bar" : "column",
@@ -364,9 +409,14 @@ function fromOfficeJs(excel: ExcelMock): NeutralWorkbook {
               name: s.name,
               values: s.values!,
               categories: s.xAxisValues!,
+              color: rgb(s.fill),
             })),
             legend: mock.legend.visible ? mock.legend.position.toLowerCase() : "none",
             reversedCategories: mock.axes.categoryAxis.reversePlotOrder ?? false,
+            // Excel keeps one overlap and gap per bar group: the series must agree.
+            overlap: onlyValue(chart.series.map((s) => s.overlap)),
+            gapWidth: onlyValue(chart.series.map((s) => s.gapWidth)),
+            valueAxisFormat: mock.axes.valueAxis.numberFormat,
           };
         }),
     };
@@ -436,6 +486,16 @@ test("the models are not empty: every kind of thing the description holds is com
     sheets.every((s) => s.pageSetup.orientation === "landscape" && s.pageSetup.fitToPagesWide === 1),
   ).toBe(true);
   expect(sheets.some((s) => s.frozen.rows > 0)).toBe(true);
+  // Each sheet prints its title rows on every page, and its name, page and the product below.
+  expect(sheets.every((s) => s.pageSetup.printTitleRows === `1:${s.frozen.rows}`)).toBe(true);
+  expect(sheets.every((s) => s.pageSetup.footer === "&A · Page &P · Case Rate Workbench")).toBe(true);
+  // Every chart starts a printed page (or sits right below the title rows), so none splits.
+  for (const s of sheets)
+    for (const chart of s.charts) {
+      const row = Number(/\d+/.exec(chart.from)![0]);
+      expect(row === s.frozen.rows + 1 || s.pageSetup.pageBreaksBefore.includes(row)).toBe(true);
+    }
+  expect(count((s) => s.pageSetup.pageBreaksBefore.length)).toBeGreaterThan(0);
 });
 
 test.each([[{ rows: 3, columns: 0 }], [{ rows: 0, columns: 2 }], [{ rows: 2, columns: 1 }]])(

@@ -51,6 +51,7 @@ export function judge(
   verdicts: ReadonlyMap<string, Verdict>,
   faults: readonly Fault[],
   coreRate: number,
+  labels: ReadonlyMap<string, string> = new Map(),
 ): { verdict: Verdict; explanation: string } {
   const where = cell ? cellName(cell) : "its cell";
   const value: AuditValue = cell?.value ?? null;
@@ -88,7 +89,7 @@ export function judge(
     if (def.sentences?.pass) return { verdict: "pass", explanation: def.sentences.pass(w) };
     const printedPhrase =
       def.published === null
-        ? "; the toolkit prints none, so the workbook is checked against the core alone"
+        ? "; the toolkit prints none, so the workbook is checked against the toolkit's arithmetic alone"
         : w === def.published
           ? ", as printed"
           : `, which prints as the published ${printed}`;
@@ -144,7 +145,7 @@ export function judge(
   const diagnosis = def.diagnose?.(w) ?? null;
   if (upstreamFails.length > 0 && diagnosis === null) {
     return fail(
-      `The workbook's ${formatExact(def.unit, w)} follows from ${listWords(upstreamFails)}, which fail${upstreamFails.length === 1 ? "s" : ""}; ${def.how}${faultClause}.`,
+      `The workbook's ${formatExact(def.unit, w)} follows from ${listWords(upstreamFails.map((id) => `the ${labels.get(id) ?? id}`))}, which fail${upstreamFails.length === 1 ? "s" : ""}; ${def.how}${faultClause}.`,
     );
   }
   return fail(

@@ -58,7 +58,8 @@ function caseRateFigures({ core, atToolkit, coreRate, rateCents, numberAt }: Fig
       atToolkitRate: atToolkit.levels[i].caseRate,
       diagnose: (w) => {
         const workbookHours = numberAt("averageHours", i);
-        const hours = usable(workbookHours) ? workbookHours : h;
+        // Hours so large their case rate overflows cannot be diagnosed from: use the toolkit's.
+        const hours = usable(workbookHours) && Number.isFinite(workbookHours * coreRate) ? workbookHours : h;
         const expected = caseRate(hours, coreRate);
         if (matches(w, expected)) return null;
         return `it is not average hours × rate per hour (${hoursText(hours)} h × ${rateClause} = ${money(expected, 2)})`;

@@ -23,6 +23,13 @@ export {
 export { type CohortTableRisk, cohortTableRiskInput } from "./cohortTable";
 export { type YearCostDistribution, aggregateCostDistribution } from "./aggregate";
 export {
+  type ProviderRisk,
+  type ProviderRiskInput,
+  type ProviderRiskLevel,
+  providerRisk,
+} from "./providerRisk";
+export { providerRiskInputOfModel, riskInputOfModel } from "./fromModel";
+export {
   type CaseCostLaw,
   type Spread,
   MAX_GRID_POINTS,

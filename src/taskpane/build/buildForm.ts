@@ -4,6 +4,7 @@
  * are about. The pane itself only reads what the core cannot see: how the count of levels was typed.
  */
 import { CaseRateInputError } from "../../core/errors";
+import type { FieldId } from "../../core/fields";
 // The options alone, not the sheet builders: the description loads when Build is pressed.
 import {
   MAX_LEVELS,
@@ -100,14 +101,15 @@ export interface BuildValidation {
   readonly invalidCount: boolean;
 }
 
-/** Which form field a core error is about, from its `field` (the input in the user's words). */
+/** The form field beside which each input the core names by id is shown; any other is the form's. */
+const FORM_FIELDS: Readonly<Partial<Record<FieldId, BuildField>>> = {
+  levels: "levels",
+  scenario: "scenario",
+};
+
+/** Which form field a core error is about, from the id the core names it by (never its words). */
 export function fieldOf(error: CaseRateInputError): BuildField {
-  const field = error.field.toLowerCase();
-  if (field.includes("scenario")) return "scenario";
-  if (field.includes("level")) return "levels";
-  if (field.includes("provider")) return "provider";
-  if (field.includes("example")) return "source";
-  return "form";
+  return (error.fieldRef && FORM_FIELDS[error.fieldRef.id]) ?? "form";
 }
 
 /**
@@ -151,7 +153,7 @@ export function validateBuild(form: BuildForm): BuildValidation {
     if (!(error instanceof CaseRateInputError)) throw error;
     const field = fieldOf(error);
     const invalidLevels =
-      field === "levels" && form.levelsMode === "custom" ? levelsNamedIn(error.message, trimmed) : [];
+      field === "levels" && form.levelsMode === "custom" ? levelsNamedBy(error, trimmed) : [];
     return { errors: { [field]: sentence(error.message) }, invalidLevels, invalidCount: false };
   }
 }
@@ -162,18 +164,12 @@ export function sentence(message: string): string {
 }
 
 /**
- * The custom rows a message names: by id ("level "B" twice"), by position ("level 3 has no name")
- * or by a blank id; none for the rest.
+ * The custom rows an error is about: the level the core names by entry, and for a repeated id
+ * every row that holds it; none when it is about the list as a whole.
  */
-function levelsNamedIn(message: string, levels: readonly StarterLevel[]): number[] {
-  const quoted = [...message.matchAll(/"([^"]*)"/g)].map((m) => m[1]);
-  const positions = [...message.matchAll(/\blevel (\d+)\b/g)].map((m) => Number(m[1]) - 1);
-  const rows = levels
-    .map((level, i) =>
-      (level.id === "" && /blank id/.test(message)) || quoted.includes(level.id) || positions.includes(i)
-        ? i
-        : -1,
-    )
-    .filter((i) => i >= 0);
-  return rows;
+export function levelsNamedBy(error: CaseRateInputError, levels: readonly StarterLevel[]): number[] {
+  const index = error.fieldRef?.entry?.index;
+  if (index === undefined) return [];
+  if (error.problem !== "duplicate-id") return [index];
+  return levels.flatMap((level, i) => (level.id === levels[index].id ? [i] : []));
 }

@@ -6,7 +6,6 @@ import type { StarterOptions } from "../../workbook/starter/options";
 import type { AuditView } from "../audit/auditView";
 import { type CatalogFunction, planInsert } from "../functions/catalog";
 import type { BuildResult, KeyFigure, WorkbookHost } from "../host";
-import { writeWorkbook } from "./writeWorkbook";
 
 /** Excel.run's shape: a batch of work against one request context. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -37,10 +36,12 @@ export function excelHost(run: ExcelRun, audit?: ExcelAudit): WorkbookHost {
     mode: "excel",
 
     async build(options: StarterOptions, progress): Promise<BuildResult> {
-      // The description loads on demand (its own chunk), keeping the pane's first load small.
-      const { describeStarterWorkbook } = await import(
-        /* webpackChunkName: "workbook" */ "../../workbook/starter"
-      );
+      // The description and the writer load on demand (their own chunk), keeping the pane's
+      // first load small.
+      const [{ describeStarterWorkbook }, { writeWorkbook }] = await Promise.all([
+        import(/* webpackChunkName: "workbook" */ "../../workbook/starter"),
+        import(/* webpackChunkName: "workbook" */ "./writeWorkbook"),
+      ]);
       // The sheets and names wanted, from the description itself (options may add sheets).
       const plain = describeStarterWorkbook(options);
       const wanted = { sheets: plain.sheets.map((s) => s.name), names: plain.names.map((n) => n.name) };

@@ -1,14 +1,9 @@
-import { columnLetter, parseCell, parseSheetReference } from "../../workbook/a1";
+import { columnLetter, parseSheetReference } from "../../workbook/a1";
 import { type Naming, resolveNaming } from "../../workbook/freeNames";
-import {
-  type ChartSpec,
-  type DataValidation,
-  type SheetFont,
-  type SheetSpec,
-  type WorkbookSpec,
-} from "../../workbook/spec";
+import { type DataValidation, type SheetFont, type SheetSpec, type WorkbookSpec } from "../../workbook/spec";
 import { sheetGrid } from "../../workbook/grid";
 import { STYLE_LOOKS, type StyleLook } from "../../workbook/styles";
+import { queueChart, type RangeOf } from "./writeChart";
 
 /** What the writer did, for the task pane to report. */
 export interface WriteReport {
@@ -43,42 +38,6 @@ function validationRule(validation: DataValidation): Excel.DataValidationRule {
 }
 
 const ERROR_STYLE = { stop: "Stop", warning: "Warning", information: "Information" } as const;
-
-/** The range a sheet-qualified reference names: on a sheet being written, or one already there. */
-type RangeOf = (reference: string) => Excel.Range;
-
-/**
- * Queues one chart: Excel makes a chart from a source range, so it gets the first series' values
- * (one series, by rows for a row of cells, by columns otherwise); that series is deleted and every
- * described series added with its own values and categories, so the chart's data are exactly the
- * described references. Bars list their categories top to bottom in the order of the cells.
- */
-function queueChart(worksheet: Excel.Worksheet, chart: ChartSpec, rangeOf: RangeOf): void {
-  if (chart.series.length === 0) throw new Error(`Chart "${chart.title}" has no series`);
-  const source = chart.series[0].values;
-  const [first, last = first] = parseSheetReference(source).address.split(":").map(parseCell);
-  const byRows = first.row === last.row && first.column !== last.column;
-  const added = worksheet.charts.add(
-    chart.kind === "bar" ? "BarClustered" : "ColumnClustered",
-    rangeOf(source),
-    byRows ? "Rows" : "Columns",
-  );
-  added.series.getItemAt(0).delete();
-  for (const described of chart.series) {
-    const series = added.series.add(described.name);
-    series.setValues(rangeOf(described.values));
-    series.setXAxisValues(rangeOf(chart.categories));
-  }
-  added.title.text = chart.title;
-  added.legend.visible = true;
-  added.legend.position = chart.legend === "bottom" ? "Bottom" : "Right";
-  if (chart.kind === "bar") {
-    added.axes.categoryAxis.reversePlotOrder = true;
-    // The value axis crosses at the last category, which reversed is the bottom.
-    added.axes.categoryAxis.position = "Maximum";
-  }
-  added.setPosition(chart.from, chart.to);
-}
 
 /** Longest address list handed to one getRanges call; Excel caps a RangeAreas address's length. */
 const MAX_AREAS_ADDRESS = 2000;
@@ -185,6 +144,10 @@ export function queueSheet(worksheet: Excel.Worksheet, sheet: SheetSpec): number
     horizontalFitToPages: sheet.pageSetup.fitToPagesWide,
     verticalFitToPages: sheet.pageSetup.fitToPagesTall,
   };
+  if (sheet.pageSetup.printTitleRows > 0)
+    worksheet.pageLayout.setPrintTitleRows(`$1:$${sheet.pageSetup.printTitleRows}`);
+  worksheet.pageLayout.headersFooters.defaultForAllPages.centerFooter = sheet.pageSetup.footer;
+  for (const row of sheet.pageSetup.pageBreaksBefore) worksheet.horizontalPageBreaks.add(`A${row}`);
   return writes;
 }
 

@@ -167,6 +167,13 @@ export function bindBuildSection(controller: PaneController, options: BuildSecti
     progress.hidden = !building;
     step.textContent = building ? (build.step ?? "") : "";
 
+    // A summary of a build made with other options than the form's now says it is the previous one.
+    if (build.stale !== previous?.build.stale || build.result !== previous?.build.result) {
+      byId("summary-heading").textContent = build.stale
+        ? "Previous build (the options have changed since; build again to apply them)"
+        : "Created";
+    }
+
     // The summary, drawn when a build finishes.
     if (build.result !== previous?.build.result) {
       const result = build.result;

@@ -1,6 +1,7 @@
 /** The Functions section's DOM: the list from the build's catalog, with Insert for each. */
 import type { PaneController, PaneState } from "../controller";
 import type { FunctionView } from "../functions/catalog";
+import { exampleResultText } from "../functions/exampleResult";
 import { byId, h, replaceChildren } from "./dom";
 
 function functionItem(view: FunctionView, mode: PaneState["mode"]): HTMLLIElement {
@@ -16,7 +17,7 @@ function functionItem(view: FunctionView, mode: PaneState["mode"]): HTMLLIElemen
           { class: "function-example" },
           h("span", { class: "example-caption" }, `${view.example.caption}:`),
           h("code", { class: "example-formula" }, view.example.formula),
-          h("span", { class: "example-result" }, `→ ${view.example.result}`),
+          h("span", { class: "example-result" }, `→ ${exampleResultText(view.id, view.example.result)}`),
         )
       : null,
     h(

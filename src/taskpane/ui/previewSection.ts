@@ -7,10 +7,10 @@ import type { ChartSpec, SheetSpec } from "../../workbook/spec";
 import { CHECK_FAIL_FILL, CHECK_PASS_FILL, STYLE_LOOKS } from "../../workbook/styles";
 import type { CalculatedWorkbook } from "../../workbook/calc";
 import type { PreviewHost, PreviewState } from "../preview/previewHost";
-import { formatValue } from "../preview/numberFormat";
 import type { GridCell, SheetGrid } from "../preview/sheetGrid";
-import { cellAddress, parseCell, parseSheetReference } from "../../workbook/a1";
-import { append, byId, h, replaceChildren } from "./dom";
+import { chartData } from "../preview/chartData";
+import { chartSvg, renderSvg } from "../preview/chartSvg";
+import { byId, h, replaceChildren } from "./dom";
 import { setupTabs } from "./tabs";
 
 /** Pixels per character of column width, near Excel's at the default font. */
@@ -89,73 +89,16 @@ function sheetTable(grid: SheetGrid, selected: string | null): HTMLTableElement 
   return table;
 }
 
-/** A chart as bars drawn from the calculated values its references point at. */
+/** A chart drawn as SVG from the calculated values its references point at, as Excel will draw it. */
 function chartFigure(chart: ChartSpec, calculation: CalculatedWorkbook): HTMLElement {
-  const valuesOf = (reference: string) => {
-    const { sheet, address } = parseSheetReference(reference);
-    const [first, last = first] = address.replace(/\$/g, "").split(":");
-    const from = parseCell(first);
-    const to = parseCell(last);
-    const cells = [];
-    for (let r = from.row; r <= to.row; r++)
-      for (let c = from.column; c <= to.column; c++) cells.push(calculation.cell(sheet, cellAddress(r, c)));
-    return cells;
-  };
-  const categories = valuesOf(chart.categories).map((c) => (c.ok ? formatValue(c.value) : "?"));
-  const series = chart.series.map((s) => ({
-    name: s.name,
-    values: valuesOf(s.values).map((v) => (v.ok && typeof v.value === "number" ? v.value : null)),
-  }));
-  const numbers = series.flatMap((s) => s.values.filter((v): v is number => v !== null));
-  const max = Math.max(1e-9, ...numbers.map(Math.abs));
-  // With negative values the bars diverge from a zero line in the middle, as a tornado chart does.
-  const diverging = numbers.some((n) => n < 0);
-  const bar = (n: number | null, k: number, name: string) => {
-    const line = h("span", {
-      class: `chart-bar-line${diverging ? " diverging" : ""}`,
-      title: `${name}: ${n === null ? "not calculated" : formatValue(n, "#,##0.00")}`,
-    });
-    const fill = h("span", { class: `chart-bar chart-series-${k % 4}` });
-    // The longest bar leaves room for its value label.
-    const longest = diverging ? 70 : 80;
-    fill.style.width = `${n === null ? 0 : Math.round((Math.abs(n) / max) * longest)}%`;
-    const value = h("span", { class: "chart-value" }, n === null ? "" : formatValue(n, "#,##0"));
-    if (diverging) {
-      const negative = n !== null && n < 0;
-      append(
-        line,
-        h(
-          "span",
-          { class: "chart-half chart-half-negative" },
-          negative ? value : null,
-          negative ? fill : null,
-        ),
-        h("span", { class: "chart-half" }, negative ? null : fill, negative ? null : value),
-      );
-    } else append(line, fill, value);
-    return line;
-  };
   return h(
     "figure",
-    { class: "chart" },
-    h("figcaption", {}, chart.title),
+    { class: "chart", "aria-label": chart.title },
+    renderSvg(chartSvg(chartData(chart, calculation)), document),
     h(
-      "p",
+      "figcaption",
       { class: "hint" },
       `Drawn here from the calculated values; in Excel it is a native ${chart.kind} chart on this sheet.`,
-    ),
-    h(
-      "p",
-      { class: "chart-legend" },
-      ...series.map((s, k) => h("span", { class: `legend-item chart-series-${k % 4}` }, s.name)),
-    ),
-    ...categories.map((category, i) =>
-      h(
-        "div",
-        { class: "chart-row" },
-        h("span", { class: "chart-label", title: category }, category),
-        h("span", { class: "chart-bars" }, ...series.map((s, k) => bar(s.values[i], k, s.name))),
-      ),
     ),
   );
 }

@@ -49,6 +49,9 @@ export function compare(a: CellValue, b: CellValue): number {
   }
   const x = Number(a);
   const y = Number(b);
+  // Numbers that differ only in the last bits are equal, as in Excel and LibreOffice (approxEqual):
+  // a case mix summing to 0.9999999999999999 is 1.
+  if (Math.abs(x - y) <= Math.max(Math.abs(x), Math.abs(y)) * 2 ** -48) return 0;
   return x < y ? -1 : x > y ? 1 : 0;
 }
 

@@ -67,5 +67,12 @@ export function providerChecks(ctx: StarterContext): Check[] {
       numberFormat: NUMBER_FORMATS.dollarsCents,
       passes: (value) => whenComplete(`ABS(${value})<=${n.CheckTolerance}`),
     },
+    {
+      label: "Value bonus + other revenue − other staff, contractors, overhead = margin",
+      units: "$ difference",
+      value: difference(`${n.BridgedMargin}-${n.Margin}`),
+      numberFormat: NUMBER_FORMATS.dollarsCents,
+      passes: (value) => whenComplete(`ABS(${value})<=${n.CheckTolerance}`),
+    },
   ];
 }

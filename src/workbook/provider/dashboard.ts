@@ -1,10 +1,12 @@
 import { cellAddress, rangeAddress } from "../a1";
-import { FIRST_VALUE_COLUMN, LABEL_COLUMN, type ValueLook } from "../layout";
+import { FIRST_VALUE_COLUMN, LABEL_COLUMN, UNITS_COLUMN, type ValueLook } from "../layout";
 import { formula, type SheetSpec } from "../spec";
+import { CHART_COLORS } from "../chartColors";
 import { NUMBER_FORMATS } from "../styles";
 import type { CaseRatesLayout } from "../starter/caseRates";
 import type { StarterContext, StarterName } from "../starter/context";
 import { startSheet, TAB_COLORS } from "../starter/sheetTop";
+import type { StarterSheetBuilder } from "../starter/starterSheet";
 import type { ProviderInputsLayout } from "./providerInputs";
 import type { ProviderModelLayout } from "./providerModel";
 
@@ -127,6 +129,7 @@ export function dashboardSheet(
   });
   light("Clinicians on payroll cover the planned services", `${n.FteGap}<=0`);
 
+  // A P&L: the revenue lines and their total, the expense lines and theirs, then the margin.
   sheet.section("Revenue and expense", width);
   const firstCategoryRow = named({
     label: "Case-rate revenue",
@@ -135,7 +138,7 @@ export function dashboardSheet(
     numberFormat: NUMBER_FORMATS.dollars,
     name: "CaseRateRevenue",
   });
-  named({
+  const otherRevenueRow = named({
     label: "Other revenue",
     units: "$ a year",
     expression: pick(model.otherRevenueRow),
@@ -143,13 +146,21 @@ export function dashboardSheet(
     name: "OtherRevenue",
   });
   named({
+    label: "Total revenue",
+    units: "$ a year",
+    expression: pick(model.revenueRow),
+    numberFormat: NUMBER_FORMATS.dollars,
+    name: "TotalRevenue",
+    style: "total",
+  });
+  const directStaffRow = named({
     label: "Direct-service staff",
     units: "$ a year",
     expression: pick(model.directCostRow),
     numberFormat: NUMBER_FORMATS.dollars,
     name: "DirectStaffCost",
   });
-  named({
+  const otherStaffRow = named({
     label: "Other staff",
     units: "$ a year",
     expression: pick(model.otherStaffRow),
@@ -168,14 +179,6 @@ export function dashboardSheet(
     expression: pick(model.overheadRow),
     numberFormat: NUMBER_FORMATS.dollars,
     name: "Overhead",
-  });
-  named({
-    label: "Total revenue",
-    units: "$ a year",
-    expression: pick(model.revenueRow),
-    numberFormat: NUMBER_FORMATS.dollars,
-    name: "TotalRevenue",
-    style: "total",
   });
   named({
     label: "Total expense",
@@ -203,6 +206,9 @@ export function dashboardSheet(
   light("Revenues cover expenses", `${n.Margin}>=0`);
 
   sheet.section("Value bonus by level (case-rate revenue − cost of the care delivered)", width);
+  // Two short notes: a longer one would run on under the chart beside them.
+  sheet.note("Value bonus = case-rate revenue − the direct-service staff cost of the care delivered,");
+  sheet.note("before other staff, contractors and overhead; below, how it becomes the margin.");
   const bonusRows = options.levels.map((level, i) =>
     named({
       label: `Value bonus, level ${level.id}`,
@@ -216,7 +222,49 @@ export function dashboardSheet(
     units: "$ a year",
     expression: `SUM(${rangeAddress(bonusRows[0], value, bonusRows[bonusRows.length - 1], value)})`,
     numberFormat: NUMBER_FORMATS.dollars,
-    name: undefined,
+    name: "ValueBonus",
+    style: "total",
+  });
+
+  // The bridge is exact: Σ value bonus = case-rate revenue − direct-service staff (the core's
+  // computeProviderModel), so margin = value bonus + other revenue − the other costs.
+  sheet.section("From value bonus to margin", width);
+  const firstBridgeRow = named({
+    label: "Value bonus",
+    units: "$ a year",
+    expression: n.ValueBonus,
+    numberFormat: NUMBER_FORMATS.dollars,
+  });
+  named({
+    label: "Plus other revenue",
+    units: "$ a year",
+    expression: n.OtherRevenue,
+    numberFormat: NUMBER_FORMATS.dollars,
+  });
+  named({
+    label: "Less other staff",
+    units: "$ a year",
+    expression: `-${n.OtherStaffCost}`,
+    numberFormat: NUMBER_FORMATS.dollars,
+  });
+  named({
+    label: "Less contractors",
+    units: "$ a year",
+    expression: `-${cellAddress(contractorsRow, value)}`,
+    numberFormat: NUMBER_FORMATS.dollars,
+  });
+  const lastBridgeRow = named({
+    label: "Less overhead",
+    units: "$ a year",
+    expression: `-${n.Overhead}`,
+    numberFormat: NUMBER_FORMATS.dollars,
+  });
+  named({
+    label: "Margin, from the value bonus",
+    units: "$ a year",
+    expression: `SUM(${rangeAddress(firstBridgeRow, value, lastBridgeRow, value)})`,
+    numberFormat: NUMBER_FORMATS.dollars,
+    name: "BridgedMargin",
     style: "total",
   });
 
@@ -261,6 +309,10 @@ export function dashboardSheet(
     { style: "note" },
   );
   sheet.skip();
+  const chartData = revenueExpenseChartData(sheet, {
+    revenue: [firstCategoryRow, otherRevenueRow],
+    expense: [directStaffRow, otherStaffRow, contractorsRow, lastCategoryRow],
+  });
   const chartColumn = value + 2;
   const ref = (sheetName: "Dashboard" | "Provider Model", address: string) => ctx.ref(sheetName, address);
   sheet.chart({
@@ -268,16 +320,19 @@ export function dashboardSheet(
     title: "Revenue and expense by category (chosen scenario)",
     from: cellAddress(4, chartColumn),
     to: cellAddress(22, chartColumn),
-    categories: ref(
-      "Dashboard",
-      rangeAddress(firstCategoryRow, LABEL_COLUMN, lastCategoryRow, LABEL_COLUMN, true),
-    ),
+    categories: ref("Dashboard", chartData.categories),
+    // Each series fills only its own categories: overlapped, every category is one bar.
     series: [
+      { name: "Revenue", values: ref("Dashboard", chartData.revenue), color: CHART_COLORS.revenue },
       {
-        name: "$ a year",
-        values: ref("Dashboard", rangeAddress(firstCategoryRow, value, lastCategoryRow, value, true)),
+        name: "Expense",
+        values: ref("Dashboard", chartData.expense),
+        color: CHART_COLORS.expense,
       },
     ],
+    overlap: 100,
+    gapWidth: 50,
+    valueAxisFormat: NUMBER_FORMATS.dollars,
   });
   const scenarioColumns = (row: number) =>
     rangeAddress(row, FIRST_VALUE_COLUMN, row, FIRST_VALUE_COLUMN + 2, true);
@@ -288,9 +343,52 @@ export function dashboardSheet(
     to: cellAddress(42, chartColumn),
     categories: ref("Provider Model", scenarioColumns(model.scenarioRow)),
     series: [
-      { name: "FTEs needed", values: ref("Provider Model", scenarioColumns(model.fteNeedRow)) },
-      { name: "FTEs on payroll", values: ref("Provider Model", scenarioColumns(model.payrollRow)) },
+      {
+        name: "FTEs needed",
+        values: ref("Provider Model", scenarioColumns(model.fteNeedRow)),
+        color: CHART_COLORS.fteNeeded,
+      },
+      {
+        name: "FTEs on payroll",
+        values: ref("Provider Model", scenarioColumns(model.payrollRow)),
+        color: CHART_COLORS.ftePayroll,
+      },
     ],
+    overlap: 0,
+    gapWidth: 80,
+    valueAxisFormat: NUMBER_FORMATS.countDecimal,
   });
   return { spec: sheet.build(), layout: { firstCategoryRow, lastCategoryRow } };
+}
+
+/**
+ * The revenue and expense chart's data: each P&L line once, its amount under "Revenue" or under
+ * "Expense" and the other cell left empty, so the chart colours and names the two apart.
+ * Returns the ranges of its labels and of each column, for the chart's references.
+ */
+function revenueExpenseChartData(
+  sheet: StarterSheetBuilder,
+  rows: { readonly revenue: readonly number[]; readonly expense: readonly number[] },
+): { categories: string; revenue: string; expense: string } {
+  const value = FIRST_VALUE_COLUMN;
+  sheet.section("Chart data: revenue and expense by category", 3);
+  // The units column holds revenue: no column of the sheet is free, and both are wide enough.
+  sheet.heading(["Category", "Revenue", "Expense"]);
+  const first = sheet.row;
+  const lines = [
+    ...rows.revenue.map((row) => ({ row, column: UNITS_COLUMN })),
+    ...rows.expense.map((row) => ({ row, column: value })),
+  ];
+  for (const line of lines) {
+    const row = sheet.row;
+    sheet.put(row, LABEL_COLUMN, [formula(cellAddress(line.row, LABEL_COLUMN))], { style: "label" });
+    sheet.put(row, line.column, [formula(cellAddress(line.row, value))], {
+      style: "calc",
+      numberFormat: NUMBER_FORMATS.dollars,
+    });
+    sheet.skip();
+  }
+  const last = sheet.row - 1;
+  const column = (c: number) => rangeAddress(first, c, last, c, true);
+  return { categories: column(LABEL_COLUMN), revenue: column(UNITS_COLUMN), expense: column(value) };
 }

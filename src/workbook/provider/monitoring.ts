@@ -6,11 +6,15 @@ import type { StarterContext, StarterName } from "../starter/context";
 import { startSheet, TAB_COLORS } from "../starter/sheetTop";
 import type { ProviderInputsLayout } from "./providerInputs";
 
+/** What a block of Monitoring reads, once, until its actuals are entered. */
+const ENTER_ACTUALS = "enter actuals on the Actuals sheet";
+
 /** The monitoring year's months, one column each. */
 const MONTHS = Array.from({ length: 12 }, (_, i) => `Month ${i + 1}`);
 const monthColumns = MONTHS.map((_, i) => FIRST_VALUE_COLUMN + i);
 const LAST_MONTH_COLUMN = monthColumns[monthColumns.length - 1];
-const MONTH_WIDTHS = monthColumns.map(() => 11);
+/** Wide enough for a month's "enter inputs" and its largest amount, "($1,234,567)". */
+const MONTH_WIDTHS = monthColumns.map(() => 13);
 
 /** Rows of the Actuals sheet, per level where the figure is per level. */
 export interface ActualsLayout {
@@ -139,12 +143,22 @@ export function monitoringSheet(
     const row = monthly(label, "", build, { style: "check" });
     sheet.highlightCheck(monthRange(row));
   };
-  const ifEntered = (test: string, expression: string) => `IF(${test},${expression},"enter actuals")`;
+  // A month not yet entered stays empty; the block's band says once what to enter (block).
+  const ifEntered = (test: string, expression: string) => `IF(${test},${expression},"")`;
+  /** A section band that reads "enter actuals on Actuals" until any of the block's actuals are in. */
+  const block = (title: string, actualsIn: string) => {
+    const row = sheet.section(title, width);
+    sheet.put(row, FIRST_VALUE_COLUMN, [formula(`IF(COUNT(${actualsIn})=0,"${ENTER_ACTUALS}","")`)], {
+      style: "section",
+    });
+  };
+  const actualRows = (first: number, last = first) =>
+    ctx.ref("Actuals", rangeAddress(first, FIRST_VALUE_COLUMN, last, LAST_MONTH_COLUMN, true));
 
   monthly("Month", "", (c) => actual(actuals.monthRow, c), { style: "header" });
 
   options.levels.forEach((level, i) => {
-    sheet.section(`Level ${level.id}`, width);
+    block(`Level ${level.id}`, actualRows(actuals.consumerRows[i]));
     const planRow = monthly(
       "Consumers admitted, plan",
       "consumers",
@@ -181,7 +195,7 @@ export function monitoringSheet(
     );
   });
 
-  sheet.section("Hours", width);
+  block("Hours", actualRows(actuals.hourRows[0], actuals.hourRows[actuals.hourRows.length - 1]));
   const planHoursRow = monthly(
     "Hours, plan",
     "hours",
@@ -210,7 +224,7 @@ export function monitoringSheet(
     count,
   );
 
-  sheet.section("Costs", width);
+  block("Costs", `${actualRows(actuals.directCostRow)},${actualRows(actuals.otherCostRow)}`);
   const planCostRow = monthly(
     "Costs, plan",
     "$",
@@ -243,7 +257,7 @@ export function monitoringSheet(
     ),
   );
 
-  sheet.section("Services align with the level of care (step 8)", width);
+  block("Services align with the level of care (step 8)", actualRows(actuals.reviewedRow));
   const shareRow = monthly(
     "Share of reviewed consumers within range",
     "% of consumers",

@@ -369,13 +369,14 @@ function sensitivityStep({ input }: ProviderSteps): { sensitivityStepRow: number
 export function providerInputsSheet(ctx: StarterContext): { spec: SheetSpec; layout: ProviderInputsLayout } {
   const { options } = ctx;
   const levelCount = options.levels.length;
-  const sourceColumn = FIRST_VALUE_COLUMN + Math.max(levelCount, PROVIDER_SCENARIOS.length);
+  // A narrow spacer column keeps the last value's number off the source's text.
+  const sourceColumn = FIRST_VALUE_COLUMN + Math.max(levelCount, PROVIDER_SCENARIOS.length) + 1;
   const sheet = startSheet(
     ctx,
     "Provider Inputs",
     "The provider's clinical-financial model: consumers, hours, productivity, staff, overhead and other revenue.",
     TAB_COLORS.inputs,
-    [2, 46, 20, ...Array<number>(Math.max(levelCount, 3)).fill(15), 60],
+    [2, 46, 24, ...Array<number>(Math.max(levelCount, 3)).fill(15), 2, 60],
   );
   const input = ({ max, source, ...line }: ProviderInput): number => {
     const row = sheet.inputLine(line);

@@ -1,6 +1,7 @@
 import { cellAddress, columnAnchoredAddress, rangeAddress, rowAnchoredAddress } from "../a1";
 import { FIRST_VALUE_COLUMN, LABEL_COLUMN } from "../layout";
 import { formula, type SheetSpec } from "../spec";
+import { CHART_COLORS } from "../chartColors";
 import { NUMBER_FORMATS } from "../styles";
 import type { StarterContext } from "../starter/context";
 import { startSheet, TAB_COLORS } from "../starter/sheetTop";
@@ -125,6 +126,8 @@ export function sensitivitySheet(ctx: StarterContext): { spec: SheetSpec; layout
   });
   const lastSortedRow = sheet.row - 1;
   const chartTop = sheet.row + 1;
+  // A tornado: each driver's down and up changes (one below zero, one above) on one bar from zero,
+  // the largest swing on top (the rows are sorted, and bars read top to bottom as the cells).
   sheet.chart({
     kind: "bar",
     title: "Change in margin with each driver moved down and up (largest first)",
@@ -138,12 +141,17 @@ export function sensitivitySheet(ctx: StarterContext): { spec: SheetSpec; layout
       {
         name: DOWN,
         values: ctx.ref("Sensitivity", rangeAddress(firstSortedRow, low, lastSortedRow, low, true)),
+        color: CHART_COLORS.driverDown,
       },
       {
         name: UP,
         values: ctx.ref("Sensitivity", rangeAddress(firstSortedRow, high, lastSortedRow, high, true)),
+        color: CHART_COLORS.driverUp,
       },
     ],
+    overlap: 100,
+    gapWidth: 50,
+    valueAxisFormat: NUMBER_FORMATS.dollars,
   });
   return { spec: sheet.build(), layout: { firstSortedRow, lastSortedRow } };
 }

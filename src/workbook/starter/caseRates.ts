@@ -6,6 +6,11 @@ import type { StarterContext } from "./context";
 import type { InputsLayout } from "./inputs";
 import { startSheet, TAB_COLORS } from "./sheetTop";
 
+/** What the volume-weighted rate reads until every service code's hours are entered. */
+const ENTER_SERVICE_HOURS = "enter service hours on Inputs";
+/** The same with the example loaded: the toolkit prints the billed rates but not the volumes. */
+const EXAMPLE_SERVICE_HOURS = "the toolkit prints no service hours: enter yours on Inputs";
+
 /** What the reserve lines read until a reserve percentage is entered. */
 const ENTER_RESERVE = "enter the risk reserve %";
 
@@ -15,6 +20,9 @@ export interface CaseRatesLayout {
 }
 
 /** The Case Rates sheet (step 7): case rate per level, the budget, PMPM and the risk reserve. */
+/** What the difference from the model's rate shows before there is a volume-weighted rate. */
+const NO_DIFFERENCE_YET = "—";
+
 export function caseRatesSheet(
   ctx: StarterContext,
   inputs: InputsLayout,
@@ -41,10 +49,14 @@ export function caseRatesSheet(
   const at = (row: number, column: number) => cellAddress(row, column);
   const levelsRange = (row: number, absolute = false) =>
     rangeAddress(row, FIRST_VALUE_COLUMN, row, lastLevelColumn, absolute);
-  const levelHeader = () =>
-    sheet.line("Level of care", "", [...perLevel((c) => input(inputs.levelIdRow, c)), "Total"], {
-      style: "header",
-    });
+  /** The levels' ids over their columns, and "Total" over the totals' column where the table has one. */
+  const levelHeader = (withTotal: boolean) =>
+    sheet.line(
+      "Level of care",
+      "",
+      [...perLevel((c) => input(inputs.levelIdRow, c)), ...(withTotal ? ["Total"] : [])],
+      { style: "header" },
+    );
   const total = (row: number, expression: string, numberFormat: string) =>
     sheet.put(row, totalColumn, [formula(expression)], { style: "total", numberFormat });
 
@@ -71,7 +83,7 @@ export function caseRatesSheet(
   });
 
   sheet.section("Step 7 · Case rates", width);
-  levelHeader();
+  levelHeader(false);
   const hoursRow = sheet.line(
     "Average hours",
     "hours per episode",
@@ -102,7 +114,7 @@ export function caseRatesSheet(
   sheet.define("CaseRates", levelsRange(caseRateRow, true), "Case rate per level of care");
 
   sheet.section("Step 7 · Budget", width);
-  levelHeader();
+  levelHeader(true);
   const mixRow = sheet.line(
     "Case mix",
     "% of cases",
@@ -189,17 +201,19 @@ export function caseRatesSheet(
     name: "VolumeWeightedRate",
     label: "Volume-weighted cost per hour",
     units: "$ per hour",
-    expression: `IF(AND(COUNT(${n.ServiceHours})=ROWS(${n.ServiceHours}),${hoursEntered}>0),SUMPRODUCT(${n.ServiceHours},${n.BilledRatesPerHour})/${hoursEntered},"enter service hours")`,
+    expression: `IF(AND(COUNT(${n.ServiceHours})=ROWS(${n.ServiceHours}),${hoursEntered}>0),SUMPRODUCT(${n.ServiceHours},${n.BilledRatesPerHour})/${hoursEntered},"${ctx.options.example ? EXAMPLE_SERVICE_HOURS : ENTER_SERVICE_HOURS}")`,
     look: { style: "calc", numberFormat: NUMBER_FORMATS.dollarsCents },
     comment: "Cost per hour weighted by service hours",
   });
 
+  // The rate's line says what to enter; the difference shows a dash until there is a rate (not an
+  // empty text, which ExcelJS's reader loses, so a saved file would read as never calculated).
   sheet.line(
     "Difference from the rate the model uses",
     "$ per hour",
     [
       formula(
-        `IF(ISNUMBER(${n.VolumeWeightedRate}),${n.VolumeWeightedRate}-${n.RatePerHour},"enter service hours")`,
+        `IF(ISNUMBER(${n.VolumeWeightedRate}),${n.VolumeWeightedRate}-${n.RatePerHour},"${NO_DIFFERENCE_YET}")`,
       ),
     ],
     { style: "calc", numberFormat: NUMBER_FORMATS.dollarsCents },

@@ -25,7 +25,8 @@ export function checksSheet(ctx: StarterContext, moreChecks: readonly Check[] = 
     "Checks",
     "Every check must show TRUE (green). The master check is their AND.",
     TAB_COLORS.checks,
-    [2, 52, 16, 18, 12],
+    // The label column fits the longest check's words on one line.
+    [2, 92, 16, 18, 12],
   );
   const valueColumn = FIRST_VALUE_COLUMN;
   const passColumn = FIRST_VALUE_COLUMN + 1;
@@ -156,7 +157,7 @@ function notices(ctx: StarterContext): Check[] {
   return [
     {
       label: "The case mix is exactly 100% (within the tolerance, the budget uses the shares as typed)",
-      units: "$ vs. a mix of 100%",
+      units: "$ vs. 100% mix",
       // Differences within CheckTolerance show as 0: binary rounding differs between engines.
       value: ctx.output(`IF(${mix}>0,IF(ABS(${gap})>${n.CheckTolerance},${gap},0),0)`),
       numberFormat: NUMBER_FORMATS.dollarsCents,

@@ -135,23 +135,41 @@ function penetration({ sheet, options, when, widest }: InputsSteps): {
 /** Step 3: the continuum of care and how each category is paid. */
 function categoriesOfCare({ sheet, when, widest }: InputsSteps): { firstCategoryRow: number } {
   sheet.section("Step 3 · Categories of care", widest);
-  sheet.heading(["Continuum of care", "#", "Payment method"]);
+  // The number stands apart, in the first value column: beside the payment method's text it
+  // would butt against it.
+  sheet.heading(["Continuum of care", "Payment method", "#"]);
   const firstCategoryRow = sheet.putTable(
     LABEL_COLUMN,
     payor.step3_categories_of_care.map((c) => [
       when(() => c.category),
-      when(() => c.n),
       when(() => c.payment_method),
+      when(() => c.n),
     ]),
     { style: "input" },
   );
   return { firstCategoryRow };
 }
 
-/** Step 3's levels of care: their ids, descriptions and LOCUS crosswalk. */
+/** Step 3's levels of care: their descriptions (one a row, where a long one has room), ids and LOCUS crosswalk. */
 function levelsOfCare({ sheet, options, when, widest }: InputsSteps): { levelIdRow: number } {
   const { levels } = options;
   sheet.section("Steps 3–5 · Levels of care", widest);
+  sheet.heading(["Description", "Level of care"]);
+  const firstDescriptionRow = sheet.putTable(
+    LABEL_COLUMN,
+    levels.map((level) => [level.name, level.id]),
+    { style: "input" },
+  );
+  sheet.format(
+    rangeAddress(
+      firstDescriptionRow,
+      LABEL_COLUMN + 1,
+      firstDescriptionRow + levels.length - 1,
+      LABEL_COLUMN + 1,
+    ),
+    "label",
+  );
+  sheet.skip();
   const levelIdRow = sheet.line(
     "Level of care",
     "",
@@ -163,12 +181,6 @@ function levelsOfCare({ sheet, options, when, widest }: InputsSteps): { levelIdR
     rangeAddress(levelIdRow, FIRST_VALUE_COLUMN, levelIdRow, FIRST_VALUE_COLUMN + levels.length - 1, true),
     "Level of care ids",
   );
-  sheet.inputLine({
-    label: "Description",
-    units: "text",
-    values: levels.map((level) => level.name),
-    numberFormat: NUMBER_FORMATS.general,
-  });
   sheet.inputLine({
     label: "LOCUS crosswalk",
     units: "LOCUS level",
@@ -335,14 +347,17 @@ function serviceCodes({ sheet, options }: InputsSteps): { firstCodeRow: number; 
 function performanceTargets({ sheet, when, widest }: InputsSteps): { metricTargetRows: number[] } {
   sheet.section("Step 8 · Performance targets", widest);
   const metrics = payor.step8_performance_metrics;
-  const metricTargetRows = metrics.map((metric) =>
-    sheet.inputLine({
-      label: metric.measure,
+  // Each measure on a line of its own, where it runs on over the empty cells; its target below.
+  const metricTargetRows = metrics.map((metric) => {
+    sheet.note(metric.measure);
+    return sheet.inputLine({
+      label: "Target",
       units: "% of cases",
       values: [when(() => ("target" in metric ? (metric.target ?? null) : null))],
       numberFormat: NUMBER_FORMATS.percentWhole,
-    }),
-  );
+      comment: metric.measure,
+    });
+  });
   const rangeShareMetric = metrics.findIndex((metric) => metric.measure.startsWith("Services align"));
   sheet.define(
     "RangeShareTarget",
@@ -359,7 +374,6 @@ function performanceTargets({ sheet, when, widest }: InputsSteps): { metricTarge
     );
   sheet.define("MetricTargets", targets(true), "Targets of the step 8 performance measures");
   sheet.validate(shareValidation(targets(), "Target"));
-  for (const row of metricTargetRows) sheet.format(cellAddress(row, LABEL_COLUMN), "note");
   return { metricTargetRows };
 }
 
@@ -413,7 +427,8 @@ export function inputsSheet(ctx: StarterContext): { spec: SheetSpec; layout: Inp
     "Inputs",
     "Steps 1–6 of the toolkit. Blue on yellow cells are inputs: every other sheet computes from them.",
     TAB_COLORS.inputs,
-    [2, 46, 18, ...Array<number>(Math.max(levelCount, 6)).fill(17), 40],
+    // Value columns fit the service codes' widest header ("Below masters level") on one line.
+    [2, 46, 22, ...Array<number>(Math.max(levelCount, 6)).fill(21), 40],
   );
   const steps: InputsSteps = {
     sheet,

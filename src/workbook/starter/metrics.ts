@@ -14,10 +14,11 @@ export function metricsSheet(ctx: StarterContext, inputs: InputsLayout): SheetSp
     "Metrics",
     "Step 8: what the payor monitors once it stops paying for volume. Targets are set on Inputs.",
     TAB_COLORS.docs,
-    [2, 84, 12, 12, 80],
+    // A narrow spacer (E) keeps the target's number off the monitoring method's text.
+    [2, 88, 12, 12, 2, 80],
   );
   sheet.section("Step 8 · Performance metrics", 4);
-  sheet.heading(["Measure", "Frequency", "Target", "Monitoring method"]);
+  sheet.heading(["Measure", "Frequency", "Target", null, "Monitoring method"]);
   WORKED_EXAMPLE.payor.step8_performance_metrics.forEach((metric, i) => {
     const target = ctx.ref("Inputs", cellAddress(inputs.metricTargetRows[i], LABEL_COLUMN + 2, true));
     const row = sheet.row;
@@ -26,7 +27,7 @@ export function metricsSheet(ctx: StarterContext, inputs: InputsLayout): SheetSp
       style: "calc",
       numberFormat: NUMBER_FORMATS.percentWhole,
     });
-    sheet.put(row, LABEL_COLUMN + 3, [metric.monitoring], { style: "note" });
+    sheet.put(row, LABEL_COLUMN + 4, [metric.monitoring], { style: "note" });
     sheet.skip();
   });
   return sheet.build();

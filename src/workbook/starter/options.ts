@@ -1,4 +1,5 @@
 import { CaseRateInputError } from "../../core/errors";
+import { entryOf, field } from "../../core/fields";
 import { TOOLKIT_LEVELS } from "../../core/toolkit/example";
 import { requireNonEmpty, requireUniqueIds } from "../../core/validate";
 
@@ -27,8 +28,9 @@ export interface StarterOptions {
 /** Most levels of care the starter workbook lays out. */
 export const MAX_LEVELS = 10;
 
-/** The field the levels' messages are about, in the user's words. */
-const LEVELS = "levels of care";
+/** The field the levels' messages are about, by id ("levels of care" in the core's words). */
+const LEVELS = field("levels");
+const SCENARIO = field("scenario");
 
 /**
  * A number of levels of care the starter workbook can lay out: a whole number from 1 to MAX_LEVELS.
@@ -39,7 +41,7 @@ export function requireLevelCount(count: number): void {
     throw new CaseRateInputError(
       LEVELS,
       "out-of-range",
-      `${LEVELS} has ${count} levels; build with 1 to ${MAX_LEVELS}.`,
+      (name) => `${name(LEVELS)} has ${count} levels; build with 1 to ${MAX_LEVELS}.`,
     );
   }
 }
@@ -57,7 +59,7 @@ export function starterOptions(choice: Partial<StarterOptions> = {}): StarterOpt
   levels.forEach((level, index) => {
     if (level.name.trim() === "") {
       throw new CaseRateInputError(
-        LEVELS,
+        entryOf(LEVELS, index, `(level ${index + 1})`),
         "blank",
         `level ${index + 1} has no name; give every level of care a name.`,
       );
@@ -70,9 +72,9 @@ export function starterOptions(choice: Partial<StarterOptions> = {}): StarterOpt
   const scenario = choice.scenario ?? "Medium";
   if (!SCENARIOS.includes(scenario)) {
     throw new CaseRateInputError(
-      "scenario",
+      SCENARIO,
       "out-of-range",
-      `scenario is "${scenario}"; choose Low, Medium or High.`,
+      (name) => `${name(SCENARIO)} is "${scenario}"; choose Low, Medium or High.`,
     );
   }
   const example = choice.example ?? false;

@@ -59,8 +59,9 @@ function richText(text: string, bold: boolean, size: number): string {
 }
 
 /**
- * A chart part: one clustered bar chart, one series per `chart.series`, every series on the same
- * categories. Bars list their categories top to bottom in the order of the cells (the category
+ * A chart part: one clustered bar chart, one series per `chart.series` in its colour, every series
+ * on the same categories, the bars overlapping and spaced as described, the value axis in the
+ * described number format (not linked to the cells'). Bars list their categories top to bottom in the order of the cells (the category
  * axis runs max to min, and the value axis crosses it at its maximum, so it stays at the bottom).
  */
 export function chartXml(chart: ChartSpec): string {
@@ -74,6 +75,7 @@ export function chartXml(chart: ChartSpec): string {
     (s, i) =>
       `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>` +
       `<c:tx><c:v>${escapeXml(s.name)}</c:v></c:tx>` +
+      `<c:spPr><a:solidFill><a:srgbClr val="${escapeXml(s.color)}"/></a:solidFill></c:spPr>` +
       `<c:invertIfNegative val="0"/>` +
       `<c:cat><c:strRef><c:f>${categories}</c:f></c:strRef></c:cat>` +
       `<c:val><c:numRef><c:f>${chartFormula(s.values)}</c:f></c:numRef></c:val>` +
@@ -92,7 +94,7 @@ export function chartXml(chart: ChartSpec): string {
     `<c:valAx><c:axId val="${VALUE_AXIS_ID}"/>` +
     `<c:scaling><c:orientation val="minMax"/></c:scaling>` +
     `<c:delete val="0"/><c:axPos val="${bar ? "b" : "l"}"/><c:majorGridlines/>` +
-    `<c:numFmt formatCode="General" sourceLinked="1"/>` +
+    `<c:numFmt formatCode="${escapeXml(chart.valueAxisFormat)}" sourceLinked="0"/>` +
     `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
     `<c:crossAx val="${CATEGORY_AXIS_ID}"/><c:crosses val="${bar ? "max" : "autoZero"}"/>` +
     `<c:crossBetween val="between"/>` +
@@ -106,7 +108,8 @@ export function chartXml(chart: ChartSpec): string {
     `<c:autoTitleDeleted val="0"/>` +
     `<c:plotArea><c:layout/>` +
     `<c:barChart><c:barDir val="${bar ? "bar" : "col"}"/><c:grouping val="clustered"/>` +
-    `<c:varyColors val="0"/>${series.join("")}<c:gapWidth val="80"/>` +
+    `<c:varyColors val="0"/>${series.join("")}` +
+    `<c:gapWidth val="${chart.gapWidth}"/><c:overlap val="${chart.overlap}"/>` +
     `<c:axId val="${CATEGORY_AXIS_ID}"/><c:axId val="${VALUE_AXIS_ID}"/></c:barChart>` +
     categoryAxis +
     valueAxis +

@@ -1,5 +1,6 @@
 import type ExcelJS from "exceljs";
 import { cellAddress, parseCell } from "../a1";
+import { CHECK_NUMBER_FORMAT } from "../layout";
 import type { ExcelJsModule } from "./writeXlsx";
 
 /** What a cell holds after calculation: a number, text, boolean, an error like "#DIV/0!", or null. */
@@ -27,6 +28,8 @@ function resultOf(cell: ExcelJS.Cell): CellResult {
   const raw: unknown =
     cell.type === 6 /* Formula */ ? (cell as unknown as { result: unknown }).result : cell.value;
   if (raw === undefined || raw === null) return null; // a formula never calculated has no value yet
+  // LibreOffice saves a check's TRUE/FALSE under the checks' boolean format as 1/0: it is a boolean.
+  if (typeof raw === "number" && cell.numFmt === CHECK_NUMBER_FORMAT) return raw !== 0;
   if (typeof raw === "number" || typeof raw === "string" || typeof raw === "boolean") return raw;
   if (typeof raw === "object" && raw !== null && "error" in raw)
     return { error: String((raw as { error: unknown }).error) };

@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import { parseCell } from "../a1";
+import { cellAddress, parseCell } from "../a1";
 import {
   type CellContent,
   type DataValidation,
@@ -9,6 +9,7 @@ import {
   type StyleName,
   type WorkbookSpec,
 } from "../spec";
+import { type CalculatedWorkbook, calculateWorkbook, type CellValue, ExcelError } from "../calc";
 import { addChartsToXlsx } from "./charts";
 import { sheetGrid } from "../grid";
 import { asText } from "../text";
@@ -31,9 +32,28 @@ function cellsOf(range: string): { row: number; column: number }[] {
   return cells;
 }
 
-function cellValue(content: CellContent): ExcelJS.CellValue {
-  if (isFormula(content)) return { formula: content.formula, date1904: false };
-  return typeof content === "string" ? asText(content) : content;
+/** A calculated value as ExcelJS caches it: errors as error values, the rest as they are. */
+function cachedResult(value: CellValue): ExcelJS.CellFormulaValue["result"] {
+  if (value instanceof ExcelError) return { error: value.code as ExcelJS.CellErrorValue["error"] };
+  return value ?? undefined;
+}
+
+/**
+ * A cell's value; a formula carries its calculated value, so viewers that do not calculate
+ * (Protected View, previews, pandas) show it. A formula the calculation cannot calculate is
+ * written without one (Excel and LibreOffice calculate it on load); the tests require none.
+ */
+function cellValue(
+  content: CellContent,
+  calculated: () => ReturnType<CalculatedWorkbook["cell"]>,
+): ExcelJS.CellValue {
+  if (!isFormula(content)) return typeof content === "string" ? asText(content) : content;
+  const result = calculated();
+  return {
+    formula: content.formula,
+    ...(result.ok ? { result: cachedResult(result.value) } : {}),
+    date1904: false,
+  } as ExcelJS.CellFormulaValue;
 }
 
 function applyStyle(cell: ExcelJS.Cell, style: StyleName, font: SheetFont): void {
@@ -83,7 +103,7 @@ function dataValidation(validation: DataValidation): ExcelJS.DataValidation {
   };
 }
 
-function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetSpec): void {
+function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetSpec, calculated: CalculatedWorkbook): void {
   const worksheet = workbook.addWorksheet(sheet.name, {
     properties: { tabColor: { argb: argb(sheet.tabColor) } },
     views: [
@@ -100,16 +120,23 @@ function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetSpec): void {
       fitToPage: true,
       fitToWidth: sheet.pageSetup.fitToPagesWide,
       fitToHeight: sheet.pageSetup.fitToPagesTall,
+      ...(sheet.pageSetup.printTitleRows > 0
+        ? { printTitlesRow: `1:${sheet.pageSetup.printTitleRows}` }
+        : {}),
     },
+    headerFooter: { oddFooter: `&C${sheet.pageSetup.footer}` },
   });
   sheet.columnWidths.forEach((width, i) => (worksheet.getColumn(i + 1).width = width));
+  // ExcelJS breaks after a row: the break before a row goes after the one above it.
+  for (const row of sheet.pageSetup.pageBreaksBefore) worksheet.getRow(row - 1).addPageBreak();
   for (const block of sheet.blocks) {
     const origin = parseCell(block.address);
     block.rows.forEach((cells, r) =>
       cells.forEach((content, c) => {
         // "" is an empty cell, as Range.formulas writes it: no cell of empty text in one writer only.
-        if (content !== null && content !== "")
-          worksheet.getCell(origin.row + r, origin.column + c).value = cellValue(content);
+        if (content === null || content === "") return;
+        const address = cellAddress(origin.row + r, origin.column + c);
+        worksheet.getCell(address).value = cellValue(content, () => calculated.cell(sheet.name, address));
       }),
     );
   }
@@ -149,7 +176,8 @@ export function toExcelJsWorkbook(spec: WorkbookSpec, excelJs: ExcelJsModule): E
   const workbook = new excelJs.Workbook();
   workbook.creator = "Case Rate Workbench";
   workbook.calcProperties.fullCalcOnLoad = true;
-  for (const sheet of spec.sheets) writeSheet(workbook, sheet);
+  const calculated = calculateWorkbook(spec);
+  for (const sheet of spec.sheets) writeSheet(workbook, sheet, calculated);
   for (const name of spec.names) workbook.definedNames.add(name.reference, name.name);
   return workbook;
 }
