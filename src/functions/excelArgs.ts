@@ -34,12 +34,13 @@ export function describeShape(shape: Shape): string {
   return `${plural(shape.rows, "row")} × ${plural(shape.columns, "column")}`;
 }
 
-function sameShape(a: Shape, b: Shape): boolean {
+/** Whether two ranges have the same rows and columns. */
+export function sameShape(a: Shape, b: Shape): boolean {
   return a.rows === b.rows && a.columns === b.columns;
 }
 
 /** A range argument's rows; a bare value (a caller outside Excel) counts as one cell. */
-function asRange(arg: string, value: unknown): Range {
+export function asRange(arg: string, value: unknown): Range {
   if (!Array.isArray(value)) return [[value]];
   if (value.length === 0 || !value.every((row) => Array.isArray(row) && row.length === value[0].length)) {
     throw new CaseRateInputError(arg, "wrong-type", `${arg} must be a range of cells.`);
@@ -50,7 +51,7 @@ function asRange(arg: string, value: unknown): Range {
 }
 
 /** Where a cell sits, for messages: nothing for a single cell, "position 3" in a row or column. */
-function cellPosition(shape: Shape, index: number): string {
+export function cellPosition(shape: Shape, index: number): string {
   if (shape.rows === 1 && shape.columns === 1) return "";
   if (shape.rows === 1 || shape.columns === 1) return `position ${index + 1}`;
   return `row ${Math.floor(index / shape.columns) + 1}, column ${(index % shape.columns) + 1}`;
@@ -91,7 +92,7 @@ function singleNumber(arg: string, value: unknown): number {
  * One cell as a number. A blank is refused with `blankHint` (what to type instead, such as "enter 0%
  * if the level has no cases"): a blank share is not 0% by accident.
  */
-function cellNumber(arg: string, cell: unknown, position: string, blankHint: string): number {
+export function cellNumber(arg: string, cell: unknown, position: string, blankHint: string): number {
   if (typeof cell === "number" && Number.isFinite(cell)) return cell;
   if (position === "") {
     if (isBlank(cell)) throw new CaseRateInputError(arg, "blank", `${arg} is blank; ${blankHint}.`);
@@ -107,7 +108,8 @@ function cellNumber(arg: string, cell: unknown, position: string, blankHint: str
   );
 }
 
-const DEFAULT_BLANK_HINT = "enter a number";
+/** What a blank cell is asked to hold unless the argument says better. */
+export const DEFAULT_BLANK_HINT = "enter a number";
 
 /** Every cell of a range as a number, in reading order, with the range's shape. */
 export function gridArg(arg: string, value: unknown, blankHint = DEFAULT_BLANK_HINT): Grid {
@@ -125,69 +127,6 @@ export function gridArg(arg: string, value: unknown, blankHint = DEFAULT_BLANK_H
     }
   }
   return { values, shape };
-}
-
-/** A table whose rows may end early: each row's numbers up to its last filled cell, and the table's shape. */
-export interface RaggedRows {
-  readonly rows: number[][];
-  readonly shape: Shape;
-}
-
-/**
- * A table with one row per level and one column per cohort, where a row's trailing blank cells
- * are cohorts the level does not have. A blank before a filled cell is refused with `blankHint`;
- * a row with no filled cell is refused: every level needs a cohort.
- */
-export function raggedRowsArg(arg: string, value: unknown, blankHint = DEFAULT_BLANK_HINT): RaggedRows {
-  const range = asRange(arg, value);
-  const shape = { rows: range.length, columns: range[0].length };
-  const rows = range.map((row, r) => {
-    let end = row.length;
-    while (end > 0 && isBlank(row[end - 1])) end--;
-    if (end === 0) {
-      throw new CaseRateInputError(
-        arg,
-        "blank",
-        `${arg} has no filled cell in row ${r + 1}; give each level at least one cohort.`,
-      );
-    }
-    return row
-      .slice(0, end)
-      .map((cell, c) => cellNumber(arg, cell, cellPosition(shape, r * shape.columns + c), blankHint));
-  });
-  return { rows, shape };
-}
-
-/**
- * A table that pairs cell by cell with `like`: the same shape and the same cells filled in each
- * row (episodes with average hours); returns its rows as `raggedRowsArg` does.
- */
-export function matchingRowsArg(
-  arg: string,
-  value: unknown,
-  likeArg: string,
-  like: RaggedRows,
-  blankHint = DEFAULT_BLANK_HINT,
-): number[][] {
-  const table = raggedRowsArg(arg, value, blankHint);
-  if (!sameShape(table.shape, like.shape)) {
-    throw new CaseRateInputError(
-      arg,
-      "length-mismatch",
-      `${arg} is ${describeShape(table.shape)} but ${likeArg} is ${describeShape(like.shape)}; give both in the same shape, a row per level and a column per cohort.`,
-    );
-  }
-  table.rows.forEach((row, r) => {
-    const expected = like.rows[r].length;
-    if (row.length !== expected) {
-      throw new CaseRateInputError(
-        arg,
-        "length-mismatch",
-        `${arg} has ${row.length} cohort${row.length === 1 ? "" : "s"} in row ${r + 1} but ${likeArg} has ${expected}; fill the same cells in both.`,
-      );
-    }
-  });
-  return table.rows;
 }
 
 /** A list argument (one value per level or cohort): a single cell, a row or a column, as numbers. */

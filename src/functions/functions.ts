@@ -18,18 +18,14 @@ import { caseload, fteNeed, shareWithinRange } from "../core/staffing";
 import { sum } from "../core/sums";
 import { weightedAverageHours } from "../core/utilization";
 import { requireDecimals } from "../core/validate";
-import { type CohortTableRisk, cohortTableRiskInput } from "../core/risk/cohortTable";
-import { exactProbabilityOverBudget, exactRiskReserve } from "../core/risk/budgetRisk";
 import {
   atCell,
   gridArg,
   listArg,
   matchingArg,
-  matchingRowsArg,
   numberArg,
   optionalBooleanArg,
   optionalNumberArg,
-  raggedRowsArg,
   reshape,
 } from "./excelArgs";
 import { type ArgumentNames, excelCall, toExcelError } from "./excelErrors";
@@ -328,36 +324,12 @@ export function withinRange(hours: number[][], low: number[][], high: number[][]
   });
 }
 
-/** The Excel arguments of the risk functions by the core's field ids. */
-const RISK_ARGS = {
-  cases: "cases",
-  episodes: "episodes",
-  averageHours: "average_hours",
-  ratePerHour: "rate_per_hour",
-  budget: "budget",
-  confidence: "confidence",
-} as const satisfies ArgumentNames;
-
-/** The risk functions' arguments as the core's cohort tables. */
-function cohortTableArgs(
-  cases: unknown,
-  episodes: unknown,
-  average_hours: unknown,
-  rate_per_hour: unknown,
-  budget: unknown,
-  confidence?: unknown,
-): CohortTableRisk {
-  const table = raggedRowsArg(RISK_ARGS.episodes, episodes, "enter 0 if the cohort has no episodes");
-  const rates = listArg(RISK_ARGS.ratePerHour, rate_per_hour).values;
-  return {
-    cases: listArg(RISK_ARGS.cases, cases, "enter 0 if the level has no cases").values,
-    episodes: table.rows,
-    averageHours: matchingRowsArg(RISK_ARGS.averageHours, average_hours, RISK_ARGS.episodes, table),
-    ratePerHour: rates.length === 1 ? rates[0] : rates,
-    budget: numberArg(RISK_ARGS.budget, budget),
-    confidence: optionalNumberArg(RISK_ARGS.confidence, confidence),
-  };
-}
+/**
+ * The risk functions' work (their arguments as cohort tables, Panjer, FFT…), loaded on the first
+ * risk call: webpack gives it its own chunk, so the functions.js every workbook loads at start
+ * stays small. An error it throws, in Excel's form, rejects the call's promise.
+ */
+const riskFunctions = () => import(/* webpackChunkName: "risk" */ "./riskFunctions");
 
 /**
  * Risk reserve: what to hold on top of the budget so the year's cost stays within budget + reserve at the confidence, max(0, quantile − budget). Exact: cases per level are Poisson, each case's hours drawn from its level's cohort table, on a 1-hour grid.
@@ -373,20 +345,21 @@ function cohortTableArgs(
  * @example Level B alone (1,110 cases, its four cohorts at step 7's rate) against its $5,281,959 budget: =VBP.RISK_RESERVE(1110, {239,418,251,202}, {8,20,40,65}, 158.61739, 5281959) → 337697
  * @example The same at 99% confidence: =VBP.RISK_RESERVE(1110, {239,418,251,202}, {8,20,40,65}, 158.61739, 5281959, 99%) → 470935
  */
-export function riskReserve(
+export async function riskReserve(
   cases: number[][],
   episodes: number[][],
   average_hours: number[][],
   rate_per_hour: number[][],
   budget: number,
   confidence?: number,
-): number {
-  return excelCall(RISK_ARGS, () =>
-    exactRiskReserve(
-      cohortTableRiskInput(
-        cohortTableArgs(cases, episodes, average_hours, rate_per_hour, budget, confidence),
-      ),
-    ),
+): Promise<number> {
+  return (await riskFunctions()).riskReserveOf(
+    cases,
+    episodes,
+    average_hours,
+    rate_per_hour,
+    budget,
+    confidence,
   );
 }
 
@@ -402,16 +375,12 @@ export function riskReserve(
  * @returns The probability, as % (0.05 = 5%), that the year's cost is more than the budget.
  * @example Level B alone (1,110 cases, its four cohorts at step 7's rate) against its $5,281,959 budget: =VBP.LOSS_PROBABILITY(1110, {239,418,251,202}, {8,20,40,65}, 158.61739, 5281959) → 54.4%
  */
-export function lossProbability(
+export async function lossProbability(
   cases: number[][],
   episodes: number[][],
   average_hours: number[][],
   rate_per_hour: number[][],
   budget: number,
-): number {
-  return excelCall(RISK_ARGS, () =>
-    exactProbabilityOverBudget(
-      cohortTableRiskInput(cohortTableArgs(cases, episodes, average_hours, rate_per_hour, budget)),
-    ),
-  );
+): Promise<number> {
+  return (await riskFunctions()).lossProbabilityOf(cases, episodes, average_hours, rate_per_hour, budget);
 }

@@ -6,7 +6,7 @@
 import { cohortTableRiskInput, exactRisk } from "../../src/core/risk";
 import { WORKED_EXAMPLE } from "../../src/core/toolkit/example";
 import { lossProbability, riskReserve } from "../../src/functions/functions";
-import { excelErrorOf, installStandIn } from "./standIn";
+import { installStandIn, rejectionOf } from "./standIn";
 
 installStandIn();
 
@@ -30,10 +30,10 @@ describe("Level B alone", () => {
     }),
   );
 
-  test("the reserve and the probability are the core's", () => {
+  test("the reserve and the probability are the core's", async () => {
     expect(B_BUDGET).toBe(5_281_959);
-    expect(riskReserve([[1110]], B_EPISODES, B_HOURS, [[RATE]], B_BUDGET)).toBe(core.riskReserve);
-    expect(lossProbability([[1110]], B_EPISODES, B_HOURS, [[RATE]], B_BUDGET)).toBe(
+    expect(await riskReserve([[1110]], B_EPISODES, B_HOURS, [[RATE]], B_BUDGET)).toBe(core.riskReserve);
+    expect(await lossProbability([[1110]], B_EPISODES, B_HOURS, [[RATE]], B_BUDGET)).toBe(
       core.probabilityOverBudget,
     );
     // The budget is at step 5's 30 hours, the cohorts average 30.128: more likely over than under.
@@ -41,10 +41,10 @@ describe("Level B alone", () => {
     expect(core.riskReserve).toBeGreaterThan(0);
   });
 
-  test("the confidence moves the reserve; omitted it is 95%", () => {
+  test("the confidence moves the reserve; omitted it is 95%", async () => {
     const at = (confidence: number | null) =>
       riskReserve([[1110]], B_EPISODES, B_HOURS, [[RATE]], B_BUDGET, confidence as number);
-    expect(at(null)).toBe(at(0.95));
+    expect(await at(null)).toBe(await at(0.95));
     const at99 = exactRisk(
       cohortTableRiskInput({
         cases: [1110],
@@ -55,14 +55,16 @@ describe("Level B alone", () => {
         confidence: 0.99,
       }),
     ).riskReserve;
-    expect(at(0.99)).toBe(at99);
-    expect(at99).toBeGreaterThan(at(0.95));
+    expect(await at(0.99)).toBe(at99);
+    expect(at99).toBeGreaterThan(await at(0.95));
   });
 
-  test("a budget at the 99% quantile needs no reserve at 95%", () => {
+  test("a budget at the 99% quantile needs no reserve at 95%", async () => {
     const quantile99 = core.quantiles["0.99"];
-    expect(riskReserve([[1110]], B_EPISODES, B_HOURS, [[RATE]], quantile99)).toBe(0);
-    expect(lossProbability([[1110]], B_EPISODES, B_HOURS, [[RATE]], quantile99)).toBeLessThanOrEqual(0.01);
+    expect(await riskReserve([[1110]], B_EPISODES, B_HOURS, [[RATE]], quantile99)).toBe(0);
+    expect(await lossProbability([[1110]], B_EPISODES, B_HOURS, [[RATE]], quantile99)).toBeLessThanOrEqual(
+      0.01,
+    );
   });
 });
 
@@ -89,7 +91,7 @@ describe("a two-level table", () => {
     budget: 9_000_000,
   };
 
-  test("one rate: equal to the core, cases as a column or a row", () => {
+  test("one rate: equal to the core, cases as a column or a row", async () => {
     const core = exactRisk(cohortTableRiskInput({ ...table, ratePerHour: RATE }));
     const args: [number[][], number[][], number[][], number] = [
       asRange(episodes),
@@ -97,23 +99,23 @@ describe("a two-level table", () => {
       [[RATE]],
       table.budget,
     ];
-    expect(riskReserve([[1110], [300]], ...args)).toBe(core.riskReserve);
-    expect(riskReserve([[1110, 300]], ...args)).toBe(core.riskReserve);
-    expect(lossProbability([[1110], [300]], ...args)).toBe(core.probabilityOverBudget);
+    expect(await riskReserve([[1110], [300]], ...args)).toBe(core.riskReserve);
+    expect(await riskReserve([[1110, 300]], ...args)).toBe(core.riskReserve);
+    expect(await lossProbability([[1110], [300]], ...args)).toBe(core.probabilityOverBudget);
     expect(core.riskReserve).toBeGreaterThan(0);
     expect(core.probabilityOverBudget).toBeGreaterThan(0);
     expect(core.probabilityOverBudget).toBeLessThan(1);
   });
 
-  test("one rate per level, at 90%: equal to the core", () => {
+  test("one rate per level, at 90%: equal to the core", async () => {
     const core = exactRisk(cohortTableRiskInput({ ...table, ratePerHour: [RATE, 120], confidence: 0.9 }));
     const rates = [[RATE], [120]];
-    expect(riskReserve([[1110], [300]], asRange(episodes), asRange(hours), rates, table.budget, 0.9)).toBe(
-      core.riskReserve,
-    );
-    expect(lossProbability([[1110], [300]], asRange(episodes), asRange(hours), rates, table.budget)).toBe(
-      core.probabilityOverBudget,
-    );
+    expect(
+      await riskReserve([[1110], [300]], asRange(episodes), asRange(hours), rates, table.budget, 0.9),
+    ).toBe(core.riskReserve);
+    expect(
+      await lossProbability([[1110], [300]], asRange(episodes), asRange(hours), rates, table.budget),
+    ).toBe(core.probabilityOverBudget);
   });
 });
 
@@ -231,8 +233,8 @@ describe("bad arguments", () => {
     ],
   ];
 
-  test.each(cases)("%s", (_, call, code, message) => {
-    const error = excelErrorOf(call);
+  test.each(cases)("%s: a rejected promise", async (_, call, code, message) => {
+    const error = await rejectionOf(call);
     expect(error.code).toBe(code);
     if (message instanceof RegExp) expect(error.message).toMatch(message);
     else expect(error.message).toBe(message);
