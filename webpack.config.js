@@ -122,7 +122,10 @@ module.exports = async (env, argv) => {
     entry: {
       // The guard first: the functions' registration must not throw when office.js did not load.
       functions: ["./src/taskpane/officeGuard.ts", FUNCTIONS_TS],
-      taskpane: "./src/taskpane/taskpane.ts",
+      // The pane runs on functions.js's webpack runtime (shared runtime: both load in taskpane.html,
+      // functions.js first) and reuses its modules, so the chunk loader the risk functions' import()
+      // needs, and the core both use, load once rather than once per bundle.
+      taskpane: { import: "./src/taskpane/taskpane.ts", dependOn: "functions" },
     },
     output: {
       path: DIST,
@@ -131,6 +134,10 @@ module.exports = async (env, argv) => {
       // Lazy chunks (preview, audit, the .xlsx writer…) are named by their content in production, so
       // a browser never runs a stale chunk it cached from an earlier release.
       chunkFilename: dev ? "[name].js" : "[name].[contenthash].js",
+      // Chunks load from beside the page that asked for them (taskpane.html, the shared runtime, sits
+      // with them in dist/): a relative URL on the add-in's own origin, which the pane's CSP allows.
+      // Not "auto", which reads document.currentScript when functions.js starts and throws without one.
+      publicPath: "",
       clean: true,
     },
     resolve: { extensions: [".ts", ".js"] },

@@ -3,7 +3,8 @@ import { type Field, type FieldRef, labelOf } from "./fields";
 /**
  * What kind of mistake an input holds; adapters map every kind to one message the user can act on.
  * `division-by-zero` is kept apart so a spreadsheet can show #DIV/0! rather than #VALUE!, and
- * `result-not-finite` (valid inputs whose result overflows) so it can show #NUM!.
+ * `result-not-finite` (valid inputs whose result overflows) and `grid-too-long` (a distribution that
+ * would need more grid points than the core computes) so it can show #NUM!.
  */
 export type InputProblem =
   | "not-a-number"
@@ -18,7 +19,8 @@ export type InputProblem =
   | "duplicate-id"
   | "out-of-range"
   | "division-by-zero"
-  | "result-not-finite";
+  | "result-not-finite"
+  | "grid-too-long";
 
 /** A message as a function of how its fields are named, so each adapter can name them its own way. */
 export type MessageOf = (name: (field: Field) => string) => string;

@@ -61,6 +61,8 @@ export const FIELD_LABELS = {
   feeForService: "fee-for-service",
   /** A closed case of the year being settled. */
   actualCases: "cases",
+  episodes: "episodes",
+  confidence: "confidence",
 } as const;
 
 /** The id of an input the core names in its messages. */

@@ -34,12 +34,13 @@ export function describeShape(shape: Shape): string {
   return `${plural(shape.rows, "row")} × ${plural(shape.columns, "column")}`;
 }
 
-function sameShape(a: Shape, b: Shape): boolean {
+/** Whether two ranges have the same rows and columns. */
+export function sameShape(a: Shape, b: Shape): boolean {
   return a.rows === b.rows && a.columns === b.columns;
 }
 
 /** A range argument's rows; a bare value (a caller outside Excel) counts as one cell. */
-function asRange(arg: string, value: unknown): Range {
+export function asRange(arg: string, value: unknown): Range {
   if (!Array.isArray(value)) return [[value]];
   if (value.length === 0 || !value.every((row) => Array.isArray(row) && row.length === value[0].length)) {
     throw new CaseRateInputError(arg, "wrong-type", `${arg} must be a range of cells.`);
@@ -50,7 +51,7 @@ function asRange(arg: string, value: unknown): Range {
 }
 
 /** Where a cell sits, for messages: nothing for a single cell, "position 3" in a row or column. */
-function cellPosition(shape: Shape, index: number): string {
+export function cellPosition(shape: Shape, index: number): string {
   if (shape.rows === 1 && shape.columns === 1) return "";
   if (shape.rows === 1 || shape.columns === 1) return `position ${index + 1}`;
   return `row ${Math.floor(index / shape.columns) + 1}, column ${(index % shape.columns) + 1}`;
@@ -91,7 +92,7 @@ function singleNumber(arg: string, value: unknown): number {
  * One cell as a number. A blank is refused with `blankHint` (what to type instead, such as "enter 0%
  * if the level has no cases"): a blank share is not 0% by accident.
  */
-function cellNumber(arg: string, cell: unknown, position: string, blankHint: string): number {
+export function cellNumber(arg: string, cell: unknown, position: string, blankHint: string): number {
   if (typeof cell === "number" && Number.isFinite(cell)) return cell;
   if (position === "") {
     if (isBlank(cell)) throw new CaseRateInputError(arg, "blank", `${arg} is blank; ${blankHint}.`);
@@ -107,7 +108,8 @@ function cellNumber(arg: string, cell: unknown, position: string, blankHint: str
   );
 }
 
-const DEFAULT_BLANK_HINT = "enter a number";
+/** What a blank cell is asked to hold unless the argument says better. */
+export const DEFAULT_BLANK_HINT = "enter a number";
 
 /** Every cell of a range as a number, in reading order, with the range's shape. */
 export function gridArg(arg: string, value: unknown, blankHint = DEFAULT_BLANK_HINT): Grid {

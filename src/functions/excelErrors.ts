@@ -33,7 +33,7 @@ export function argumentNamer(names: ArgumentNames): FieldNamer {
 
 /**
  * What Excel should show for an error: a zero divisor is #DIV/0! (which carries no message); a
- * result too large for a number is #NUM!; every other input problem is #VALUE! with the core's
+ * result too large for a number, or a distribution too long for the core's grid, is #NUM!; every other input problem is #VALUE! with the core's
  * message in Excel's argument names. Anything else is a bug and is returned unchanged, so it is
  * not dressed up as the user's mistake.
  */
@@ -42,7 +42,8 @@ export function toExcelError(error: unknown, names: ArgumentNames = {}): unknown
   if (error.problem === "division-by-zero") return new CustomFunctions.Error(DIVISION_BY_ZERO);
   const message = error.messageNaming(argumentNamer(names));
   // Excel shows a message only with #VALUE! and #N/A; #NUM! keeps it for the API and the record.
-  const code = error.problem === "result-not-finite" ? INVALID_NUMBER : INVALID_VALUE;
+  const tooLarge = error.problem === "result-not-finite" || error.problem === "grid-too-long";
+  const code = tooLarge ? INVALID_NUMBER : INVALID_VALUE;
   return new CustomFunctions.Error(code, message);
 }
 

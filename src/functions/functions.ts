@@ -323,3 +323,64 @@ export function withinRange(hours: number[][], low: number[][], high: number[][]
     );
   });
 }
+
+/**
+ * The risk functions' work (their arguments as cohort tables, Panjer, FFT…), loaded on the first
+ * risk call: webpack gives it its own chunk, so the functions.js every workbook loads at start
+ * stays small. An error it throws, in Excel's form, rejects the call's promise.
+ */
+const riskFunctions = () => import(/* webpackChunkName: "risk" */ "./riskFunctions");
+
+/**
+ * Risk reserve: what to hold on top of the budget so the year's cost stays within budget + reserve at the confidence, max(0, quantile − budget). Exact: cases per level are Poisson, each case's hours drawn from its level's cohort table, on a 1-hour grid.
+ * @customfunction RISK_RESERVE
+ * @helpurl https://localhost:3000/functions-reference.html#RISK_RESERVE
+ * @param cases Expected cases in the year at each level of care, a count (the Poisson means); one row or column, one per row of episodes.
+ * @param episodes Episodes in each utilization cohort: a row per level, a column per cohort; leave a level's last cells blank when it has fewer cohorts, and give one cohort (its average hours) for a level with no spread.
+ * @param average_hours Average service hours per episode of each cohort, in the shape of episodes with the same cells filled.
+ * @param rate_per_hour Cost of service in dollars per hour; one rate for every level, or one per level.
+ * @param budget The budget the year's cost is held against, in dollars (the case rates × expected cases).
+ * @param [confidence] Optional: the probability the budget plus the reserve should cover, from 50% to below 100%; 95% when omitted.
+ * @returns The risk reserve in dollars: 0 when the budget alone covers the year at the confidence.
+ * @example Level B alone (1,110 cases, its four cohorts at step 7's rate) against its $5,281,959 budget: =VBP.RISK_RESERVE(1110, {239,418,251,202}, {8,20,40,65}, 158.61739, 5281959) → 337697
+ * @example The same at 99% confidence: =VBP.RISK_RESERVE(1110, {239,418,251,202}, {8,20,40,65}, 158.61739, 5281959, 99%) → 470935
+ */
+export async function riskReserve(
+  cases: number[][],
+  episodes: number[][],
+  average_hours: number[][],
+  rate_per_hour: number[][],
+  budget: number,
+  confidence?: number,
+): Promise<number> {
+  return (await riskFunctions()).riskReserveOf(
+    cases,
+    episodes,
+    average_hours,
+    rate_per_hour,
+    budget,
+    confidence,
+  );
+}
+
+/**
+ * Probability that the year's cost exceeds the budget, P(cost > budget). Exact: cases per level are Poisson, each case's hours drawn from its level's cohort table, on a 1-hour grid.
+ * @customfunction LOSS_PROBABILITY
+ * @helpurl https://localhost:3000/functions-reference.html#LOSS_PROBABILITY
+ * @param cases Expected cases in the year at each level of care, a count (the Poisson means); one row or column, one per row of episodes.
+ * @param episodes Episodes in each utilization cohort: a row per level, a column per cohort; leave a level's last cells blank when it has fewer cohorts, and give one cohort (its average hours) for a level with no spread.
+ * @param average_hours Average service hours per episode of each cohort, in the shape of episodes with the same cells filled.
+ * @param rate_per_hour Cost of service in dollars per hour; one rate for every level, or one per level.
+ * @param budget The budget the year's cost is held against, in dollars (the case rates × expected cases).
+ * @returns The probability, as % (0.05 = 5%), that the year's cost is more than the budget.
+ * @example Level B alone (1,110 cases, its four cohorts at step 7's rate) against its $5,281,959 budget: =VBP.LOSS_PROBABILITY(1110, {239,418,251,202}, {8,20,40,65}, 158.61739, 5281959) → 54.4%
+ */
+export async function lossProbability(
+  cases: number[][],
+  episodes: number[][],
+  average_hours: number[][],
+  rate_per_hour: number[][],
+  budget: number,
+): Promise<number> {
+  return (await riskFunctions()).lossProbabilityOf(cases, episodes, average_hours, rate_per_hour, budget);
+}

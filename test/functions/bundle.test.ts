@@ -3,6 +3,10 @@
  * a stand-in CustomFunctions: every id in functions.json must be registered (else Excel lists a
  * function it cannot find: #NAME?), and the shipped code must give the reference's results.
  *
+ * The risk functions load the risk core on their first call, from its own chunk: the context's
+ * stand-in document runs the script webpack's loader asks for from the build's folder, as the
+ * task pane's page would (the URL is relative to the page, which sits beside the chunks).
+ *
  * Uses dist/ when it is newer than everything it is built from; otherwise builds with
  * `webpack --mode production` into a temporary directory, leaving dist/ alone.
  */
@@ -15,7 +19,7 @@ import vm from "vm";
 import { PAGE, readReference, type Reference } from "../../scripts/functions-reference";
 import { isCurrentBuild, ROOT } from "../helpers/builds";
 import { differences, evaluate } from "./examples";
-import { createStandIn, excelErrorOf, type StandIn } from "./standIn";
+import { createStandIn, excelErrorOf, rejectionOf, type StandIn } from "./standIn";
 
 const DIST = path.join(ROOT, "dist");
 const SOURCES = ["src/functions", "src/core", "webpack.config.js", "scripts", "manifest.xml", "package.json"];
@@ -46,7 +50,40 @@ function builtDir(): string {
   return out;
 }
 
+/** Text only the risk core holds (its input checks' messages): absent from functions.js, present in its chunk. */
+const RISK_CORE_TEXT = ["with fixed frequency the number of cases", "the cohort table is empty"];
+
+/** What webpack's script loader touches of `document`, in a vm context: scripts run from `dir`. */
+function standInDocument(context: () => vm.Context, loaded: string[]) {
+  const script = () => {
+    const element: Record<string, unknown> & { src?: string } = {
+      setAttribute: (name: string, value: string) => (element[name] = value),
+      getAttribute: (name: string) => element[name],
+    };
+    return element;
+  };
+  return {
+    getElementsByTagName: () => [],
+    createElement: script,
+    head: {
+      appendChild(element: { src: string; onload: (event: unknown) => void; onerror: (e: unknown) => void }) {
+        loaded.push(element.src);
+        const file = path.join(dir, element.src);
+        // As a browser would: a missing file is an error event, a script's run then its load event.
+        setImmediate(() => {
+          if (!fs.existsSync(file)) return element.onerror({ type: "error", target: element });
+          vm.runInContext(fs.readFileSync(file, "utf8"), context(), { filename: element.src });
+          element.onload({ type: "load", target: element });
+        });
+      },
+    },
+  };
+}
+
 let dir: string;
+/** The scripts the bundle's loader asked for, in order; and those it asked for while loading. */
+const loaded: string[] = [];
+let loadedAtStart: string[];
 let standIn: StandIn;
 let functionsJson: { functions: { id: string; helpUrl: string }[] };
 let reference: Reference;
@@ -57,10 +94,19 @@ beforeAll(async () => {
   functionsJson = JSON.parse(fs.readFileSync(path.join(dir, "functions.json"), "utf8"));
   standIn = createStandIn();
   // The stand-in is the bundle's only global beyond the language's own.
-  const context = vm.createContext({ CustomFunctions: standIn });
+  // The stand-ins, and the timers and `document` webpack's chunk loader uses, are the bundle's only
+  // globals beyond the language's own.
+  const context: vm.Context = vm.createContext({
+    CustomFunctions: standIn,
+    document: standInDocument(() => context, loaded),
+    setTimeout,
+    clearTimeout,
+  });
+  context.globalThis = context;
   vm.runInContext(fs.readFileSync(path.join(dir, "functions.js"), "utf8"), context, {
     filename: "functions.js",
   });
+  loadedAtStart = [...loaded];
 }, 180_000);
 
 afterAll(() => {
@@ -69,7 +115,7 @@ afterAll(() => {
 
 test("the bundle registers every function functions.json lists, and nothing else", () => {
   const listed = functionsJson.functions.map((fn) => fn.id).sort();
-  expect(listed.length).toBe(11);
+  expect(listed.length).toBe(13);
   expect([...standIn.associations.keys()].sort()).toEqual(listed);
   for (const fn of standIn.associations.values()) expect(typeof fn).toBe("function");
 });
@@ -103,12 +149,54 @@ test("the reference page's only style is the one its Content-Security-Policy all
   expect(page).not.toMatch(/<script|\sstyle=/i);
 });
 
-test("the shipped functions give the reference's example results", () => {
+test("the risk core is not in functions.js but in its own chunk, loaded on the first risk call", async () => {
+  const bundle = fs.readFileSync(path.join(dir, "functions.js"), "utf8");
+  for (const text of RISK_CORE_TEXT) expect(bundle).not.toContain(text);
+  expect(loadedAtStart).toEqual([]);
+  const riskReserve = standIn.associations.get("RISK_RESERVE") as (...a: unknown[]) => Promise<number>;
+  const reserve = await riskReserve(
+    [[1110]],
+    [[239, 418, 251, 202]],
+    [[8, 20, 40, 65]],
+    [[158.61739]],
+    5281959,
+    null,
+  );
+  expect(Math.round(reserve)).toBe(337697);
+  const chunks = loaded.filter((src) => /^risk\.[0-9a-f]+\.js$/.test(src));
+  expect(chunks).toHaveLength(1);
+  // A relative URL: the chunk loads from beside the page, on the add-in's own origin.
+  expect(chunks[0]).not.toMatch(/^[a-z]+:|^\//i);
+  const chunk = fs.readFileSync(path.join(dir, chunks[0]), "utf8");
+  for (const text of RISK_CORE_TEXT) expect(chunk).toContain(text);
+  // Loaded once: later calls reuse it.
+  const probability = standIn.associations.get("LOSS_PROBABILITY") as (...a: unknown[]) => Promise<number>;
+  await probability([[1110]], [[239, 418, 251, 202]], [[8, 20, 40, 65]], [[158.61739]], 5281959);
+  expect(loaded.filter((src) => chunks.includes(src))).toHaveLength(1);
+});
+
+test("the shipped risk functions reject with Excel's errors", async () => {
+  const riskReserve = standIn.associations.get("RISK_RESERVE") as (...a: unknown[]) => Promise<number>;
+  expect(
+    await rejectionOf(() =>
+      riskReserve([[1110]], [[239, 418, 251, 202]], [[8, 20, 40]], [[158.61739]], 5281959, null),
+    ),
+  ).toEqual({
+    code: "#VALUE!",
+    message:
+      "average_hours is 1 row × 3 columns but episodes is 1 row × 4 columns; give both in the same shape, a row per level and a column per cohort.",
+  });
+  expect((await rejectionOf(() => riskReserve([[1e9]], [[239]], [[8]], [[158.61739]], 1, null))).code).toBe(
+    "#NUM!",
+  );
+});
+
+test("the shipped functions give the reference's example results", async () => {
   const call = (id: string, args: unknown[]) =>
     (standIn.associations.get(id) as (...a: unknown[]) => unknown)(...args);
   for (const fn of reference.functions) {
     for (const example of fn.examples) {
-      const result = evaluate(example.call as never, reference.functions, call);
+      const result = await evaluate(example.call as never, reference.functions, call);
       expect({ formula: example.formula, problems: differences(result, example.expected as never) }).toEqual({
         formula: example.formula,
         problems: [],
@@ -131,5 +219,8 @@ test("the shipped functions raise Excel's errors with the core's messages", () =
 
 test("the functions bundle carries no UI code", () => {
   const bundle = fs.readFileSync(path.join(dir, "functions.js"), "utf8");
-  expect(bundle).not.toMatch(/\bdocument\.|\bOffice\.onReady|\bExcel\.run|getElementById/);
+  // webpack's chunk loader adds a script tag to the page: the only use of the document allowed.
+  const ui = /\bdocument\.(?!createElement\("script"\)|getElementsByTagName\("script"\)|head\.appendChild\()/;
+  expect(bundle).not.toMatch(ui);
+  expect(bundle).not.toMatch(/\bOffice\.onReady|\bExcel\.run|getElementById/);
 });

@@ -42,23 +42,30 @@ function plain(node: Node): unknown {
   }
 }
 
-/** Evaluates a call tree against the functions' metadata. */
-export function evaluate(node: Node, functions: readonly ReferenceFunction[], call: CallById): unknown {
+/** Evaluates a call tree against the functions' metadata; an async function's result is awaited. */
+export async function evaluate(
+  node: Node,
+  functions: readonly ReferenceFunction[],
+  call: CallById,
+): Promise<unknown> {
   if (node.kind !== "call") throw new Error("an example formula must be a call");
   const fn = functions.find((f) => f.id === node.id);
   if (!fn) throw new Error(`no function ${node.id}`);
   if (node.args.length > fn.parameters.length) throw new Error(`${node.id}: too many arguments`);
-  const args = fn.parameters.map((parameter, i) => {
+  const args: unknown[] = [];
+  for (const [i, parameter] of fn.parameters.entries()) {
     const arg: Node = node.args[i] ?? { kind: "omitted" };
     if (arg.kind === "omitted" && !parameter.optional)
       throw new Error(`${node.id}: ${parameter.name} is required`);
-    const value = arg.kind === "call" ? evaluate(arg, functions, call) : plain(arg);
-    if (parameter.dimensionality === "matrix")
-      return Array.isArray(value) || value === null ? value : [[value]];
-    if (Array.isArray(value)) throw new Error(`${node.id}: ${parameter.name} takes a single value`);
-    return value;
-  });
-  return call(node.id, args);
+    const value = arg.kind === "call" ? await evaluate(arg, functions, call) : plain(arg);
+    if (parameter.dimensionality === "matrix") {
+      args.push(Array.isArray(value) || value === null ? value : [[value]]);
+    } else {
+      if (Array.isArray(value)) throw new Error(`${node.id}: ${parameter.name} takes a single value`);
+      args.push(value);
+    }
+  }
+  return await call(node.id, args);
 }
 
 /**

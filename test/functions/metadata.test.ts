@@ -32,6 +32,8 @@ const SIGNATURES: Record<string, string[]> = {
   FTE_NEED: ["cases", "average_hours", "direct_hours_per_fte"],
   CASELOAD: ["direct_hours_per_fte", "case_mix", "average_hours"],
   WITHIN_RANGE: ["hours", "low", "high"],
+  RISK_RESERVE: ["cases", "episodes", "average_hours", "rate_per_hour", "budget", "confidence?"],
+  LOSS_PROBABILITY: ["cases", "episodes", "average_hours", "rate_per_hour", "budget"],
 };
 
 /** Parameters that take ranges (dimensionality matrix), and the functions that spill. */
@@ -47,6 +49,8 @@ const RANGE_PARAMETERS: Record<string, string[]> = {
   FTE_NEED: ["cases", "average_hours"],
   CASELOAD: ["case_mix", "average_hours"],
   WITHIN_RANGE: ["hours", "low", "high"],
+  RISK_RESERVE: ["cases", "episodes", "average_hours", "rate_per_hour"],
+  LOSS_PROBABILITY: ["cases", "episodes", "average_hours", "rate_per_hour"],
 };
 const SPILLS = ["CASEMIX_CASES", "CASERATE", "CASEMIX_BUDGET"];
 
@@ -108,6 +112,19 @@ test.each(Object.keys(SIGNATURES))(
   },
 );
 
+test("the risk functions are async: functions.json declares the number their promise resolves to", async () => {
+  for (const id of ["RISK_RESERVE", "LOSS_PROBABILITY"]) {
+    const fn = reference.metadata.functions.find((f) => f.id === id)!;
+    expect(fn.result).toEqual({ type: "number" });
+    const adapter = (adapters as Record<string, unknown>)[
+      reference.associate.find((a) => a.id === id)!.functionName
+    ];
+    const answer = (adapter as (...a: unknown[]) => unknown)([[1]], [[1]], [[1]], [[1]], 1);
+    expect(answer).toBeInstanceOf(Promise);
+    expect(typeof (await answer)).toBe("number");
+  }
+});
+
 test("the reference page has an anchor, a description and an example for every function", () => {
   const html = renderHtml(reference);
   for (const fn of reference.metadata.functions) {
@@ -120,23 +137,26 @@ test("the reference page has an anchor, a description and an example for every f
   expect(html).not.toMatch(/<script/i);
 });
 
-test.each(Object.keys(SIGNATURES))("%s: every example in the reference gives the stated result", (id) => {
-  const fn = reference.functions.find((f) => f.id === id)!;
-  expect(fn.examples.length).toBeGreaterThan(0);
-  expect(fn.returns).not.toBe("");
-  const byId = new Map(
-    reference.associate.map((a) => [a.id, (adapters as Record<string, unknown>)[a.functionName]]),
-  );
-  const call = (callId: string, args: unknown[]) =>
-    (byId.get(callId) as (...a: unknown[]) => unknown)(...args);
-  for (const example of fn.examples) {
-    const result = evaluate(example.call as never, reference.functions, call);
-    expect({ formula: example.formula, problems: differences(result, example.expected as never) }).toEqual({
-      formula: example.formula,
-      problems: [],
-    });
-  }
-});
+test.each(Object.keys(SIGNATURES))(
+  "%s: every example in the reference gives the stated result",
+  async (id) => {
+    const fn = reference.functions.find((f) => f.id === id)!;
+    expect(fn.examples.length).toBeGreaterThan(0);
+    expect(fn.returns).not.toBe("");
+    const byId = new Map(
+      reference.associate.map((a) => [a.id, (adapters as Record<string, unknown>)[a.functionName]]),
+    );
+    const call = (callId: string, args: unknown[]) =>
+      (byId.get(callId) as (...a: unknown[]) => unknown)(...args);
+    for (const example of fn.examples) {
+      const result = await evaluate(example.call as never, reference.functions, call);
+      expect({ formula: example.formula, problems: differences(result, example.expected as never) }).toEqual({
+        formula: example.formula,
+        problems: [],
+      });
+    }
+  },
+);
 
 test("docs/functions.md is generated from the current JSDoc (node scripts/functions-reference.js)", () => {
   expect(fs.existsSync(MARKDOWN)).toBe(true);

@@ -68,3 +68,25 @@ export function excelErrorOf(call: () => unknown): { code: string; message?: str
   }
   throw new Error("expected an Excel error, but the call returned normally");
 }
+
+/**
+ * What an async function's promise was rejected with, as excelErrorOf gives it; a failure if the
+ * call threw at once (Excel reads an async function's error from its promise) or resolved.
+ */
+export async function rejectionOf(call: () => unknown): Promise<{ code: string; message?: string }> {
+  const answer = call();
+  // By shape: a promise from a vm context is of that context's class.
+  if (typeof (answer as { then?: unknown } | null)?.then !== "function") {
+    throw new Error("expected a promise, but the call returned a value");
+  }
+  let reason: unknown;
+  try {
+    await answer;
+  } catch (error) {
+    reason = error;
+  }
+  if (reason === undefined) throw new Error("expected an Excel error, but the promise resolved");
+  return excelErrorOf(() => {
+    throw reason;
+  });
+}

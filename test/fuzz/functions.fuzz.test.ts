@@ -102,6 +102,53 @@ const mixOf = (n: number) =>
       return weights.map((w) => [w / total]);
     });
 
+/**
+ * The risk functions' arguments for n levels of up to four cohorts: episodes whole, the rest at
+ * sizes a year's distribution can be computed at within the suite's time (bigger ones are refused
+ * as a grid too long, at once), and rows that may end in blanks, the same in both tables.
+ */
+const riskTables = (n: number) =>
+  fc
+    .tuple(
+      fc.integer({ min: 1, max: 4 }),
+      fc.array(fc.integer({ min: 0, max: 3 }), { minLength: n, maxLength: n }),
+    )
+    .chain(([columns, blanks]) => {
+      const filled = blanks.map((b) => Math.max(1, columns - b));
+      const table = (of: fc.Arbitrary<unknown>) =>
+        fc.tuple(
+          ...filled.map((count) =>
+            fc
+              .array(of, { minLength: count, maxLength: count })
+              .map((row) => [...row, ...new Array<null>(columns - count).fill(null)]),
+          ),
+        );
+      return fc.tuple(
+        table(fc.integer({ min: 0, max: 500 })),
+        table(fc.oneof(fc.integer({ min: 0, max: 80 }), fc.double({ min: 0, max: 80, noNaN: true }))),
+      );
+    });
+const riskCases = (n: number) => block(fc.oneof(fc.integer({ min: 0, max: 300 }), fc.constant(1e-300)), n, 1);
+const riskRates = (n: number) =>
+  fc.oneof(
+    block(fc.constantFrom(1, 55.5, 158.61739, 260.36), 1, 1),
+    block(fc.constantFrom(55.5, 158.61739, 260.36), n, 1),
+    magnitude,
+  );
+const riskArgs = (n: number, confidence: boolean) =>
+  fc
+    .tuple(
+      riskCases(n),
+      riskTables(n),
+      riskRates(n),
+      magnitude,
+      fc.constantFrom(null, 0.5, 0.9, 0.95, 0.995, 0, 1, 95),
+    )
+    .map(([cases, [episodes, hours], rates, budget, level]) => {
+      const args = [cases, episodes, hours, rates, budget];
+      return confidence ? [...args, level] : args;
+    });
+
 type Call = (...args: unknown[]) => unknown;
 interface Fuzzed {
   readonly fn: Call;
@@ -109,6 +156,8 @@ interface Fuzzed {
   readonly args: fc.Arbitrary<unknown>[];
   /** Arguments of the right shapes and lengths (n per level) at any magnitude, to reach the arithmetic. */
   readonly wellFormed: (n: number) => fc.Arbitrary<unknown>[];
+  /** Or, for functions whose arguments depend on each other, the whole argument list. */
+  readonly wellFormedArgs?: (n: number) => fc.Arbitrary<unknown[]>;
 }
 /** Every custom function with the arguments to generate, in order. */
 const FUZZED: Record<string, Fuzzed> = {
@@ -167,6 +216,18 @@ const FUZZED: Record<string, Fuzzed> = {
     args: [argument, argument, argument],
     wellFormed: (n) => [column(n), fc.oneof(column(n), magnitude), fc.oneof(column(n), magnitude)],
   },
+  RISK_RESERVE: {
+    fn: functions.riskReserve as Call,
+    args: [argument, argument, argument, argument, argument, optional],
+    wellFormed: () => [],
+    wellFormedArgs: (n) => riskArgs(n, true),
+  },
+  LOSS_PROBABILITY: {
+    fn: functions.lossProbability as Call,
+    args: [argument, argument, argument, argument, argument],
+    wellFormed: () => [],
+    wellFormedArgs: (n) => riskArgs(n, false),
+  },
 };
 
 /** A spill's cell or a single result: a finite number ≥ 0 (every figure here is a count, rate or share), or a label. */
@@ -180,10 +241,16 @@ function expectGoodCell(value: unknown, labels: boolean): void {
 /** What a call gave: a result, or the code of Excel's error. */
 type Outcome = "result" | "#VALUE!" | "#DIV/0!" | "#NUM!";
 
-function expectGoodOutcome(name: string, call: () => unknown): Outcome {
+/** The functions Excel calls asynchronously: they answer with a promise, errors included. */
+const ASYNC = ["RISK_RESERVE", "LOSS_PROBABILITY"];
+
+async function expectGoodOutcome(name: string, call: () => unknown): Promise<Outcome> {
   let result: unknown;
   try {
-    result = call();
+    const answer = call();
+    // An async function never throws at the call: Excel reads its error from the rejection.
+    expect(answer instanceof Promise).toBe(ASYNC.includes(name));
+    result = await answer;
   } catch (error) {
     // Anything but Excel's error is a bug that escaped.
     expect(error).toBeInstanceOf(StandInError);
@@ -224,20 +291,25 @@ test("every custom function is fuzzed", () => {
 /** Functions whose result can pass the largest number although every argument is valid. */
 const CAN_OVERFLOW = ["CASERATE", "CASEMIX_BUDGET", "PMPM", "IMPLIED_RATE", "FTE_NEED", "CASELOAD"];
 
-describe.each(Object.entries(FUZZED))("%s under random arguments", (name, { fn, args, wellFormed }) => {
-  test("a finite non-negative result or #VALUE!/#DIV/0!/#NUM!, nothing else", () => {
-    const seen = new Set<Outcome>();
-    const anyArguments = fc.tuple(...args);
-    const validShapes = fc.integer({ min: 1, max: 5 }).chain((n) => fc.tuple(...wellFormed(n)));
-    fc.assert(
-      fc.property(fc.oneof(anyArguments, validShapes), (values) => {
-        seen.add(expectGoodOutcome(name, () => fn(...values)));
-      }),
-      { seed: SEED, numRuns: RUNS },
-    );
-    // The arguments reach the arithmetic, not only the checks.
-    expect(seen).toContain("result");
-    expect(seen).toContain("#VALUE!");
-    if (CAN_OVERFLOW.includes(name)) expect(seen).toContain("#NUM!");
-  });
-});
+describe.each(Object.entries(FUZZED))(
+  "%s under random arguments",
+  (name, { fn, args, wellFormed, wellFormedArgs }) => {
+    test("a finite non-negative result or #VALUE!/#DIV/0!/#NUM!, nothing else", async () => {
+      const seen = new Set<Outcome>();
+      const anyArguments = fc.tuple(...args);
+      const validShapes = fc
+        .integer({ min: 1, max: 5 })
+        .chain((n): fc.Arbitrary<unknown[]> => wellFormedArgs?.(n) ?? fc.tuple(...wellFormed(n)));
+      await fc.assert(
+        fc.asyncProperty(fc.oneof(anyArguments, validShapes), async (values) => {
+          seen.add(await expectGoodOutcome(name, () => fn(...values)));
+        }),
+        { seed: SEED, numRuns: RUNS },
+      );
+      // The arguments reach the arithmetic, not only the checks.
+      expect(seen).toContain("result");
+      expect(seen).toContain("#VALUE!");
+      if (CAN_OVERFLOW.includes(name)) expect(seen).toContain("#NUM!");
+    });
+  },
+);

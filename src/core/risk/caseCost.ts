@@ -22,7 +22,7 @@ export function requireGridPoints(points: number, what: string, gridHours: numbe
   if (points > MAX_GRID_POINTS) {
     throw new CaseRateInputError(
       "risk gridHours",
-      "out-of-range",
+      "grid-too-long",
       `risk gridHours: ${what} would need about ${Math.ceil(points).toLocaleString("en-US")} grid points at ${describeNumber(gridHours)} hours a step, more than ${MAX_GRID_POINTS.toLocaleString("en-US")}; use a larger gridHours.`,
     );
   }

@@ -20,6 +20,7 @@ export {
   exactRisk,
   riskOfYear,
 } from "./riskOfYear";
+export { type CohortTableRisk, cohortTableRiskInput } from "./cohortTable";
 export { type YearCostDistribution, aggregateCostDistribution } from "./aggregate";
 export {
   type ProviderRisk,
@@ -36,7 +37,14 @@ export {
   caseCostLaw,
   caseCostOnGrid,
 } from "./caseCost";
-export { QUANTILE_TOLERANCE, probabilityAbove, quantileIndex, tailValueAtRisk } from "./quantiles";
+export {
+  QUANTILE_TOLERANCE,
+  probabilityAbove,
+  quantileIndex,
+  reserveAbove,
+  tailValueAtRisk,
+} from "./quantiles";
+export { exactProbabilityOverBudget, exactRiskReserve } from "./budgetRisk";
 export { cumulative } from "./gridVector";
 export { normalQuantile } from "./normalQuantile";
 export { incompleteGamma, lnGamma, normalCdf } from "./specialFunctions";

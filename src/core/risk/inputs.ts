@@ -1,4 +1,5 @@
 import { CaseRateInputError } from "../errors";
+import { type Field, entryOf, field as fieldOf } from "../fields";
 import { describeNumber } from "../format";
 import {
   CASE_MIX_TOLERANCE,
@@ -90,11 +91,12 @@ export const RISK_DEFAULTS = {
 /** Most simulated years accepted: ten million. */
 export const MAX_SIMULATION_YEARS = 10_000_000;
 
-function problem(field: string, kind: ConstructorParameters<typeof CaseRateInputError>[1], message: string) {
-  return new CaseRateInputError(field, kind, `${field}: ${message}`);
+/** "field: message", the field named by the adapter when the core names it by id. */
+function problem(field: Field, kind: ConstructorParameters<typeof CaseRateInputError>[1], message: string) {
+  return new CaseRateInputError(field, kind, (name) => `${name(field)}: ${message}`);
 }
 
-function requireWhole(field: string, value: unknown, what: string): number {
+function requireWhole(field: Field, value: unknown, what: string): number {
   const number = requireNonNegative(field, value);
   if (!Number.isInteger(number)) {
     throw problem(
@@ -106,10 +108,11 @@ function requireWhole(field: string, value: unknown, what: string): number {
   return number;
 }
 
-function validateHoursDistribution(level: RiskLevel): void {
+function validateHoursDistribution(level: RiskLevel, index: number): void {
   const distribution = level.hoursDistribution;
   if (distribution === undefined) return;
   const field = `hoursDistribution for level ${level.id}`;
+  const episodesField = entryOf(fieldOf("episodes", "hoursDistribution"), index, `for level ${level.id}`);
   if ("cohorts" in distribution) {
     if (!Array.isArray(distribution.cohorts) || distribution.cohorts.length === 0) {
       throw problem(field, "empty", "the cohort table is empty; give at least one cohort.");
@@ -117,7 +120,7 @@ function validateHoursDistribution(level: RiskLevel): void {
     for (const cohort of distribution.cohorts) {
       const episodes = Number(cohort?.episodes);
       if (typeof cohort?.episodes !== "number" || !Number.isInteger(episodes) || episodes < 0) {
-        throw problem(field, "not-a-whole-number", "episodes must be whole numbers ≥ 0.");
+        throw problem(episodesField, "not-a-whole-number", "episodes must be whole numbers ≥ 0.");
       }
       const hours = cohort.averageHours;
       if (typeof hours !== "number" || !Number.isFinite(hours) || hours < 0) {
@@ -157,7 +160,7 @@ function validateHoursDistribution(level: RiskLevel): void {
   throw problem(field, "wrong-type", 'give either "cohorts" or "family" with "cv".');
 }
 
-function validateCases(field: string, value: unknown, fixed: boolean): number {
+function validateCases(field: Field, value: unknown, fixed: boolean): number {
   return fixed
     ? requireWhole(field, value, "with fixed frequency the number of cases")
     : requireNonNegative(field, value);
@@ -182,18 +185,20 @@ export function validateRiskInput(input: RiskInput): ValidRiskInput {
     );
   }
   const fixed = frequency === "fixed";
-  for (const level of input.levels) {
-    validateCases(`expected cases for level ${level.id}`, level.expectedCases, fixed);
-    requireNonNegative(`average hours for level ${level.id}`, level.averageHours);
-    requirePositive(`rate per hour for level ${level.id}`, level.ratePerHour);
-    validateHoursDistribution(level);
-  }
-  const ratePerHour = requirePositive("rate per hour", input.ratePerHour);
-  const budget = requireNonNegative("budget", input.budget);
-  const confidence = requireNumber("risk confidence", input.confidence ?? RISK_DEFAULTS.confidence);
+  input.levels.forEach((level, i) => {
+    const forLevel = `for level ${level.id}`;
+    validateCases(entryOf(fieldOf("cases", "expected cases"), i, forLevel), level.expectedCases, fixed);
+    requireNonNegative(entryOf(fieldOf("averageHours"), i, forLevel), level.averageHours);
+    requirePositive(entryOf(fieldOf("ratePerHour"), i, forLevel), level.ratePerHour);
+    validateHoursDistribution(level, i);
+  });
+  const ratePerHour = requirePositive(fieldOf("ratePerHour"), input.ratePerHour);
+  const budget = requireNonNegative(fieldOf("budget"), input.budget);
+  const confidenceField = fieldOf("confidence", "risk confidence");
+  const confidence = requireNumber(confidenceField, input.confidence ?? RISK_DEFAULTS.confidence);
   if (!(confidence >= 0.5 && confidence < 1)) {
     throw problem(
-      "risk confidence",
+      confidenceField,
       "out-of-range",
       `must be at least 0.5 and below 1 (0.95 = 95%), not ${describeNumber(confidence)}.`,
     );

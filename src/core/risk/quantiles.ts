@@ -43,3 +43,8 @@ export function probabilityAbove(probabilities: Float64Array, h: number, amount:
   for (let k = probabilities.length - 1; k >= Math.max(0, first); k--) mass += probabilities[k];
   return mass;
 }
+
+/** max(0, the quantile at `confidence` − budget): the risk reserve, what to hold on top of the budget. */
+export function reserveAbove(cdf: Float64Array, h: number, confidence: number, budget: number): number {
+  return Math.max(0, quantileIndex(cdf, confidence) * h - budget);
+}

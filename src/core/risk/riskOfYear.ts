@@ -10,7 +10,7 @@ import {
   skewness,
   sumMoments,
 } from "./moments";
-import { probabilityAbove, quantileIndex, tailValueAtRisk } from "./quantiles";
+import { probabilityAbove, quantileIndex, reserveAbove, tailValueAtRisk } from "./quantiles";
 import { simulateYears, simulatedMean, simulatedQuantile } from "./simulate";
 
 /** The probabilities quantiles are reported at (with the confidence added when it is not one). */
@@ -152,7 +152,7 @@ function exactRiskOf(input: ValidRiskInput): ExactRisk {
     skewness: skewness(moments.year),
     quantiles: byProbability(ps, (p) => index(p) * h),
     tailValueAtRisk: byProbability(ps, (p) => tailValueAtRisk(distribution.probabilities, h, index(p))),
-    riskReserve: Math.max(0, index(input.confidence) * h - input.budget),
+    riskReserve: reserveAbove(cdf, h, input.confidence, input.budget),
     probabilityOverBudget: probabilityAbove(distribution.probabilities, h, input.budget),
     approximations: {
       normal: byProbability(ps, (p) => approximateQuantiles(moments.year, p).normal),
