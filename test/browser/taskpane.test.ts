@@ -107,7 +107,7 @@ describeInChromium(SUITE, () => {
     ]);
     await page.keyboard.press("Space");
     await page.waitForSelector("#build-summary:not([hidden])");
-    expect(await status()).toMatch(/^Built 6 sheets and \d+ defined names\./);
+    expect(await status()).toMatch(/^Built 7 sheets and \d+ defined names\./);
     // Focus moves to the summary, and the summary shows the toolkit's printed total.
     expect((await focused())?.id).toBe("summary-heading");
     const figures = await page.locator("#key-figures").innerText();
@@ -122,6 +122,7 @@ describeInChromium(SUITE, () => {
       "Inputs",
       "Case Rates",
       "Scenarios",
+      "Risk",
       "Metrics",
       "Checks",
     ]);

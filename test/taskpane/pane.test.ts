@@ -318,6 +318,8 @@ describe("the Functions list's worked results, as Excel formats them", () => {
       IMPLIED_RATE: "$158.6174",
       FTE_NEED: "42.08",
       WITHIN_RANGE: "50%",
+      RISK_RESERVE: "$337,697",
+      LOSS_PROBABILITY: "54.4%",
     });
     // A table of text and columns of different kinds stays as the reference writes it.
     const table = catalog.functions.find((fn) => fn.id === "CASEMIX_BUDGET")!.examples[1].result;

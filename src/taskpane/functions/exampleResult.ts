@@ -20,6 +20,8 @@ const RESULT_KINDS: Readonly<Record<string, ResultKind>> = {
   FTE_NEED: "count",
   CASELOAD: "count",
   WITHIN_RANGE: "share",
+  RISK_RESERVE: "dollars",
+  LOSS_PROBABILITY: "share",
 };
 
 /** The functions whose results have a kind: the pane's test holds it to the catalog. */
