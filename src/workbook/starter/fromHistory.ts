@@ -29,7 +29,7 @@ function riskCohortsOf(cohorts: readonly HistoryCohort[]): StarterCohort[] {
 }
 
 /** Every clinician type in the codes' mixes, sorted (as the history sorts its lists). */
-function clinicianTypesOf(services: readonly ServiceFigures[]): string[] {
+export function clinicianTypesOf(services: readonly ServiceFigures[]): string[] {
   const types = new Set(services.flatMap((service) => Object.keys(service.clinicianMix ?? {})));
   return [...types].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }

@@ -66,18 +66,18 @@ export interface StarterOptions {
   readonly provider: boolean;
   /** Input values to fill (from an encounter history); absent: the example's, or blank. */
   readonly inputs?: StarterInputs;
-  /** The encounter history behind `inputs`, recorded on a History sheet. */
+  /** The encounter history behind `inputs`, recorded on the Encounter History sheet. */
   readonly history?: StarterHistory;
 }
 
-/** The encounter file an analysis read, as the History sheet records it. */
+/** The encounter file an analysis read, as the Encounter History sheet records it. */
 export interface HistorySource {
   readonly name: string;
   /** SHA-256 of the file's bytes, hex. */
   readonly sha256: string;
 }
 
-/** What the History sheet records: the history command's model and the file it read. */
+/** What the Encounter History sheet records: the history command's model and the file it read. */
 export interface StarterHistory {
   readonly model: HistoryModel;
   readonly source?: HistorySource;
