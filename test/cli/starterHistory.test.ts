@@ -158,9 +158,10 @@ describeWithLibreOffice("case-rate starter --history on the toolkit's extract (L
     expect(one("Rows used")?.[1]).toBe(model.history.validRows);
     expect(one("Longest gap within a run")?.[1]).toBe(model.history.gapDays);
     expect(one("Episode length")?.[1]).toBe(model.history.episodeDays);
-    expect(one("Possible duplicates (rows repeating an earlier row)")?.[1]).toBe(model.history.duplicateRows);
+    expect(one("Possible duplicates (identical rows)")?.[1]).toBe(model.history.duplicateRows);
     expect(one("Clients with overlapping levels")?.[1]).toBe(model.history.clientsWithOverlappingLevels);
-    expect(one("Episodes")?.[1]).toBe(model.history.episodes);
+    expect(one("Episodes, all levels")?.[1]).toBe(model.history.episodes);
+    expect(one("Clients, all levels")?.[1]).toBe(model.history.clients);
     const levels = model.history.levels;
     const statistic = (label: string, key: string) =>
       expect(one(label)?.slice(1, 1 + levels.length)).toEqual(levels.map((level) => level[key]));
@@ -175,6 +176,7 @@ describeWithLibreOffice("case-rate starter --history on the toolkit's extract (L
     statistic("Maximum", "maxHours");
     statistic("Hours", "hours");
     statistic("Clients", "clients");
+    statistic("Episodes", "episodes");
     statistic("Rate per hour (the level's own)", "ratePerHour");
     const cohorts = levels.flatMap((level) =>
       (level.cohorts as Record<string, number>[]).map((c) => [

@@ -110,12 +110,7 @@ export function historySheet(ctx: StarterContext, { model, source }: StarterHist
     }
   }
   if (record.duplicateRows !== undefined) {
-    value(
-      "Possible duplicates (rows repeating an earlier row)",
-      "rows",
-      record.duplicateRows,
-      NUMBER_FORMATS.count,
-    );
+    value("Possible duplicates (identical rows)", "rows", record.duplicateRows, NUMBER_FORMATS.count);
   }
   if (record.clientsWithOverlappingLevels !== undefined) {
     value(
@@ -125,8 +120,8 @@ export function historySheet(ctx: StarterContext, { model, source }: StarterHist
       NUMBER_FORMATS.count,
     );
   }
-  value("Clients", "clients", record.clients, NUMBER_FORMATS.count);
-  value("Episodes", "episodes", record.episodes, NUMBER_FORMATS.count);
+  value("Clients, all levels", "clients", record.clients, NUMBER_FORMATS.count);
+  value("Episodes, all levels", "episodes", record.episodes, NUMBER_FORMATS.count);
 
   sheet.section("Hours per episode, by level of care", widest);
   sheet.line(
