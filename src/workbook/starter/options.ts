@@ -136,19 +136,19 @@ export function starterOptions(choice: Partial<StarterOptions> = {}): StarterOpt
     );
   }
   const example = choice.example ?? false;
+  if (example && (choice.inputs !== undefined || choice.history !== undefined)) {
+    throw new CaseRateInputError(
+      LEVELS,
+      "out-of-range",
+      "the toolkit's example has its own inputs; build it without an encounter history.",
+    );
+  }
   const toolkitIds = TOOLKIT_STARTER_LEVELS.map((level) => level.id).join(",");
   if (example && levels.map((level) => level.id).join(",") !== toolkitIds) {
     throw new CaseRateInputError(
       LEVELS,
       "out-of-range",
       "the toolkit's example has its own four levels of care (A, B, C, D); build it without custom levels.",
-    );
-  }
-  if (example && (choice.inputs !== undefined || choice.history !== undefined)) {
-    throw new CaseRateInputError(
-      LEVELS,
-      "out-of-range",
-      "the toolkit's example has its own inputs; build it without an encounter history.",
     );
   }
   if (choice.inputs !== undefined) requireInputsPerLevel(choice.inputs, levels.length);
