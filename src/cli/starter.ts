@@ -14,7 +14,9 @@ import { HISTORY_EXTRACT_ARGS, historyOfExtract } from "./history";
 import { UsageError } from "./io";
 import { writeFileAtomically } from "./writeAtomically";
 
-export const STARTER_HELP = `Usage: case-rate starter [--example] [--provider] [--scenario Low|Medium|High] [--history ENCOUNTERS.csv [--enrollees N] [--columns MAP.json] [--gap-days G] [--episode-days E] [--cohorts 10,30,50] [--strict]] -o FILE.xlsx [--force]
+export const STARTER_HELP = `Usage: case-rate starter [--example] [--provider] [--scenario Low|Medium|High] -o FILE.xlsx [--force]
+       case-rate starter --history ENCOUNTERS.csv [--enrollees N] [--columns MAP.json] [--gap-days G]
+           [--episode-days E] [--cohorts 10,30,50] [--strict] [--provider] [--scenario S] -o FILE.xlsx
 
 Writes the starter workbook: the toolkit's eight rate-setting steps as live Excel formulas
 (Guide, Inputs, Case Rates, Scenarios, Metrics, Checks), with named inputs and checks.
