@@ -15,8 +15,9 @@ import { UsageError } from "./io";
 import { writeFileAtomically } from "./writeAtomically";
 
 export const STARTER_HELP = `Usage: case-rate starter [--example] [--provider] [--scenario Low|Medium|High] -o FILE.xlsx [--force]
-       case-rate starter --history ENCOUNTERS.csv [--enrollees N] [--columns MAP.json] [--gap-days G]
-           [--episode-days E] [--cohorts 10,30,50] [--strict] [--provider] [--scenario S] -o FILE.xlsx
+       case-rate starter --history ENCOUNTERS.csv [--enrollees N] [--columns MAP.json]
+           [--gap-days G] [--episode-days E] [--cohorts 10,30,50] [--strict] [--provider]
+           [--scenario S] -o FILE.xlsx [--force]
 
 Writes the starter workbook: the toolkit's eight rate-setting steps as live Excel formulas
 (Guide, Inputs, Case Rates, Scenarios, Metrics, Checks), with named inputs and checks.
@@ -25,13 +26,13 @@ Writes the starter workbook: the toolkit's eight rate-setting steps as live Exce
   --provider           add the provider's clinical-financial model: caseloads, FTEs, costs, revenue,
                        dashboard, sensitivity and monthly monitoring
   --scenario NAME      the penetration scenario that drives the model (default Medium)
-  --history FILE       fill the inputs from an encounter extract, read as 'case-rate history' reads
-                       it (with its options --enrollees, --columns, --gap-days, --episode-days,
-                       --cohorts, --strict): its levels, case mix and hours (steps 4, 5), its service
-                       codes and clinician types and rate per hour (step 6), enrollees and the
-                       penetration rate as Medium with Low and High at 0.9x and 1.1x of it, marked
-                       for review (steps 1, 2, with --enrollees), the Risk cohorts; and add an Encounter History
-                       sheet recording the file (name, rows, SHA-256) and what was found in it
+  --history FILE       fill the inputs from an encounter extract read as 'case-rate history' reads
+                       it (its options: --enrollees, --columns, --gap-days, --episode-days,
+                       --cohorts, --strict): the levels, case mix and hours (steps 4, 5), the
+                       service codes, clinician types and rate per hour (step 6), with --enrollees
+                       the enrollees and penetration rate as Medium, Low and High at 0.9x and 1.1x
+                       of it, to review (steps 1, 2), and the Risk cohorts; an Encounter History
+                       sheet records the file (name, rows, SHA-256) and what was found in it
   -o, --output FILE    where to write the .xlsx
   --force              replace FILE if it exists and you may write it: a read-only FILE is never
                        replaced (otherwise an existing file is never touched)
