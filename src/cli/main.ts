@@ -64,9 +64,19 @@ const COMMANDS: Record<string, Command> = {
   },
   starter: {
     help: STARTER_HELP,
-    summary: "write the starter workbook (live Excel formulas); -o can also be written --output",
+    summary:
+      "write the starter workbook (live Excel formulas); -o can also be written --output;\n" +
+      "      --history ENCOUNTERS.csv [--enrollees N] [--columns MAP.json] [--gap-days G]\n" +
+      "      [--episode-days E] [--cohorts 10,30,50] [--strict] fills its inputs from encounters",
     args: STARTER_ARGS,
-    run: async (args) => `Wrote ${await starter(args)}\n`,
+    run: async (args) => {
+      const { path, notes } = await starter(args);
+      return {
+        out: `Wrote ${path}\n`,
+        err: notes.map((note) => `case-rate: note: ${note}\n`).join(""),
+        code: EXIT_OK,
+      };
+    },
   },
   audit: {
     help: AUDIT_HELP,

@@ -3,8 +3,15 @@
  * the provider model), and how a calculated value is compared with what LibreOffice recalculated.
  */
 import { type CellValue, ExcelError } from "../../src/workbook/calc";
-import type { StarterOptions } from "../../src/workbook/starter";
+import { type StarterOptions, starterOptionsOfHistory } from "../../src/workbook/starter";
 import type { CellResult } from "../../src/workbook/xlsx/readXlsx";
+import { HISTORY_VARIANT_MODEL, HISTORY_VARIANT_SOURCE } from "./historyVariant";
+
+/** The starter's options from a small encounter history (its levels, inputs and History sheet). */
+export const HISTORY_VARIANT: Partial<StarterOptions> = starterOptionsOfHistory(
+  HISTORY_VARIANT_MODEL,
+  HISTORY_VARIANT_SOURCE,
+);
 
 /** Each variant's label and the starter options that make it. */
 export const STARTER_VARIANTS: [string, Partial<StarterOptions>][] = [
@@ -24,6 +31,11 @@ export const STARTER_VARIANTS: [string, Partial<StarterOptions>][] = [
         { id: "Z", name: "Intensive" },
       ],
     },
+  ],
+  ["from an encounter history", HISTORY_VARIANT],
+  [
+    "from an encounter history with the provider model, High",
+    { ...HISTORY_VARIANT, provider: true, scenario: "High" },
   ],
 ];
 

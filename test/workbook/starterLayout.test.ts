@@ -6,6 +6,8 @@ import { describeStarterWorkbook, starterOptions, starterWanted } from "../../sr
 import { IDENTITY_NAMING } from "../../src/workbook/freeNames";
 import { StarterContext } from "../../src/workbook/starter/context";
 import { MAX_LEVELS } from "../../src/workbook/starter/options";
+import { HISTORY_SHEET } from "../../src/workbook/starter/context";
+import { HISTORY_VARIANT } from "../helpers/starterVariants";
 
 const exampleOptions = starterOptions({ example: true });
 const example = describeStarterWorkbook(exampleOptions);
@@ -15,6 +17,12 @@ const provider = describeStarterWorkbook(providerOptions);
 const blankProvider = describeStarterWorkbook(starterOptions({ provider: true }));
 /** Sheets where the user types figures: inputs live only there. */
 const INPUT_SHEETS = ["Inputs", "Provider Inputs", "Actuals"];
+/** The record of an encounter history: its numbers are the data's, typed, and it reads no name. */
+const RECORD_SHEETS: readonly string[] = [HISTORY_SHEET];
+const historyOptions = starterOptions(HISTORY_VARIANT);
+const fromHistory = describeStarterWorkbook(historyOptions);
+const historyProviderOptions = starterOptions({ ...HISTORY_VARIANT, provider: true });
+const fromHistoryProvider = describeStarterWorkbook(historyProviderOptions);
 const custom = describeStarterWorkbook(
   starterOptions({
     levels: [
@@ -50,11 +58,13 @@ describe.each([
   ["custom levels", custom, false],
   ["example with the provider model", provider, true],
   ["blank with the provider model", blankProvider, true],
+  ["from an encounter history", fromHistory, historyOptions],
+  ["from an encounter history with the provider model", fromHistoryProvider, historyProviderOptions],
 ])("starter workbook layout (%s)", (_label, spec, withProvider) => {
   test("has the toolkit's sheets in order", () => {
-    expect(spec.sheets.map((s) => s.name)).toEqual(
-      starterWanted(starterOptions({ provider: withProvider })).sheets,
-    );
+    const options =
+      typeof withProvider === "boolean" ? starterOptions({ provider: withProvider }) : withProvider;
+    expect(spec.sheets.map((s) => s.name)).toEqual(starterWanted(options).sheets);
   });
 
   test("numbers are typed only on the input sheets (and as the exact risk figures, written by the core)", () => {
@@ -80,6 +90,7 @@ describe.each([
       (cell) =>
         typeof cell.content === "number" &&
         !INPUT_SHEETS.includes(cell.sheet) &&
+        !RECORD_SHEETS.includes(cell.sheet) &&
         !exempt(cell.sheet, cell.row),
     );
     expect(stray).toEqual([]);
@@ -161,7 +172,7 @@ describe.each([
   });
 
   test("every sheet shows the master check at its top, freezes its headers and has a print area", () => {
-    for (const s of spec.sheets) {
+    for (const s of spec.sheets.filter((sheet) => !RECORD_SHEETS.includes(sheet.name))) {
       const statusBlocks = s.blocks.filter((b) => parseCell(b.address).row === 2);
       expect(statusBlocks.map((b) => b.rows[0][0])).toEqual(
         expect.arrayContaining([{ formula: "MasterCheck" }, { formula: "CheckStatus" }]),

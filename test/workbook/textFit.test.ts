@@ -1,5 +1,6 @@
 import { calculateWorkbook } from "../../src/workbook/calc";
 import { describeStarterWorkbook, starterOptions } from "../../src/workbook/starter";
+import { HISTORY_VARIANT } from "../helpers/starterVariants";
 import { textFitDefects } from "./textFit";
 
 const CUSTOM_LEVELS = [
@@ -16,6 +17,8 @@ const VARIANTS = [
   ["provider, example", { example: true, provider: true }],
   ["provider, blank", { provider: true }],
   ["provider, custom levels", { provider: true, levels: CUSTOM_LEVELS }],
+  ["payor, from an encounter history", HISTORY_VARIANT],
+  ["provider, from an encounter history", { ...HISTORY_VARIANT, provider: true }],
 ] as const;
 
 describe.each(VARIANTS)("every cell's text fits where it is drawn (%s)", (_label, choice) => {
