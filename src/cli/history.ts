@@ -87,16 +87,28 @@ async function naming<T>(path: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Sees the bytes of each pass over the extract (e.g. to hash the file): `start` begins a pass. */
+export interface ExtractWatcher {
+  readonly start: () => void;
+  readonly chunk: (bytes: Uint8Array) => void;
+}
+
 /** Reads the extract: streaming first, and once more holding every row if it is not sorted by client. */
 async function readExtract(
   path: string,
   columns: ReturnType<typeof columnMapOf>,
   rule: EpisodeSettings,
   strict: boolean,
+  watcher?: ExtractWatcher,
 ): Promise<EncounterHistory> {
   for (const holdAllRows of [false, true]) {
     const reader = new EncounterReader({ columns, rule, strict, holdAllRows });
-    if (!(await eachChunk(path, (chunk) => reader.push(chunk)))) continue;
+    watcher?.start();
+    const read = (chunk: Uint8Array) => {
+      watcher?.chunk(chunk);
+      return reader.push(chunk);
+    };
+    if (!(await eachChunk(path, read))) continue;
     const history = reader.end();
     if (history !== undefined) return history;
   }
@@ -108,10 +120,11 @@ async function modelOfExtract(
   path: string,
   options: { columns: string | undefined; rule: EpisodeSettings; strict: boolean },
   analysisOptions: Omit<AnalysisOptions, "hasAmount">,
+  watcher?: ExtractWatcher,
 ): Promise<{ model: HistoryModel; notes: string[] }> {
   const columns =
     options.columns === undefined ? {} : columnMapOf(readJsonFile(options.columns, MAPPING_FILE));
-  const rows = await naming(path, () => readExtract(path, columns, options.rule, options.strict));
+  const rows = await naming(path, () => readExtract(path, columns, options.rule, options.strict, watcher));
   const analysis = analyzeEpisodes(rows.episodes, { ...analysisOptions, hasAmount: rows.hasAmount });
   const model = historyModel(analysis, {
     rows: rows.rows,
@@ -141,16 +154,64 @@ async function modelOfExtract(
   return { model, notes };
 }
 
+/** The episode rule and the analysis options of the command's arguments (the core checks ranges). */
+function historySettings(values: ReadonlyMap<string, string>): {
+  rule: EpisodeSettings;
+  analysisOptions: Omit<AnalysisOptions, "hasAmount">;
+} {
+  const rule = episodeSettings({
+    gapDays: wholeOption("--gap-days", values.get("--gap-days")),
+    episodeDays: wholeOption("--episode-days", values.get("--episode-days")),
+  });
+  const analysisOptions: Omit<AnalysisOptions, "hasAmount"> = {
+    ...(values.has("--enrollees")
+      ? { enrollees: wholeOption("--enrollees", values.get("--enrollees")) }
+      : {}),
+    ...(values.has("--cohorts") ? { cohortCuts: cohortCuts(values.get("--cohorts")) } : {}),
+  };
+  return { rule, analysisOptions };
+}
+
+/** The note naming the inputs compute needs that the history could not give (none when complete). */
+function missingNotes(model: HistoryModel): string[] {
+  const missing = missingModelInputs(model);
+  if (missing.length === 0) return [];
+  return [
+    `the model has no ${missing.join(", ")}${missing.includes("enrollees") ? " (give --enrollees N)" : ""}; compute needs them.`,
+  ];
+}
+
+/** The options `history` shares with `starter --history` (the starter names the file with --history). */
+export const HISTORY_EXTRACT_ARGS: ArgSpec = {
+  flags: ["--strict"],
+  valued: ["--enrollees", "--columns", "--gap-days", "--episode-days", "--cohorts"],
+};
+
+/**
+ * The model of the extract at `path` with the history command's options (`values`, `strict`), and
+ * its notes for stderr; `watcher` sees the file's bytes as they stream (the starter hashes them).
+ */
+export async function historyOfExtract(
+  path: string,
+  values: ReadonlyMap<string, string>,
+  strict: boolean,
+  watcher?: ExtractWatcher,
+): Promise<{ model: HistoryModel; notes: string[] }> {
+  const { rule, analysisOptions } = historySettings(values);
+  // A tally checks its options when made: a bad cut point is refused before a large file is read.
+  new EpisodeTally({ ...analysisOptions, hasAmount: false });
+  const options = { columns: values.get("--columns"), rule, strict };
+  const result = await modelOfExtract(path, options, analysisOptions, watcher);
+  return { model: result.model, notes: [...result.notes, ...missingNotes(result.model)] };
+}
+
 /**
  * `case-rate history`: the model of an encounter extract (or of episode summaries), printed or
  * written with -o; stderr names the inputs compute needs that the history could not give.
  */
 export async function history(args: readonly string[]): Promise<CommandResult> {
   const { flags, values, positionals } = parseArgs("history", args, HISTORY_ARGS);
-  const rule = episodeSettings({
-    gapDays: wholeOption("--gap-days", values.get("--gap-days")),
-    episodeDays: wholeOption("--episode-days", values.get("--episode-days")),
-  });
+  const { rule, analysisOptions } = historySettings(values);
   if (flags.has("--sql")) {
     if (positionals.length > 0 || values.has("--episodes"))
       throw new UsageError("--sql reads no file; it prints the query.");
@@ -162,30 +223,17 @@ export async function history(args: readonly string[]): Promise<CommandResult> {
       "history takes one ENCOUNTERS.csv (or --episodes EPISODES.csv); see 'case-rate history --help'.",
     );
   }
-  const analysisOptions: Omit<AnalysisOptions, "hasAmount"> = {
-    ...(values.has("--enrollees")
-      ? { enrollees: wholeOption("--enrollees", values.get("--enrollees")) }
-      : {}),
-    ...(values.has("--cohorts") ? { cohortCuts: cohortCuts(values.get("--cohorts")) } : {}),
-  };
   let model: HistoryModel;
-  let notes: string[] = [];
+  let notes: string[];
   if (episodesPath !== undefined) {
     if (values.has("--columns") || flags.has("--strict")) {
       throw new UsageError("--columns and --strict apply to an extract, not to --episodes.");
     }
-    ({ model, notes } = await modelOfEpisodes(episodesPath, analysisOptions, rule));
+    const read = await modelOfEpisodes(episodesPath, analysisOptions, rule);
+    model = read.model;
+    notes = [...read.notes, ...missingNotes(model)];
   } else {
-    // A tally checks its options when made: a bad cut point is refused before a large file is read.
-    new EpisodeTally({ ...analysisOptions, hasAmount: false });
-    const options = { columns: values.get("--columns"), rule, strict: flags.has("--strict") };
-    ({ model, notes } = await modelOfExtract(positionals[0], options, analysisOptions));
-  }
-  const missing = missingModelInputs(model);
-  if (missing.length > 0) {
-    notes.push(
-      `the model has no ${missing.join(", ")}${missing.includes("enrollees") ? " (give --enrollees N)" : ""}; compute needs them.`,
-    );
+    ({ model, notes } = await historyOfExtract(positionals[0], values, flags.has("--strict")));
   }
   const json = `${JSON.stringify(model, null, 2)}\n`;
   const output = values.get("-o") ?? values.get("--output");

@@ -56,7 +56,14 @@ const COMMANDS: Record<string, Command> = {
     help: STARTER_HELP,
     summary: "write the starter workbook (live Excel formulas); -o can also be written --output",
     args: STARTER_ARGS,
-    run: async (args) => `Wrote ${await starter(args)}\n`,
+    run: async (args) => {
+      const { path, notes } = await starter(args);
+      return {
+        out: `Wrote ${path}\n`,
+        err: notes.map((note) => `case-rate: note: ${note}\n`).join(""),
+        code: EXIT_OK,
+      };
+    },
   },
   audit: {
     help: AUDIT_HELP,

@@ -1,11 +1,20 @@
+import { createHash, type Hash } from "node:crypto";
+import { basename } from "node:path";
 import ExcelJS from "exceljs";
-import { type ScenarioName, describeStarterWorkbook, starterOptions } from "../workbook/starter";
+import {
+  type ScenarioName,
+  type StarterOptions,
+  describeStarterWorkbook,
+  starterOptions,
+  starterOptionsOfHistory,
+} from "../workbook/starter";
 import { xlsxBytes } from "../workbook/xlsx/writeXlsx";
 import { type ArgSpec, parseArgs } from "./args";
+import { HISTORY_EXTRACT_ARGS, historyOfExtract } from "./history";
 import { UsageError } from "./io";
 import { writeFileAtomically } from "./writeAtomically";
 
-export const STARTER_HELP = `Usage: case-rate starter [--example] [--provider] [--scenario Low|Medium|High] -o FILE.xlsx [--force]
+export const STARTER_HELP = `Usage: case-rate starter [--example] [--provider] [--scenario Low|Medium|High] [--history ENCOUNTERS.csv [--enrollees N] [--columns MAP.json] [--gap-days G] [--episode-days E] [--cohorts 10,30,50] [--strict]] -o FILE.xlsx [--force]
 
 Writes the starter workbook: the toolkit's eight rate-setting steps as live Excel formulas
 (Guide, Inputs, Case Rates, Scenarios, Metrics, Checks), with named inputs and checks.
@@ -14,6 +23,13 @@ Writes the starter workbook: the toolkit's eight rate-setting steps as live Exce
   --provider           add the provider's clinical-financial model: caseloads, FTEs, costs, revenue,
                        dashboard, sensitivity and monthly monitoring
   --scenario NAME      the penetration scenario that drives the model (default Medium)
+  --history FILE       fill the inputs from an encounter extract, read as 'case-rate history' reads
+                       it (with its options --enrollees, --columns, --gap-days, --episode-days,
+                       --cohorts, --strict): its levels, case mix and hours (steps 4, 5), its service
+                       codes and clinician types and rate per hour (step 6), enrollees and the
+                       penetration rate as Medium with Low and High at 0.9x and 1.1x of it, marked
+                       for review (steps 1, 2, with --enrollees), the Risk cohorts; and add an Encounter History
+                       sheet recording the file (name, rows, SHA-256) and what was found in it
   -o, --output FILE    where to write the .xlsx
   --force              replace FILE if it exists and you may write it: a read-only FILE is never
                        replaced (otherwise an existing file is never touched)
@@ -27,12 +43,29 @@ Exit codes: 0 written; 2 bad options or the file cannot be written (one line on 
 
 /** The options `starter` accepts; the top-level help's test holds them to its usage line. */
 export const STARTER_ARGS: ArgSpec = {
-  flags: ["--example", "--provider", "--force"],
-  valued: ["-o", "--output", "--scenario"],
+  flags: ["--example", "--provider", "--force", ...HISTORY_EXTRACT_ARGS.flags],
+  valued: ["-o", "--output", "--scenario", "--history", ...HISTORY_EXTRACT_ARGS.valued],
 };
 
-/** `case-rate starter`: writes the starter workbook; returns the path written. */
-export async function starter(args: readonly string[]): Promise<string> {
+/** The starter's options from the extract at `path` (hashed as it streams), and the history's notes. */
+async function fromExtract(
+  path: string,
+  values: ReadonlyMap<string, string>,
+  strict: boolean,
+): Promise<{ options: Partial<StarterOptions>; notes: string[] }> {
+  let hash: Hash = createHash("sha256");
+  // The extract may be read twice (when not sorted by client): the hash is of the pass that finished.
+  const watcher = {
+    start: () => (hash = createHash("sha256")),
+    chunk: (bytes: Uint8Array) => hash.update(bytes),
+  };
+  const { model, notes } = await historyOfExtract(path, values, strict, watcher);
+  const options = starterOptionsOfHistory(model, { name: basename(path), sha256: hash.digest("hex") });
+  return { options, notes };
+}
+
+/** `case-rate starter`: writes the starter workbook; returns the path written and notes for stderr. */
+export async function starter(args: readonly string[]): Promise<{ path: string; notes: string[] }> {
   const { flags, values, positionals } = parseArgs("starter", args, STARTER_ARGS);
   if (positionals.length > 0)
     throw new UsageError(`unexpected "${positionals[0]}"; see 'case-rate starter --help'.`);
@@ -41,15 +74,28 @@ export async function starter(args: readonly string[]): Promise<string> {
     throw new UsageError("starter needs -o FILE.xlsx; see 'case-rate starter --help'.");
   if (!output.toLowerCase().endsWith(".xlsx"))
     throw new UsageError(`${output}: the output file must end in .xlsx.`);
+  const historyPath = values.get("--history");
+  const historyOnly = [...HISTORY_EXTRACT_ARGS.flags, ...HISTORY_EXTRACT_ARGS.valued].find(
+    (option) => flags.has(option) || values.has(option),
+  );
+  if (historyPath === undefined && historyOnly !== undefined)
+    throw new UsageError(`${historyOnly} reads an encounter extract: give it with --history ENCOUNTERS.csv.`);
+  if (historyPath !== undefined && flags.has("--example"))
+    throw new UsageError("--example and --history each fill the inputs; choose one.");
+  const history =
+    historyPath === undefined
+      ? { options: {}, notes: [] }
+      : await fromExtract(historyPath, values, flags.has("--strict"));
   const options = starterOptions({
     example: flags.has("--example"),
     provider: flags.has("--provider"),
     scenario: (values.get("--scenario") ?? "Medium") as ScenarioName,
+    ...history.options,
   });
   writeFileAtomically(
     output,
     await xlsxBytes(describeStarterWorkbook(options), ExcelJS),
     flags.has("--force"),
   );
-  return output;
+  return { path: output, notes: history.notes };
 }

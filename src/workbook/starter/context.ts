@@ -5,6 +5,11 @@ import type { StarterOptions } from "./options";
 
 /** The payor's sheets (steps 1–8), in the toolkit's order; Checks always comes last. */
 export const PAYOR_SHEETS = ["Guide", "Inputs", "Case Rates", "Scenarios", "Risk", "Metrics"] as const;
+/**
+ * The record of an encounter history, added when the inputs come from one (after the payor's
+ * sheets). Not "History": Excel reserves that name (its change tracking), and refuses a sheet so named.
+ */
+export const HISTORY_SHEET = "Encounter History" as const;
 /** The provider's sheets ("How to manage under case rates"), added when the provider model is asked for. */
 export const PROVIDER_SHEETS = [
   "Provider Inputs",
@@ -15,7 +20,7 @@ export const PROVIDER_SHEETS = [
   "Monitoring",
 ] as const;
 /** Every sheet the starter workbook can have, in order. */
-export const STARTER_SHEETS = [...PAYOR_SHEETS, ...PROVIDER_SHEETS, "Checks"] as const;
+export const STARTER_SHEETS = [...PAYOR_SHEETS, HISTORY_SHEET, ...PROVIDER_SHEETS, "Checks"] as const;
 export type StarterSheet = (typeof STARTER_SHEETS)[number];
 
 /**
@@ -27,7 +32,12 @@ export type StarterName = string;
 
 /** The sheets a build with these options writes, in order. */
 export function starterSheets(options: StarterOptions): StarterSheet[] {
-  return options.provider ? [...STARTER_SHEETS] : [...PAYOR_SHEETS, "Checks"];
+  return [
+    ...PAYOR_SHEETS,
+    ...(options.history ? [HISTORY_SHEET] : []),
+    ...(options.provider ? PROVIDER_SHEETS : []),
+    "Checks",
+  ];
 }
 
 /** What every sheet builder needs: the options, the names in use, and where to record names. */

@@ -4,6 +4,7 @@ import { LABEL_COLUMN } from "../layout";
 import { formula, type SheetSpec } from "../spec";
 import type { StarterContext } from "./context";
 import { ILLUSTRATIVE_RISK_RESERVE } from "./inputs";
+import { HISTORY_SHEET } from "./context";
 import { startSheet, TAB_COLORS } from "./sheetTop";
 
 /** The Guide sheet: what the workbook is, how its sheets flow, the colour key and the sources. */
@@ -39,6 +40,12 @@ export function guideSheet(ctx: StarterContext): SheetSpec {
     "The spread around the case rate: the year's cost distribution, the Normal-Power reserve, the core's exact figures.",
   );
   text(ctx.sheet("Metrics"), "Step 8: the performance measures the payor monitors, with their targets.");
+  if (ctx.options.history) {
+    text(
+      ctx.sheet(HISTORY_SHEET),
+      "The encounter history the inputs came from: its figures by level, cohorts, service codes and data quality.",
+    );
+  }
   if (ctx.options.provider) {
     text(
       ctx.sheet("Provider Inputs"),

@@ -5,6 +5,7 @@ import { caseRatesSheet } from "./caseRates";
 import { checksSheet } from "./checks";
 import { StarterContext, type StarterSheet, starterSheets } from "./context";
 import { guideSheet } from "./guide";
+import { historySheet } from "./historySheet";
 import { inputsSheet } from "./inputs";
 import { metricsSheet } from "./metrics";
 import type { StarterOptions } from "./options";
@@ -12,11 +13,15 @@ import { riskSheet } from "./risk";
 import { type RiskFigures, riskFiguresOf } from "./riskFigures";
 import { scenariosSheet } from "./scenarios";
 
-export { PROVIDER_SHEETS, STARTER_SHEETS } from "./context";
+export { HISTORY_SHEET, PROVIDER_SHEETS, STARTER_SHEETS } from "./context";
+export { starterOptionsOfHistory } from "./fromHistory";
 export {
   SCENARIOS,
   type ScenarioName,
   type StarterLevel,
+  type HistorySource,
+  type StarterHistory,
+  type StarterInputs,
   type StarterOptions,
   starterOptions,
 } from "./options";
@@ -52,6 +57,7 @@ function describeWith(
     scenariosSheet(ctx, inputs.layout, caseRates.layout),
     riskSheet(ctx, inputs.layout, caseRates.layout, figures),
     metricsSheet(ctx, inputs.layout),
+    ...(options.history ? [historySheet(ctx, options.history)] : []),
   ];
   const provider = options.provider
     ? providerSheets(ctx, caseRates.layout, figures?.provider)

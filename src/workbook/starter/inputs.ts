@@ -73,12 +73,12 @@ function nonNegativeValidation(range: string, what: string, unit: string): Valid
 const exampleLevel = (level: StarterLevel) => level.id as ExampleLevel;
 
 /** Step 1: the members the payor covers. */
-function population({ sheet, when, widest }: InputsSteps): { enrolleesRow: number } {
+function population({ sheet, options, when, widest }: InputsSteps): { enrolleesRow: number } {
   sheet.section("Step 1 · Population", widest);
   const enrolleesRow = sheet.inputLine({
     label: "Enrollees",
     units: "members",
-    values: [when(() => payor.step1_population.medicaid_enrollees)],
+    values: [options.inputs?.enrollees ?? when(() => payor.step1_population.medicaid_enrollees)],
     numberFormat: NUMBER_FORMATS.count,
     name: "Enrollees",
     comment: "Members the payor covers (step 1)",
@@ -105,8 +105,10 @@ function penetration({ sheet, options, when, widest }: InputsSteps): {
   const penetrationRateRow = sheet.inputLine({
     label: "Penetration rate",
     units: "% of enrollees",
-    values: SCENARIOS.map((name) =>
-      when(() => payor.step2_penetration.scenarios.find((s) => s.name === name)?.rate ?? null),
+    values: SCENARIOS.map(
+      (name, k) =>
+        options.inputs?.penetrationRates[k] ??
+        when(() => payor.step2_penetration.scenarios.find((s) => s.name === name)?.rate ?? null),
     ),
     numberFormat: NUMBER_FORMATS.percent,
     name: "PenetrationRates",
@@ -118,6 +120,8 @@ function penetration({ sheet, options, when, widest }: InputsSteps): {
       "Penetration rate",
     ),
   );
+  const review = options.inputs?.notes.penetration;
+  if (review !== undefined) sheet.note(review);
   const scenarioRow = sheet.inputLine({
     label: "Scenario that drives the model",
     units: "Low / Medium / High",
@@ -202,7 +206,9 @@ function caseMix({ sheet, options, when, levelRange }: InputsSteps): { caseMixRo
   const caseMixRow = sheet.inputLine({
     label: "Case mix (step 4)",
     units: "% of cases",
-    values: options.levels.map((level) => when(() => payor.step4_case_mix[exampleLevel(level)])),
+    values: options.levels.map(
+      (level, i) => options.inputs?.caseMix[i] ?? when(() => payor.step4_case_mix[exampleLevel(level)]),
+    ),
     numberFormat: NUMBER_FORMATS.percentWhole,
     name: "CaseMix",
     comment: "Share of cases at each level of care (step 4)",
@@ -217,8 +223,13 @@ function hoursPerEpisode({ sheet, options, when, levelRange }: InputsSteps): {
   maximumHoursRow: number;
   averageHoursRow: number;
 } {
+  const fromInputs = { min: "minimumHours", max: "maximumHours", average: "averageHours" } as const;
   const hours = (key: "min" | "max" | "average") =>
-    options.levels.map((level) => when(() => payor.step5_hours_per_episode[exampleLevel(level)][key]));
+    options.levels.map(
+      (level, i) =>
+        options.inputs?.[fromInputs[key]][i] ??
+        when(() => payor.step5_hours_per_episode[exampleLevel(level)][key]),
+    );
   const hoursRows = [
     sheet.inputLine({
       label: "Minimum hours (step 5)",
@@ -271,6 +282,8 @@ function levelRates({ sheet, options, levelRange }: InputsSteps): { levelRateRow
   sheet.note(
     "Leave a level's rate blank to use the rate per hour below; set one where that level's service mix differs.",
   );
+  if (options.history)
+    sheet.note("The Encounter History sheet shows each level's own rate per hour in the encounter history.");
   return { levelRateRow };
 }
 
@@ -280,7 +293,7 @@ function ratePerHour({ sheet, options, when, widest }: InputsSteps): { rateRow: 
   const rateRow = sheet.inputLine({
     label: "Rate per hour the model uses",
     units: "$ per hour",
-    values: [when(() => TOOLKIT_RATE_PER_HOUR)],
+    values: [options.inputs?.ratePerHour ?? when(() => TOOLKIT_RATE_PER_HOUR)],
     numberFormat: NUMBER_FORMATS.dollarsCents,
     name: "RatePerHour",
     comment: "Average cost per service hour (step 6)",
@@ -302,22 +315,21 @@ function ratePerHour({ sheet, options, when, widest }: InputsSteps): { rateRow: 
 
 /** Step 6's service codes: who delivers each, its billed rate and the hours delivered. */
 function serviceCodes({ sheet, options }: InputsSteps): { firstCodeRow: number; lastCodeRow: number } {
-  sheet.heading([
-    "Service",
-    "Code",
-    "Prescriber",
-    "RN",
-    "Masters level",
-    "Below masters level",
-    "Billed per hour",
-    "Service hours",
-  ]);
-  const codeRows = payor.step6_service_codes.rows.map(
-    ([code, description, prescriber, rn, masters, below, billed]) =>
-      options.example
-        ? [description, code, prescriber, rn, masters, below, billed, null]
-        : [null, null, null, null, null, null, null, null],
-  );
+  const clinicians = clinicianColumns(options);
+  sheet.heading(["Service", "Code", ...clinicians, "Billed per hour", "Service hours"]);
+  const codeRows = options.inputs
+    ? options.inputs.serviceCodes.map((service) => [
+        service.description === "" ? null : service.description,
+        service.code,
+        ...service.clinicianShares,
+        service.billedPerHour,
+        service.hours,
+      ])
+    : payor.step6_service_codes.rows.map(([code, description, prescriber, rn, masters, below, billed]) =>
+        options.example
+          ? [description, code, prescriber, rn, masters, below, billed, null]
+          : [null, null, null, null, null, null, null, null],
+      );
   const firstCodeRow = sheet.putTable(LABEL_COLUMN, codeRows, { style: "input" });
   const lastCodeRow = firstCodeRow + codeRows.length - 1;
   /** The code rows of the value column `offset` columns right of the first (to `lastOffset`). */
@@ -329,23 +341,46 @@ function serviceCodes({ sheet, options }: InputsSteps): { firstCodeRow: number; 
       FIRST_VALUE_COLUMN + lastOffset,
       absolute,
     );
-  sheet.format(columns(0, 3), undefined, NUMBER_FORMATS.percentWhole);
-  sheet.format(columns(4), undefined, NUMBER_FORMATS.dollarsCents);
-  sheet.format(columns(5), undefined, NUMBER_FORMATS.count);
-  sheet.define("BilledRatesPerHour", columns(4, 4, true), "Billed dollars per hour of each service code");
+  const billed = clinicians.length;
+  if (billed > 0) {
+    sheet.format(columns(0, billed - 1), undefined, NUMBER_FORMATS.percentWhole);
+    sheet.validate(shareValidation(columns(0, billed - 1), "Clinician-type share"));
+  }
+  sheet.format(columns(billed), undefined, NUMBER_FORMATS.dollarsCents);
+  sheet.format(columns(billed + 1), undefined, NUMBER_FORMATS.count);
+  sheet.define(
+    "BilledRatesPerHour",
+    columns(billed, billed, true),
+    "Billed dollars per hour of each service code",
+  );
   sheet.define(
     "ServiceHours",
-    columns(5, 5, true),
+    columns(billed + 1, billed + 1, true),
     "Hours of each service code delivered (for the volume-weighted rate)",
   );
-  sheet.validate(shareValidation(columns(0, 3), "Clinician-type share"));
   sheet.validate(
-    nonNegativeValidation(columns(4, 5), "Billed rate or hours", "Dollars per hour, or hours delivered"),
+    nonNegativeValidation(
+      columns(billed, billed + 1),
+      "Billed rate or hours",
+      "Dollars per hour, or hours delivered",
+    ),
   );
   sheet.note(
-    "Fill the service hours from your claims data to see the volume-weighted cost per hour on Case Rates.",
+    options.inputs
+      ? "From the encounter history: each code's dollars paid per hour, its hours, and its clinicians' shares of them."
+      : "Fill the service hours from your claims data to see the volume-weighted cost per hour on Case Rates.",
   );
   return { firstCodeRow, lastCodeRow };
+}
+
+/** The step 6 table's clinician-type columns: the history's types, else the toolkit's four. */
+function clinicianColumns(options: StarterOptions): readonly string[] {
+  return options.inputs?.clinicianTypes ?? ["Prescriber", "RN", "Masters level", "Below masters level"];
+}
+
+/** Value columns the Inputs sheet lays out: one per level, and room for step 6's table (at least 6). */
+function valueColumnCount(options: StarterOptions): number {
+  return Math.max(options.levels.length, clinicianColumns(options).length + 2, 6);
 }
 
 /** Step 8: the target of each performance measure. */
@@ -450,13 +485,13 @@ export function inputsSheet(ctx: StarterContext): { spec: SheetSpec; layout: Inp
     "Steps 1–6 of the toolkit. Blue on yellow cells are inputs: every other sheet computes from them.",
     TAB_COLORS.inputs,
     // Value columns fit the service codes' widest header ("Below masters level") on one line.
-    [2, 46, 22, ...Array<number>(Math.max(levelCount, 6)).fill(21), 40],
+    [2, 46, 22, ...Array<number>(valueColumnCount(options)).fill(21), 40],
   );
   const steps: InputsSteps = {
     sheet,
     options,
     when: (value) => (options.example ? value() : null),
-    widest: Math.max(levelCount, 6) + 2,
+    widest: valueColumnCount(options) + 2,
     levelRange: (row) => rangeAddress(row, FIRST_VALUE_COLUMN, row, FIRST_VALUE_COLUMN + levelCount - 1),
   };
   population(steps);

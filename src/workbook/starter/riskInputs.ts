@@ -46,6 +46,10 @@ export function riskInputs(
       "coefficient of variation of 0.6, an illustrative assumption: the toolkit gives only their averages.",
     );
   }
+  if (options.inputs) {
+    sheet.note("The cohorts: each level's cohort table in the encounter history (see Encounter History).");
+    if (options.inputs.notes.cohorts !== undefined) sheet.note(options.inputs.notes.cohorts);
+  }
   sheet.note(
     "A level with a coefficient of variation is gamma; else its cohorts; with neither, every case costs its rate.",
   );
@@ -77,6 +81,9 @@ export function riskInputs(
         label: `Cohort ${k + 1} · ${what === "episodes" ? "episodes" : "average hours"}`,
         units: what === "episodes" ? "episodes" : "hours per episode",
         values: options.levels.map((_, i) => {
+          const fromInputs = options.inputs?.riskCohorts[i][k];
+          if (fromInputs !== undefined)
+            return what === "episodes" ? fromInputs.episodes : fromInputs.averageHours;
           const cohort = levelB(i) ? LEVEL_B_COHORTS[k] : undefined;
           if (cohort === undefined) return null;
           return what === "episodes" ? cohort.clients : cohort.average_hours;
