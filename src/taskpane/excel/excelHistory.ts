@@ -11,7 +11,6 @@ import { formatValue } from "../preview/numberFormat";
 import { cellText } from "../history/cellText";
 import { SAMPLE_ROWS, cellBytesOf, rowsPerChunk } from "../history/chunks";
 import {
-  HISTORY_SHEET_NAME,
   type HistoryDescriptions,
   type HistorySheetWritten,
   type HistorySource,
@@ -24,6 +23,7 @@ import { HISTORY_INPUTS, planInputChanges } from "../history/inputsPlan";
 import { cellsOfRange } from "../history/specCells";
 import type { ExcelRun } from "./excelHost";
 import { queueSheet } from "./writeWorkbook";
+import { HISTORY_SHEET } from "../../workbook/starter/context";
 
 const SELECTION = "selection";
 const TABLE = "table:";
@@ -172,7 +172,7 @@ export function excelHistory(
         const naming = resolveNaming(
           worksheets.items.map((sheet) => sheet.name),
           [],
-          [HISTORY_SHEET_NAME],
+          [HISTORY_SHEET],
           [],
         );
         const spec = descriptions.historySheet(model, record, naming);
@@ -181,7 +181,7 @@ export function excelHistory(
         queueSheet(worksheet, spec);
         worksheet.activate();
         await context.sync();
-        return { sheet: used, wanted: HISTORY_SHEET_NAME };
+        return { sheet: used, wanted: HISTORY_SHEET };
       });
     },
 

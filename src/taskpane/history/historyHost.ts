@@ -80,12 +80,9 @@ export interface HistoryFileRecord {
   readonly sha256?: string;
 }
 
-/** The sheet's name before a clash renames it. */
-export const HISTORY_SHEET_NAME = "History";
-
 /** What describes the History sheet and the starter's inputs for a model (the workbook's builders). */
 export interface HistoryDescriptions {
-  /** The History sheet, under the name `naming` gives "History". */
+  /** The Encounter History sheet, under the name `naming` gives it. */
   historySheet(model: HistoryModel, record: HistoryFileRecord, naming: Naming): SheetSpec;
   /** The starter's input cells as the starter built from the history holds them. */
   inputsOf(model: HistoryModel): NamedLookup;

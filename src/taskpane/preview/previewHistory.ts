@@ -6,7 +6,6 @@
 import { CsvParser } from "../../core/csv/csvParser";
 import { EncounterReader } from "../../core/history/encounterHistory";
 import {
-  HISTORY_SHEET_NAME,
   type HistoryDescriptions,
   type HistoryWorkbook,
   type OpenedExtract,
@@ -14,6 +13,7 @@ import {
 } from "../history/historyHost";
 import { type NamedLookup, planInputChanges } from "../history/inputsPlan";
 import { specLookup } from "../history/specCells";
+import { HISTORY_SHEET } from "../../workbook/starter/context";
 import type { PreviewHost } from "./previewHost";
 
 /** Bytes read from the file before giving up on finding the header row's end. */
@@ -110,11 +110,11 @@ export function previewHistory(preview: PreviewHost, descriptions: HistoryDescri
     async writeHistorySheet(model, record) {
       const sheet = preview.addSheet(
         (naming) => descriptions.historySheet(model, record, naming),
-        HISTORY_SHEET_NAME,
+        HISTORY_SHEET,
         descriptions.optionsOf(model),
       );
       await preview.showSheet(sheet);
-      return { sheet, wanted: HISTORY_SHEET_NAME };
+      return { sheet, wanted: HISTORY_SHEET };
     },
     async planInputs(model) {
       return planInputChanges(lookup(), descriptions.inputsOf(model));
