@@ -70,7 +70,8 @@ export function planInputChanges(target: NamedLookup, source: NamedLookup): Inpu
         sheet: to.sheet,
         address: old.address,
         oldText: old.text === "" ? "(blank)" : old.text,
-        newText: cell.text,
+        // Values that differ beyond the digits shown are told apart by the value itself.
+        newText: cell.text === old.text ? `${cell.text} (${String(cell.value)})` : cell.text,
         value: typeof cell.value === "boolean" ? String(cell.value) : cell.value,
       });
     });
