@@ -152,6 +152,14 @@ describeInChromium(SUITE, () => {
     );
   });
 
+  test("at a task pane's width the History section fits without scrolling sideways", async () => {
+    await page.setViewportSize({ width: 360, height: 900 });
+    await page.locator("#tab-history").click();
+    expect(await page.locator("#history-analyze").isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.querySelector("main.pane")!.scrollWidth > 360)).toBe(false);
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
   test("no page error or console error", () => {
     expect(problems).toEqual([]);
   });
