@@ -1,9 +1,10 @@
 import { isCaseRateInputError } from "../core/errors";
-import { type AnalysisOptions, EpisodeTally, analyzeEpisodes } from "../core/history/analysis";
+import { type AnalysisOptions, EpisodeTally } from "../core/history/analysis";
 import { columnMapOf } from "../core/history/columns";
 import { EncounterReader, type EncounterHistory } from "../core/history/encounterHistory";
 import { episodeSettings, type EpisodeSettings } from "../core/history/episodeSettings";
-import { type HistoryModel, historyModel, missingModelInputs } from "../core/history/historyModel";
+import { modelOfExtract as modelOfRows } from "../core/history/extractModel";
+import { type HistoryModel, missingModelInputs } from "../core/history/historyModel";
 import { episodeQuery } from "../core/history/query";
 import { type ArgSpec, parseArgs } from "./args";
 import type { CommandResult } from "./audit";
@@ -125,17 +126,7 @@ async function modelOfExtract(
   const columns =
     options.columns === undefined ? {} : columnMapOf(readJsonFile(options.columns, MAPPING_FILE));
   const rows = await naming(path, () => readExtract(path, columns, options.rule, options.strict, watcher));
-  const analysis = analyzeEpisodes(rows.episodes, { ...analysisOptions, hasAmount: rows.hasAmount });
-  const model = historyModel(analysis, {
-    rows: rows.rows,
-    validRows: rows.validRows,
-    rejected: rows.rejected,
-    gapDays: options.rule.gapDays,
-    episodeDays: options.rule.episodeDays,
-    duplicateRows: rows.duplicateRows,
-    clientsWithOverlappingLevels: rows.clientsWithOverlappingLevels,
-    services: rows.services,
-  });
+  const model = modelOfRows(rows, options.rule, analysisOptions);
   const notes: string[] = [];
   const refused = rows.rows - rows.validRows;
   if (refused > 0)

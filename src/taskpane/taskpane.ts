@@ -4,7 +4,7 @@
  * host null) the same pane runs as a browser preview against an in-browser workbook.
  */
 import { PaneController } from "./controller";
-import { type ExcelAudit, excelHost } from "./excel/excelHost";
+import { type ExcelAudit, type ExcelRun, excelHost } from "./excel/excelHost";
 import { asFunctionsCatalog, CATALOG_FILE, type FunctionsCatalog } from "./functions/catalog";
 import { mountPane } from "./ui/mount";
 
@@ -60,8 +60,14 @@ const lazyExcelAudit: ExcelAudit = {
 };
 
 function startExcel(): void {
-  const host = excelHost((batch) => Excel.run(batch), lazyExcelAudit);
-  mountPane(new PaneController(host, loadCatalog));
+  const run: ExcelRun = (batch) => Excel.run(batch);
+  const controller = new PaneController(excelHost(run, lazyExcelAudit), loadCatalog);
+  mountPane(controller, {
+    history: async () => {
+      const { startExcelHistory } = await import(/* webpackChunkName: "history" */ "./history/startHistory");
+      startExcelHistory(run, (text, kind) => controller.announce(text, kind));
+    },
+  });
 }
 
 function showProblem(text: string): void {

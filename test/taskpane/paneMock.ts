@@ -34,7 +34,7 @@ export interface PaneMockOptions {
  * its seed, so these keep Office's rule themselves. A property reads as the mock's "not loaded"
  * error until it is loaded and the context synced; assignments are kept, as Excel would apply them.
  */
-function proxyObject<T extends Record<string, unknown>>(
+export function proxyObject<T extends Record<string, unknown>>(
   values: T,
   onSync: Set<() => void>,
 ): T & { load(p: string): unknown } {

@@ -53,6 +53,16 @@ export class EncounterReader {
     return this.contiguous;
   }
 
+  /**
+   * Reads one row already split into fields (the first is the header): the pane's rows from an
+   * Excel range take this door, a file's bytes `push`, and both the same checks and episodes.
+   * `line` counts as in a file, the header as line 1. False as for `push`.
+   */
+  pushRow(fields: string[], line: number): boolean {
+    this.row(fields, line, false);
+    return this.contiguous;
+  }
+
   /** Ends the input: its figures (undefined when it must be read again, as for `push`); no header or no valid row is an error. */
   end(): EncounterHistory | undefined {
     this.parser.end();

@@ -4,7 +4,8 @@
  * offered as an .xlsx download (exceljs loads only then, from its own chunk).
  */
 import { parseSheetReference } from "../../workbook/a1";
-import type { WorkbookSpec } from "../../workbook/spec";
+import { type Naming, resolveNaming } from "../../workbook/freeNames";
+import type { Scalar, SheetSpec, WorkbookSpec } from "../../workbook/spec";
 import type { StarterOptions } from "../../workbook/starter/options";
 import type { ExcelJsModule } from "../../workbook/xlsx/writeXlsx";
 import type { AuditView } from "../audit/auditView";
@@ -100,6 +101,44 @@ export class PreviewHost implements WorkbookHost {
       return text === undefined ? [] : [{ label, text }];
     });
     return { sheets: spec.sheets.map((s) => s.name), names: spec.names.length, renamed: [], keyFigures };
+  }
+
+  /**
+   * Adds a sheet (the History sheet) described under a free name (never over a sheet already
+   * here), recalculates and shows it; without a built workbook, the sheet alone. Answers its name.
+   */
+  addSheet(describe: (naming: Naming) => SheetSpec, wanted: string, options: StarterOptions): string {
+    const workbook = this.current.workbook;
+    const taken = workbook?.spec.sheets.map((sheet) => sheet.name) ?? [];
+    const sheet = describe(resolveNaming(taken, [], [wanted], []));
+    const spec = { sheets: [...(workbook?.spec.sheets ?? []), sheet], names: workbook?.spec.names ?? [] };
+    this.recalculate(workbook?.options ?? options, spec, sheet.name);
+    return sheet.name;
+  }
+
+  /** Puts constants in cells (the starter's inputs), recalculating every formula that reads them. */
+  setCells(cells: readonly { sheet: string; address: string; value: Scalar }[]): void {
+    const workbook = this.current.workbook;
+    if (!workbook) throw new Error("build the starter workbook first.");
+    const sheets = workbook.spec.sheets.map((sheet) => {
+      const mine = cells.filter((cell) => cell.sheet === sheet.name);
+      if (mine.length === 0) return sheet;
+      // A later block wins over earlier ones, in the calculation as in both writers.
+      return {
+        ...sheet,
+        blocks: [...sheet.blocks, ...mine.map((c) => ({ address: c.address, rows: [[c.value]] }))],
+      };
+    });
+    this.recalculate(workbook.options, { ...workbook.spec, sheets }, this.current.activeSheet);
+  }
+
+  private recalculate(options: StarterOptions, spec: WorkbookSpec, active: string | null): void {
+    const calculation = calculateWorkbook(spec);
+    this.set({
+      workbook: { options, spec, calculation, grids: workbookGrids(spec, calculation) },
+      activeSheet: active,
+      selected: null,
+    });
   }
 
   async showSheet(name: string): Promise<void> {

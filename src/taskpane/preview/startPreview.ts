@@ -17,6 +17,12 @@ export function startPreviewPane(
   const controller = new PaneController(preview, loadCatalog);
   mountPane(controller, {
     xlsx: () => preview.xlsx(),
+    history: async () => {
+      const { startPreviewHistory } = await import(
+        /* webpackChunkName: "history" */ "../history/startHistory"
+      );
+      startPreviewHistory(preview, (text, kind) => controller.announce(text, kind));
+    },
     onMount: () => {
       byId("mode-badge").hidden = false;
       bindPreviewSection(preview, (name) => void controller.showSheet(name));

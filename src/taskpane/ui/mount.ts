@@ -12,6 +12,8 @@ export interface PaneExtras {
   readonly xlsx?: () => Promise<{ fileName: string; bytes: Uint8Array }>;
   /** Runs once the sections are bound. */
   readonly onMount?: () => void;
+  /** Loads and binds the History section (its own chunk), the first time its tab opens. */
+  readonly history?: () => Promise<void>;
 }
 
 /** Saves bytes as a file through a blob: URL (no server round trip, nothing leaves the machine). */
@@ -42,7 +44,13 @@ export function mountPane(controller: PaneController, extras: PaneExtras = {}): 
   });
   showStatus();
 
-  setupTabs(byId("section-tabs"));
+  let history: Promise<void> | undefined;
+  setupTabs(byId("section-tabs"), (tab) => {
+    if (tab !== "tab-history" || history || !extras.history) return;
+    history = extras.history().catch((error: unknown) => {
+      byId("history-loading").textContent = `The History section did not load: ${describeError(error)}`;
+    });
+  });
   const xlsx = extras.xlsx;
   bindBuildSection(controller, {
     download: xlsx

@@ -1,0 +1,308 @@
+/**
+ * The History section's state and behaviour, without the DOM: choose an extract (a table or the
+ * selection in Excel, a CSV file in the preview), map its columns, Analyze (read in chunks with
+ * progress and Cancel, the core's analysis, the History sheet), then "Use as the model's inputs"
+ * (what will change, cell by cell, and only on confirmation). ui/historySection.ts renders it.
+ */
+import { isCaseRateInputError } from "../../core/errors";
+import { EpisodeTally } from "../../core/history/analysis";
+import { type EncounterColumn, ENCOUNTER_COLUMNS } from "../../core/history/columns";
+import { EPISODE_DEFAULTS } from "../../core/history/episodeSettings";
+import { modelOfExtract } from "../../core/history/extractModel";
+import type { HistoryModel } from "../../core/history/historyModel";
+import { describeError, type Status, type StatusKind } from "../controller";
+import { type ColumnChoice, columnMapOfChoice, columnProblems, matchColumns } from "./columnChoice";
+import {
+  CancelledError,
+  type HistorySource,
+  type HistoryWorkbook,
+  type InputChange,
+  type OpenedExtract,
+} from "./historyHost";
+
+export interface HistoryState {
+  readonly sources: readonly HistorySource[];
+  readonly sourceId: string;
+  readonly extract?: OpenedExtract;
+  readonly choice?: ColumnChoice;
+  /** Beside the table, selection or file field: what is wrong with the extract itself. */
+  readonly sourceError?: string;
+  /** Beside each column's dropdown. */
+  readonly columnErrors: Partial<Record<EncounterColumn, string>>;
+  readonly enrollees: string;
+  readonly enrolleesError?: string;
+  readonly phase: "idle" | "opening" | "reading" | "writing" | "done" | "planning" | "filling";
+  readonly progress?: { readonly done: number; readonly total: number };
+  readonly model?: HistoryModel;
+  /** The History sheet written, by the name it got. */
+  readonly sheet?: string;
+  readonly summary?: string;
+  /** The cells "Use as the model's inputs" would change, awaiting confirmation. */
+  readonly plan?: readonly InputChange[];
+  readonly message?: Status;
+}
+
+type Listener = (state: HistoryState, previous: HistoryState) => void;
+
+const count = (n: number) => n.toLocaleString("en-US");
+
+/** "30,000" or "30000" as a whole number; undefined for blank; NaN for anything else. */
+function enrolleesOf(text: string): number | undefined {
+  const plain = text.trim().replace(/,/g, "");
+  if (plain === "") return undefined;
+  return /^\d+$/.test(plain) ? Number(plain) : NaN;
+}
+
+export class HistoryController {
+  private current: HistoryState = {
+    sources: [],
+    sourceId: "",
+    columnErrors: {},
+    enrollees: "",
+    phase: "idle",
+  };
+  private readonly listeners = new Set<Listener>();
+  private abort: AbortController | undefined;
+
+  constructor(
+    private readonly workbook: HistoryWorkbook,
+    /** Tells the pane's status line. */
+    private readonly announce: (text: string, kind: StatusKind) => void = () => undefined,
+  ) {}
+
+  get state(): HistoryState {
+    return this.current;
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private set(change: Partial<HistoryState>): void {
+    const previous = this.current;
+    this.current = { ...previous, ...change };
+    if (change.message) this.announce(change.message.text, change.message.kind);
+    for (const listener of this.listeners) listener(this.current, previous);
+  }
+
+  /** Lists the workbook's tables and the selection (Excel). */
+  async loadSources(): Promise<void> {
+    try {
+      const sources = await this.workbook.sources();
+      const keep = sources.some((s) => s.id === this.current.sourceId);
+      this.set({ sources, sourceId: keep ? this.current.sourceId : (sources[0]?.id ?? "") });
+    } catch (error) {
+      this.set({ sourceError: `The tables could not be listed: ${describeError(error)}` });
+    }
+  }
+
+  /** Opens a table or the selection: its header, matched to the columns by name. */
+  async chooseSource(id: string): Promise<void> {
+    this.set({ sourceId: id });
+    await this.opened(() => this.workbook.open(id));
+  }
+
+  /** Opens an extract a caller has (the preview's CSV file). */
+  async opened(open: () => Promise<OpenedExtract>): Promise<void> {
+    this.set({
+      phase: "opening",
+      sourceError: undefined,
+      extract: undefined,
+      choice: undefined,
+      columnErrors: {},
+    });
+    try {
+      const extract = await open();
+      const choice = matchColumns(extract.header);
+      this.set({
+        phase: "idle",
+        extract,
+        choice,
+        columnErrors: columnProblems(extract.header, choice),
+        model: undefined,
+        plan: undefined,
+      });
+    } catch (error) {
+      this.set({ phase: "idle", sourceError: describeError(error) });
+    }
+  }
+
+  /** Maps a column to a header name ("" for none). */
+  setColumn(column: EncounterColumn, name: string): void {
+    const { extract, choice } = this.current;
+    if (!extract || !choice) return;
+    const next = { ...choice, [column]: name };
+    this.set({ choice: next, columnErrors: columnProblems(extract.header, next) });
+  }
+
+  setEnrollees(text: string): void {
+    this.set({ enrollees: text, enrolleesError: this.enrolleesProblem(text) });
+  }
+
+  private enrolleesProblem(text: string): string | undefined {
+    const enrollees = enrolleesOf(text);
+    if (enrollees === undefined) return undefined;
+    if (Number.isNaN(enrollees))
+      return `Enrollees is "${text}"; type a whole number of members, such as 30000.`;
+    try {
+      // The core checks what it takes; made here, it refuses before any row is read.
+      new EpisodeTally({ enrollees, hasAmount: false });
+      return undefined;
+    } catch (error) {
+      return describeError(error);
+    }
+  }
+
+  /** Reads the extract, analyzes it with the core and writes the History sheet; false when it did not. */
+  async analyze(): Promise<boolean> {
+    const { extract, choice, phase } = this.current;
+    if (phase === "reading" || phase === "writing") return false;
+    if (!extract || !choice) {
+      this.set({
+        sourceError:
+          this.workbook.mode === "excel"
+            ? "Choose a table or select the extract's range first."
+            : "Choose a CSV file first.",
+      });
+      return false;
+    }
+    const columnErrors = columnProblems(extract.header, choice);
+    const enrolleesError = this.enrolleesProblem(this.current.enrollees);
+    if (Object.keys(columnErrors).length > 0 || enrolleesError) {
+      this.set({
+        columnErrors,
+        enrolleesError,
+        message: { text: `Not analyzed: ${Object.values(columnErrors)[0] ?? enrolleesError}`, kind: "error" },
+      });
+      return false;
+    }
+    const abort = new AbortController();
+    this.abort = abort;
+    const enrollees = enrolleesOf(this.current.enrollees);
+    this.set({
+      phase: "reading",
+      progress: { done: 0, total: extract.rows ?? 0 },
+      sourceError: undefined,
+      model: undefined,
+      plan: undefined,
+      summary: undefined,
+      message: { text: `Reading ${extract.name}…`, kind: "info" },
+    });
+    try {
+      const read = await extract.read(
+        { columns: columnMapOfChoice(choice), rule: EPISODE_DEFAULTS, strict: false },
+        (done, total) => this.set({ progress: { done, total } }),
+        abort.signal,
+      );
+      const model = modelOfExtract(
+        read.history,
+        EPISODE_DEFAULTS,
+        enrollees === undefined ? {} : { enrollees },
+      );
+      this.set({ phase: "writing", message: { text: "Writing the History sheet…", kind: "info" } });
+      const written = await this.workbook.writeHistorySheet(model, {
+        fileName: extract.name,
+        rows: read.history.rows,
+        ...(read.sha256 === undefined ? {} : { sha256: read.sha256 }),
+      });
+      const refused = read.history.rows - read.history.validRows;
+      const renamed = written.sheet === written.wanted ? "" : ` ("${written.wanted}" is taken)`;
+      const summary =
+        `${count(read.history.rows)} rows read${read.chunks > 0 ? ` in ${count(read.chunks)} chunks` : ""}, ` +
+        `${count(refused)} refused; ${count(model.history.episodes)} episodes of ${count(model.history.clients)} clients at ` +
+        `${model.levels.length} levels of care. Written to the sheet "${written.sheet}"${renamed}.`;
+      this.set({
+        phase: "done",
+        model,
+        sheet: written.sheet,
+        summary,
+        message: { text: summary, kind: "success" },
+      });
+      return true;
+    } catch (error) {
+      if (error instanceof CancelledError) {
+        this.set({
+          phase: "idle",
+          progress: undefined,
+          message: { text: "Analysis cancelled: nothing was written.", kind: "info" },
+        });
+        return false;
+      }
+      const text = describeError(error);
+      const columns = isCaseRateInputError(error) && error.field === "columns";
+      const column = columns
+        ? ENCOUNTER_COLUMNS.find(({ column }) => text.includes(`"${choice[column]}"`))?.column
+        : undefined;
+      this.set({
+        phase: "idle",
+        progress: undefined,
+        ...(column ? { columnErrors: { [column]: text } } : { sourceError: text }),
+        message: { text: `Not analyzed: ${text}`, kind: "error" },
+      });
+      return false;
+    } finally {
+      this.abort = undefined;
+    }
+  }
+
+  /** Stops a read in progress: nothing is written. */
+  cancel(): void {
+    this.abort?.abort();
+  }
+
+  /** Shows what "Use as the model's inputs" would change, for the user to confirm. */
+  async planInputs(): Promise<boolean> {
+    const model = this.current.model;
+    if (!model) return false;
+    this.set({ phase: "planning", plan: undefined });
+    try {
+      const plan = await this.workbook.planInputs(model);
+      this.set({
+        phase: "done",
+        plan,
+        message:
+          plan.length === 0
+            ? { text: "The inputs already hold the history's figures: nothing to change.", kind: "info" }
+            : { text: `${plan.length} input cells would change: check them, then confirm.`, kind: "info" },
+      });
+      return plan.length > 0;
+    } catch (error) {
+      this.set({
+        phase: "done",
+        message: { text: `The inputs were not filled: ${describeError(error)}`, kind: "error" },
+      });
+      return false;
+    }
+  }
+
+  /** Writes the cells shown, and only those. */
+  async confirmInputs(): Promise<boolean> {
+    const plan = this.current.plan;
+    if (!plan || plan.length === 0) return false;
+    this.set({ phase: "filling" });
+    try {
+      await this.workbook.applyInputs(plan);
+      this.set({
+        phase: "done",
+        plan: undefined,
+        message: {
+          text: `Filled ${plan.length} input cells of steps 2, 4, 5 and 6 from the history.`,
+          kind: "success",
+        },
+      });
+      return true;
+    } catch (error) {
+      this.set({
+        phase: "done",
+        message: { text: `The inputs were not filled: ${describeError(error)}`, kind: "error" },
+      });
+      return false;
+    }
+  }
+
+  /** Leaves the inputs as they are. */
+  dismissPlan(): void {
+    this.set({ plan: undefined, message: { text: "The inputs were left as they are.", kind: "info" } });
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * What the History section needs from a workbook, in Excel (excel/excelHistory.ts: a table or the
+ * selection, read in chunks) and in the browser preview (preview/previewHistory.ts: a CSV file).
+ */
+import type { EncounterHistory, EncounterOptions } from "../../core/history/encounterHistory";
+import type { HistoryModel } from "../../core/history/historyModel";
+import type { Naming } from "../../workbook/freeNames";
+import type { SheetSpec } from "../../workbook/spec";
+import type { StarterOptions } from "../../workbook/starter/options";
+import type { NamedLookup } from "./inputsPlan";
+
+/** Where the extract is: an Excel table, the selection, or a file. */
+export interface HistorySource {
+  readonly id: string;
+  readonly label: string;
+}
+
+/** Reading progress: `done` of `total` (rows, or bytes for a file). */
+export type HistoryProgress = (done: number, total: number) => void;
+
+/** What was read, and how. */
+export interface ExtractRead {
+  readonly history: EncounterHistory;
+  /** Reads from Excel (each one request); 0 for a file. */
+  readonly chunks: number;
+  /** The file's SHA-256 in hex, for a file. */
+  readonly sha256?: string;
+}
+
+/** An extract opened: its header, and a way to read its rows through the core. */
+export interface OpenedExtract {
+  /** The range's address or the file's name, for the History sheet's record. */
+  readonly name: string;
+  readonly header: readonly string[];
+  /** Data rows (a range), or undefined when not known before reading (a file). */
+  readonly rows?: number;
+  /** Reads every row into the core's reader; stops with a CancelledError when `signal` aborts. */
+  read(
+    options: Omit<EncounterOptions, "holdAllRows">,
+    progress: HistoryProgress,
+    signal: AbortSignal,
+  ): Promise<ExtractRead>;
+}
+
+/** One input cell "Use as the model's inputs" changes. */
+export interface InputChange {
+  /** What the cell is, in words: "Case mix (step 4), level B". */
+  readonly label: string;
+  readonly sheet: string;
+  readonly address: string;
+  readonly oldText: string;
+  readonly newText: string;
+  readonly value: number | string | null;
+}
+
+/** The History sheet as written: the name it got (a free one). */
+export interface HistorySheetWritten {
+  readonly sheet: string;
+  readonly wanted: string;
+}
+
+export interface HistoryWorkbook {
+  readonly mode: "excel" | "preview";
+  /** The tables and the selection to choose from (Excel); the preview offers a file instead. */
+  sources(): Promise<HistorySource[]>;
+  /** Opens a source (Excel) for its header and size. */
+  open(sourceId: string): Promise<OpenedExtract>;
+  /** Writes the History sheet under a free name, never over a sheet of the user's. */
+  writeHistorySheet(model: HistoryModel, record: HistoryFileRecord): Promise<HistorySheetWritten>;
+  /** The starter's input cells of steps 2, 4, 5 and 6 the model would change, old and new. */
+  planInputs(model: HistoryModel): Promise<InputChange[]>;
+  /** Writes exactly these cells. */
+  applyInputs(changes: readonly InputChange[]): Promise<void>;
+}
+
+/** What the History sheet records about the extract. */
+export interface HistoryFileRecord {
+  readonly fileName: string;
+  readonly rows: number;
+  readonly sha256?: string;
+}
+
+/** What describes the History sheet and the starter's inputs for a model (the workbook's builders). */
+export interface HistoryDescriptions {
+  /** The Encounter History sheet, under the name `naming` gives it. */
+  historySheet(model: HistoryModel, record: HistoryFileRecord, naming: Naming): SheetSpec;
+  /** The starter's input cells as the starter built from the history holds them. */
+  inputsOf(model: HistoryModel): NamedLookup;
+  /** The options of a workbook that holds the History sheet alone (the preview, before a build). */
+  optionsOf(model: HistoryModel): StarterOptions;
+}
+
+/** Reading was cancelled by the user. */
+export class CancelledError extends Error {
+  constructor() {
+    super("cancelled");
+    this.name = "CancelledError";
+  }
+}
+
+/** Throws CancelledError once the signal has aborted. */
+export function throwIfCancelled(signal: AbortSignal): void {
+  if (signal.aborted) throw new CancelledError();
+}

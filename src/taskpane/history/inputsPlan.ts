@@ -1,0 +1,80 @@
+/**
+ * "Use as the model's inputs": which of the starter's input cells of steps 2, 4, 5 and 6 the
+ * history changes, cell by cell, old and new. The new values are the starter's own for the
+ * history (the workbook described from it); the old are the open workbook's at the same names.
+ */
+import type { InputChange } from "./historyHost";
+
+/** A defined name's cells in row-major order: value, and the text the cell shows. */
+export interface NamedCells {
+  readonly sheet: string;
+  readonly cells: readonly {
+    readonly address: string;
+    readonly value: number | string | boolean | null;
+    readonly text: string;
+  }[];
+}
+
+/** A defined name's cells, or undefined when the workbook does not define it. */
+export type NamedLookup = (name: string) => NamedCells | undefined;
+
+/** The inputs filled, by the starter's defined names, and how each cell is labelled. */
+export const HISTORY_INPUTS: readonly { name: string; label: string; by: "scenario" | "level" | "one" }[] = [
+  { name: "PenetrationRates", label: "Penetration rate (step 2)", by: "scenario" },
+  { name: "CaseMix", label: "Case mix (step 4)", by: "level" },
+  { name: "MinimumHours", label: "Minimum hours (step 5)", by: "level" },
+  { name: "MaximumHours", label: "Maximum hours (step 5)", by: "level" },
+  { name: "AverageHours", label: "Average hours (step 5)", by: "level" },
+  { name: "LevelRatesPerHour", label: "Rate per hour for the level (step 6)", by: "level" },
+  { name: "RatePerHour", label: "Rate per hour (step 6)", by: "one" },
+];
+
+const texts = (cells: NamedCells | undefined) => cells?.cells.map((cell) => cell.text) ?? [];
+
+/**
+ * The cells to change: every input cell whose value the history gives (a blank, such as the
+ * penetration rate without enrollees, changes nothing) and differs from the workbook's. Refused in
+ * words when the workbook is not a starter workbook or its levels of care are not the history's.
+ */
+export function planInputChanges(target: NamedLookup, source: NamedLookup): InputChange[] {
+  const targetLevels = texts(target("LevelIds"));
+  const sourceLevels = texts(source("LevelIds"));
+  if (targetLevels.length === 0) {
+    throw new Error(
+      "this workbook has no starter workbook's inputs (no LevelIds name): build the starter workbook first (Build), then use the history as its inputs.",
+    );
+  }
+  if (targetLevels.join("\u0000") !== sourceLevels.join("\u0000")) {
+    throw new Error(
+      `the workbook's levels of care (${targetLevels.join(", ")}) are not the history's (${sourceLevels.join(", ")}): build the starter workbook with the history's levels first (Build › My own levels).`,
+    );
+  }
+  const scenarios = texts(source("ScenarioNames"));
+  const changes: InputChange[] = [];
+  for (const { name, label, by } of HISTORY_INPUTS) {
+    const from = source(name);
+    if (from === undefined) continue;
+    const to = target(name);
+    if (to === undefined || to.cells.length !== from.cells.length) {
+      throw new Error(
+        `this workbook's ${name} is not the starter's (${label}); build the starter workbook again.`,
+      );
+    }
+    from.cells.forEach((cell, i) => {
+      const old = to.cells[i];
+      if (cell.value === null || cell.value === "" || cell.value === old.value) return;
+      const which =
+        by === "level" ? `, level ${sourceLevels[i]}` : by === "scenario" ? `, ${scenarios[i]}` : "";
+      changes.push({
+        label: `${label}${which}`,
+        sheet: to.sheet,
+        address: old.address,
+        oldText: old.text === "" ? "(blank)" : old.text,
+        // Values that differ beyond the digits shown are told apart by the value itself.
+        newText: cell.text === old.text ? `${cell.text} (${String(cell.value)})` : cell.text,
+        value: typeof cell.value === "boolean" ? String(cell.value) : cell.value,
+      });
+    });
+  }
+  return changes;
+}

@@ -1,0 +1,211 @@
+/**
+ * The History section in Excel mode, against office-addin-mock: a range over Excel on the web's
+ * 5 MB limit read in chunks under it (one sync each), the same model as the core gives the CSV,
+ * Cancel, the Encounter History sheet under a free name, and the inputs filled only after the
+ * cells that change were shown.
+ */
+import { EncounterReader } from "../../src/core/history/encounterHistory";
+import { EPISODE_DEFAULTS } from "../../src/core/history/episodeSettings";
+import { modelOfExtract } from "../../src/core/history/extractModel";
+import { excelHistory } from "../../src/taskpane/excel/excelHistory";
+import { CHUNK_BUDGET_BYTES, EXCEL_PAYLOAD_LIMIT, SAMPLE_ROWS } from "../../src/taskpane/history/chunks";
+import { HISTORY_DESCRIPTIONS } from "../../src/taskpane/history/descriptions";
+import { HistoryController } from "../../src/taskpane/history/historyController";
+import { specLookup } from "../../src/taskpane/history/specCells";
+import { describeStarterWorkbook, starterOptions } from "../../src/workbook/starter";
+import { encounterCsv, toolkitFixture } from "../fixtures/history/generate";
+import { historyMock, type HistoryMockOptions } from "./historyMock";
+
+const csv = encounterCsv(toolkitFixture(), { shuffle: 3 });
+/** The extract as a sheet's values: text, with minutes as numbers and dates as Excel serials. */
+const grid: unknown[][] = csv
+  .trim()
+  .split("\n")
+  .map((line, i) =>
+    line.split(",").map((cell, column) => {
+      if (i === 0) return cell;
+      if (column === 2)
+        return Date.UTC(+cell.slice(0, 4), +cell.slice(5, 7) - 1, +cell.slice(8, 10)) / 86_400_000 + 25569;
+      if (column === 5 || column === 6) return Number(cell);
+      return cell;
+    }),
+  );
+const dataRows = grid.length - 1;
+
+/** The core's model of the same extract read as a file's bytes. */
+function modelOfCsv(enrollees: number) {
+  const reader = new EncounterReader({
+    columns: {},
+    rule: EPISODE_DEFAULTS,
+    strict: false,
+    holdAllRows: true,
+  });
+  reader.push(new TextEncoder().encode(csv));
+  return modelOfExtract(reader.end()!, EPISODE_DEFAULTS, { enrollees });
+}
+
+/** A blank starter workbook's input names, as the mock's defined names. */
+function starterNames(): HistoryMockOptions["names"] {
+  const spec = describeStarterWorkbook(starterOptions({}));
+  const lookup = specLookup(spec);
+  const names: NonNullable<HistoryMockOptions["names"]> = {};
+  for (const name of [
+    "LevelIds",
+    "ScenarioNames",
+    "PenetrationRates",
+    "CaseMix",
+    "MinimumHours",
+    "MaximumHours",
+    "AverageHours",
+    "LevelRatesPerHour",
+    "RatePerHour",
+  ]) {
+    const definition = spec.names.find((n) => n.name === name)!;
+    names[name] = {
+      reference: definition.reference,
+      values: lookup(name)!.cells.map((c) => c.value ?? ""),
+      numberFormat: "General",
+    };
+  }
+  return names;
+}
+
+function section(options: Partial<HistoryMockOptions> = {}) {
+  const excel = historyMock({ grid, tables: ["Encounters"], names: starterNames(), ...options });
+  const report = { chunks: 0, syncs: 0 };
+  const controller = new HistoryController(excelHistory(excel.run, HISTORY_DESCRIPTIONS, report));
+  return { excel, report, controller };
+}
+
+describe("History in Excel: reading a range in chunks", () => {
+  test("the extract's range is over 5 MB as one response; it is read in chunks each under it, one sync a chunk", async () => {
+    const whole = new TextEncoder().encode(JSON.stringify(grid.slice(1))).length;
+    expect(whole).toBeGreaterThan(EXCEL_PAYLOAD_LIMIT);
+    const { excel, report, controller } = section();
+    await controller.loadSources();
+    expect(controller.state.sources.map((s) => s.id)).toEqual(["table:Encounters", "selection"]);
+    await controller.chooseSource("table:Encounters");
+    expect(controller.state.extract?.rows).toBe(dataRows);
+    expect(controller.state.columnErrors).toEqual({});
+    const progress: number[] = [];
+    controller.subscribe((state) => state.progress && progress.push(state.progress.done));
+    controller.setEnrollees("30,000");
+    expect(await controller.analyze()).toBe(true);
+
+    const reads = excel.reads;
+    expect(reads.reduce((sum, read) => sum + read.rows, 0)).toBe(dataRows);
+    expect(reads[0].rows).toBe(SAMPLE_ROWS);
+    expect(Math.max(...reads.map((read) => read.bytes))).toBeLessThanOrEqual(CHUNK_BUDGET_BYTES);
+    expect(reads.length).toBeGreaterThanOrEqual(Math.ceil(whole / EXCEL_PAYLOAD_LIMIT) + 1);
+    expect(report.chunks).toBe(reads.length);
+    // One sync to locate the range, one per chunk: a constant per chunk, whatever the size.
+    expect(report.syncs).toBe(1 + reads.length);
+    expect(progress.at(-1)).toBe(dataRows);
+    // The same core: the range's rows give the model the CSV's bytes give.
+    expect(controller.state.model).toEqual(modelOfCsv(30_000));
+    expect(controller.state.model?.levels.map((l) => l.caseMix)).toEqual([0.2, 0.37, 0.33, 0.1]);
+    expect(excel.addedSheets).toEqual(["Encounter History"]);
+    expect(controller.state.summary).toMatch(
+      new RegExp(
+        `^${dataRows.toLocaleString("en-US")} rows read in ${reads.length} chunks, 0 refused; 3,000 episodes`,
+      ),
+    );
+  });
+
+  test("a read Excel refuses for its size is read again in halves, never lost", async () => {
+    const { excel, controller } = section({ payloadLimit: 400_000 });
+    await controller.chooseSource("selection");
+    expect(await controller.analyze()).toBe(true);
+    expect(excel.refused()).toBeGreaterThan(0);
+    expect(excel.reads.reduce((sum, read) => sum + read.rows, 0)).toBe(dataRows);
+    expect(Math.max(...excel.reads.map((read) => read.bytes))).toBeLessThanOrEqual(400_000);
+    expect(controller.state.model?.history.rows).toBe(dataRows);
+  });
+
+  test("Cancel stops the reading between chunks, and nothing is written", async () => {
+    const { excel, controller } = section();
+    await controller.chooseSource("table:Encounters");
+    controller.subscribe((state) => {
+      if (state.progress && state.progress.done > 0) controller.cancel();
+    });
+    expect(await controller.analyze()).toBe(false);
+    expect(excel.reads.reduce((sum, read) => sum + read.rows, 0)).toBeLessThan(dataRows);
+    expect(excel.addedSheets).toEqual([]);
+    expect(controller.state.phase).toBe("idle");
+    expect(controller.state.message).toEqual({
+      kind: "info",
+      text: "Analysis cancelled: nothing was written.",
+    });
+  });
+
+  test("a workbook with an Encounter History sheet keeps it: the new one gets a free name", async () => {
+    const { excel, controller } = section({ existingSheets: ["Encounters", "Inputs", "Encounter History"] });
+    await controller.chooseSource("table:Encounters");
+    await controller.analyze();
+    expect(excel.addedSheets).toEqual(["Encounter History (2)"]);
+    expect(controller.state.sheet).toBe("Encounter History (2)");
+    expect(controller.state.summary).toMatch(/"Encounter History \(2\)" \("Encounter History" is taken\)\.$/);
+  });
+
+  test("a missing column is named beside its dropdown, and Analyze reads nothing", async () => {
+    const renamed = grid.map((row, i) =>
+      i === 0 ? row.map((c) => (c === "minutes" ? "Duration" : c)) : row,
+    );
+    const { excel, controller } = section({ grid: renamed });
+    await controller.chooseSource("table:Encounters");
+    expect(controller.state.columnErrors).toEqual({
+      minutes: "Choose the column that holds minutes: the analysis needs it.",
+    });
+    expect(await controller.analyze()).toBe(false);
+    expect(excel.reads).toEqual([]);
+    controller.setColumn("minutes", "Duration");
+    expect(controller.state.columnErrors).toEqual({});
+    expect(await controller.analyze()).toBe(true);
+  });
+});
+
+describe("History in Excel: Use as the model's inputs", () => {
+  test("shows each cell that changes, old and new, and writes only those, only on confirmation", async () => {
+    const { excel, controller } = section();
+    await controller.chooseSource("table:Encounters");
+    controller.setEnrollees("30000");
+    await controller.analyze();
+    expect(await controller.planInputs()).toBe(true);
+    const plan = controller.state.plan!;
+    expect(excel.written).toEqual([]);
+    const byLabel = Object.fromEntries(plan.map((c) => [c.label, `${c.oldText} → ${c.newText}`]));
+    expect(byLabel).toMatchObject({
+      "Penetration rate (step 2), Low": "(blank) → 9.0%",
+      "Penetration rate (step 2), Medium": "(blank) → 10.0%",
+      "Penetration rate (step 2), High": "(blank) → 11.0%",
+      "Case mix (step 4), level A": "(blank) → 20%",
+      "Case mix (step 4), level B": "(blank) → 37%",
+      "Average hours (step 5), level D": "(blank) → 110.0",
+    });
+    expect(Object.keys(byLabel).filter((label) => label.startsWith("Rate per hour (step 6)"))).toEqual([
+      "Rate per hour (step 6)",
+    ]);
+    // Keep: nothing written.
+    controller.dismissPlan();
+    expect(excel.written).toEqual([]);
+    await controller.planInputs();
+    expect(await controller.confirmInputs()).toBe(true);
+    expect(excel.written.map((w) => w.address)).toEqual(plan.map((c) => `${c.sheet}!${c.address}`));
+    expect(excel.written.find((w) => w.address === plan[0].sheet + "!" + plan[0].address)?.values).toEqual([
+      [0.1 * 0.9], // the history's rate × 0.9, unrounded
+    ]);
+  });
+
+  test("a workbook whose levels are not the history's is refused in words, nothing written", async () => {
+    const names = starterNames()!;
+    names.LevelIds = { ...names.LevelIds, values: ["A", "B", "C", "E"] };
+    const { excel, controller } = section({ names });
+    await controller.chooseSource("table:Encounters");
+    await controller.analyze();
+    expect(await controller.planInputs()).toBe(false);
+    expect(controller.state.message?.text).toBe(
+      "The inputs were not filled: the workbook's levels of care (A, B, C, E) are not the history's (A, B, C, D): build the starter workbook with the history's levels first (Build › My own levels).",
+    );
+    expect(excel.written).toEqual([]);
+  });
+});
