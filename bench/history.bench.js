@@ -179,7 +179,12 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
+
+// The generator, for profiling the row path on the same extract (HISTORY_BENCH_ROWS sets its size).
+module.exports = { writeExtract, shuffledOrder };

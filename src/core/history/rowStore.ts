@@ -1,7 +1,7 @@
 /**
  * Valid rows kept column by column in typed arrays (about 36 bytes a row, where an object per row
  * costs several times that): the current client's rows for sorted input, every row otherwise.
- * Text values are kept as numbers in the row path's Interners.
+ * Text values are kept as the row path's numbers for them (ByteInterner).
  */
 export class RowStore {
   length = 0;
@@ -57,6 +57,27 @@ export class RowStore {
     );
   }
 
+  /**
+   * Puts the rows (indexes) in `compare`'s order, a total one (the line breaks ties), so any sort
+   * gives the same: by insertion when few (a client's rows, mostly in order already), else by
+   * the built-in sort.
+   */
+  sort(rows: Uint32Array): void {
+    if (rows.length > 64) {
+      rows.sort((i, j) => this.compare(i, j));
+      return;
+    }
+    for (let k = 1; k < rows.length; k++) {
+      const row = rows[k];
+      let at = k;
+      while (at > 0 && this.compare(rows[at - 1], row) > 0) {
+        rows[at] = rows[at - 1];
+        at--;
+      }
+      rows[at] = row;
+    }
+  }
+
   /** Rows i and j have the same value in every column read (the client is the caller's). */
   same(i: number, j: number): boolean {
     return (
@@ -84,27 +105,5 @@ export class RowStore {
     this.line = bigger(this.line, (n) => new Uint32Array(n));
     this.minutes = bigger(this.minutes, (n) => new Float64Array(n));
     this.amount = bigger(this.amount, (n) => new Float64Array(n));
-  }
-}
-
-/** Text values numbered in the order first seen, so rows can keep numbers. */
-export class Interner {
-  private readonly numbers = new Map<string, number>();
-  readonly names: string[] = [];
-  /** The last name asked for: consecutive rows mostly repeat a level, a code, a client. */
-  private lastName: string | undefined;
-  private lastNumber = 0;
-
-  numberOf(name: string): number {
-    if (name === this.lastName) return this.lastNumber;
-    let number = this.numbers.get(name);
-    if (number === undefined) {
-      number = this.names.length;
-      this.numbers.set(name, number);
-      this.names.push(name);
-    }
-    this.lastName = name;
-    this.lastNumber = number;
-    return number;
   }
 }
