@@ -238,3 +238,39 @@ describe("numbers", () => {
     expect(amountOf("-0.5")).toBe("amount is negative");
   });
 });
+
+describe("the same text written two ways", () => {
+  it("is one client, level, code and clinician type, quoted or not, 30 or 30.0 minutes, a blank type or (blank)", () => {
+    const history = read(
+      [
+        HEADER,
+        "Zoë,A,2025-01-01,90834,,30,50",
+        '"Zoë","A","2025-01-01","90834","(blank)","30.0","50.00"', // the same row: a duplicate
+        '"Zo""ë",A,2025-01-02,"H0036",Masters,60,80',
+        'Zo""ë,A,2025-01-03,H0036,Masters,60,80', // a quote out of place: refused
+        '"Zo""ë",A,2025-01-03,H0036,"Mast""ers",15,20',
+      ].join("\n"),
+    );
+    expect(history.validRows).toBe(4);
+    expect(history.rejected).toEqual([{ reason: "a quote out of place (RFC 4180)", count: 1, firstLine: 5 }]);
+    expect(history.duplicateRows).toBe(1);
+    expect(history.firstDuplicateLine).toBe(3);
+    expect(history.episodes.map((episode) => [episode.clientId, episode.services, episode.hours])).toEqual([
+      ["Zoë", 2, 1],
+      ['Zo"ë', 2, 1.25],
+    ]);
+    expect(history.services.map((service) => [service.code, service.rows, service.clinicianMix])).toEqual([
+      ["90834", 2, { "(blank)": 1 }],
+      ["H0036", 2, { 'Mast"ers': 0.2, Masters: 0.8 }],
+    ]);
+  });
+
+  it("refuses a file that is not UTF-8 even in a row that is refused anyway", () => {
+    const bytes = new Uint8Array([...new TextEncoder().encode(`${HEADER}\n1,A,2025-01-01,`), 0xff, 0x0a]);
+    const reader = new EncounterReader({ columns: {}, rule: RULE, strict: false, holdAllRows: false });
+    expect(() => {
+      reader.push(bytes);
+      reader.end();
+    }).toThrow("line 2: the file is not UTF-8 text (save it as CSV UTF-8).");
+  });
+});
