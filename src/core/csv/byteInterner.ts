@@ -15,13 +15,21 @@ export class ByteInterner {
   private hashes = new Int32Array(64);
   /** Slot → number + 1 (0: empty); a power of two, at most half full. */
   private slots = new Int32Array(128);
-  /** The number found last: consecutive rows mostly repeat a level, a code, a client. */
+  /** The number found last: consecutive rows mostly repeat a level, a client. */
   private last = -1;
+  /** Numbers found lately, by a key of their length and end bytes: a few codes or types alternate. */
+  private readonly recent = new Int32Array(256).fill(-1);
 
   /** The number of the text with bytes[from, to), or -1 if it was never numbered. */
   find(bytes: Uint8Array, from: number, to: number): number {
     const last = this.last;
     if (last >= 0 && this.equals(last, bytes, from, to)) return last;
+    const key = recentKey(bytes, from, to);
+    const recent = this.recent[key];
+    if (recent >= 0 && this.equals(recent, bytes, from, to)) {
+      this.last = recent;
+      return recent;
+    }
     const hash = hashOf(bytes, from, to);
     const mask = this.slots.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
@@ -29,6 +37,7 @@ export class ByteInterner {
       if (entry < 0) return -1;
       if (this.hashes[entry] === hash && this.equals(entry, bytes, from, to)) {
         this.last = entry;
+        this.recent[key] = entry;
         return entry;
       }
     }
@@ -68,6 +77,7 @@ export class ByteInterner {
     if (2 * this.names.length > this.slots.length) this.rehash();
     else this.place(entry, hash);
     this.last = entry;
+    this.recent[recentKey(bytes, from, to)] = entry;
     return entry;
   }
 
@@ -90,6 +100,11 @@ export class ByteInterner {
     for (let i = from, j = start; i < to; i++, j++) if (bytes[i] !== pool[j]) return false;
     return true;
   }
+}
+
+/** A cheap key of the bytes for the cache of recent numbers (the hash table decides when it misses). */
+function recentKey(bytes: Uint8Array, from: number, to: number): number {
+  return to === from ? 0 : ((to - from) * 31 + bytes[from] * 7 + bytes[to - 1]) & 255;
 }
 
 /** FNV-1a over the bytes, as a signed 32-bit integer (as the Int32Array of hashes keeps it). */

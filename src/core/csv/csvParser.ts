@@ -42,9 +42,13 @@ const enum At {
 export class CsvScanner {
   private readonly view = new CsvRowView();
   private state: At = At.RowStart;
-  /** The bytes of the row the last chunk ended inside, from its first byte; its fields' offsets point into them. */
-  private carry: Uint8Array = new Uint8Array(0);
-  /** Where the current field starts, in the carry once a chunk has ended inside it. */
+  /**
+   * The bytes of the row the last chunk ended inside, from its first byte, are work[0, carried):
+   * its fields' offsets point into them; the next chunk is copied after them (one buffer, reused).
+   */
+  private work = new Uint8Array(0);
+  private carried = 0;
+  /** Where the current field starts, in the carried bytes once a chunk has ended inside it. */
   private fieldStart = 0;
   /** The physical line of the next byte; a row's number is the line it starts on. */
   private line = 1;
@@ -83,7 +87,7 @@ export class CsvScanner {
       this.atStart = null;
       this.scan(start);
     }
-    const bytes = this.carry;
+    const bytes = this.work.subarray(0, this.carried);
     this.view.bytes = bytes;
     switch (this.state) {
       case At.Quoted:
@@ -107,7 +111,7 @@ export class CsvScanner {
       default:
     }
     this.state = At.RowStart;
-    this.carry = new Uint8Array(0);
+    this.carried = 0;
   }
 
   /** Ends the field `bytes[from, to)` of the row: its offsets and flags, its text if not ASCII (UTF-8 checked). */
@@ -149,8 +153,18 @@ export class CsvScanner {
    * comparison for most bytes. Line breaks are counted in quoted text too.
    */
   private scan(chunk: Uint8Array): void {
-    const resume = this.carry.length;
-    const b = resume === 0 ? chunk : concat(this.carry, chunk);
+    const resume = this.carried;
+    let b = chunk;
+    if (resume > 0) {
+      const size = resume + chunk.length;
+      if (this.work.length < size) {
+        const bigger = new Uint8Array(Math.max(size, 2 * this.work.length));
+        bigger.set(this.work.subarray(0, resume));
+        this.work = bigger;
+      }
+      this.work.set(chunk, resume);
+      b = this.work.subarray(0, size);
+    }
     this.view.bytes = b;
     const n = b.length;
     let i = resume;
@@ -259,12 +273,17 @@ export class CsvScanner {
     this.state = state;
     this.line = line;
     if (state === At.RowStart || state === At.AfterCr) {
-      this.carry = new Uint8Array(0);
+      this.carried = 0;
       return;
     }
-    // Inside a row: its bytes so far are copied (the caller may reuse the chunk's memory once
-    // push returns), and the offsets of its fields moved to the copy.
-    this.carry = b.slice(rowStart);
+    // Inside a row: its bytes so far are kept at the start of the work buffer (the caller may
+    // reuse the chunk's memory once push returns), and the offsets of its fields moved there.
+    const rest = n - rowStart;
+    if (b === chunk) {
+      if (this.work.length < rest) this.work = new Uint8Array(Math.max(rest, 2 * this.work.length, 1024));
+      this.work.set(chunk.subarray(rowStart));
+    } else this.work.copyWithin(0, rowStart, n);
+    this.carried = rest;
     const view = this.view;
     for (let k = 0; k < view.count; k++) {
       view.starts[k] -= rowStart;

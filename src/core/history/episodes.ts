@@ -102,6 +102,9 @@ export class EpisodeBuilder {
     const order = new Uint32Array(store.length);
     const next = starts.slice(0, count);
     for (let i = 0; i < store.length; i++) order[next[store.client[i]]++] = i;
+    // Each client's rows moved side by side: its sort then reads memory in order, not all over.
+    store.permute(order);
+    for (let i = 0; i < order.length; i++) order[i] = i;
     for (let c = 0; c < count; c++) this.closeClient(c, order.subarray(starts[c], starts[c + 1]));
   }
 

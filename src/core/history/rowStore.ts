@@ -39,6 +39,26 @@ export class RowStore {
     return i;
   }
 
+  /**
+   * Reorders the rows so that row i is the old row order[i], one column at a time (memory: one
+   * column more at most): a client's rows, gathered, then sit side by side for its sort.
+   */
+  permute(order: Uint32Array): void {
+    const gather = <T extends Uint32Array | Int32Array | Float64Array>(old: T, make: (n: number) => T): T => {
+      const next = make(order.length);
+      for (let i = 0; i < order.length; i++) next[i] = old[order[i]];
+      return next;
+    };
+    this.client = gather(this.client, (n) => new Uint32Array(n));
+    this.level = gather(this.level, (n) => new Uint32Array(n));
+    this.day = gather(this.day, (n) => new Int32Array(n));
+    this.code = gather(this.code, (n) => new Uint32Array(n));
+    this.clinician = gather(this.clinician, (n) => new Uint32Array(n));
+    this.line = gather(this.line, (n) => new Uint32Array(n));
+    this.minutes = gather(this.minutes, (n) => new Float64Array(n));
+    this.amount = gather(this.amount, (n) => new Float64Array(n));
+  }
+
   /** Forgets every row, keeping the memory for the next client's. */
   clear(): void {
     this.length = 0;
