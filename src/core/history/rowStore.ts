@@ -40,23 +40,36 @@ export class RowStore {
   }
 
   /**
-   * Reorders the rows so that row i is the old row order[i], one column at a time (memory: one
-   * column more at most): a client's rows, gathered, then sit side by side for its sort.
+   * Reorders the rows so that row i is the old row order[i], in place (cycle by cycle; memory: a
+   * byte a row): a client's rows, gathered, then sit side by side for its sort.
    */
   permute(order: Uint32Array): void {
-    const gather = <T extends Uint32Array | Int32Array | Float64Array>(old: T, make: (n: number) => T): T => {
-      const next = make(order.length);
-      for (let i = 0; i < order.length; i++) next[i] = old[order[i]];
-      return next;
-    };
-    this.client = gather(this.client, (n) => new Uint32Array(n));
-    this.level = gather(this.level, (n) => new Uint32Array(n));
-    this.day = gather(this.day, (n) => new Int32Array(n));
-    this.code = gather(this.code, (n) => new Uint32Array(n));
-    this.clinician = gather(this.clinician, (n) => new Uint32Array(n));
-    this.line = gather(this.line, (n) => new Uint32Array(n));
-    this.minutes = gather(this.minutes, (n) => new Float64Array(n));
-    this.amount = gather(this.amount, (n) => new Float64Array(n));
+    const moved = new Uint8Array(order.length);
+    for (let start = 0; start < order.length; start++) {
+      if (moved[start] === 1 || order[start] === start) continue;
+      this.move(start, this.length); // the cycle's first row waits in the spare slot past the end
+      let to = start;
+      for (let from = order[to]; from !== start; from = order[to]) {
+        this.move(from, to);
+        moved[to] = 1;
+        to = from;
+      }
+      this.move(this.length, to);
+      moved[to] = 1;
+    }
+  }
+
+  /** Copies row `from` over row `to`; `length` may be either, a spare slot (grown if need be). */
+  private move(from: number, to: number): void {
+    if (Math.max(from, to) >= this.day.length) this.grow();
+    this.client[to] = this.client[from];
+    this.level[to] = this.level[from];
+    this.day[to] = this.day[from];
+    this.code[to] = this.code[from];
+    this.clinician[to] = this.clinician[from];
+    this.line[to] = this.line[from];
+    this.minutes[to] = this.minutes[from];
+    this.amount[to] = this.amount[from];
   }
 
   /** Forgets every row, keeping the memory for the next client's. */
