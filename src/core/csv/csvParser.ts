@@ -1,10 +1,12 @@
 import { CaseRateInputError } from "../errors";
+import { CsvRowView, FIELD_ESCAPED, FIELD_NON_ASCII } from "./csvRow";
 import { textOfBytes } from "./textOfBytes";
 
 /**
  * A streaming RFC 4180 reader: UTF-8 bytes in, in chunks cut anywhere, rows out. Pure (no I/O), so
  * the command line's Node stream and the pane's File feed it alike. It scans bytes (every byte that
- * matters to CSV is ASCII, so UTF-8 needs no decoding to be split) and decodes each field once.
+ * matters to CSV is ASCII, so UTF-8 needs no decoding to be split): CsvScanner gives each row's
+ * fields as byte offsets, CsvParser as text.
  */
 
 /** Receives each row: its fields, the line it starts on (the header is line 1), and whether a quote sat where RFC 4180 allows none. */
@@ -30,16 +32,24 @@ const enum At {
 }
 
 /**
- * Feed it chunks with `push`, then call `end`. Line breaks are CRLF, LF or a lone CR; blank lines
- * are not rows; a BOM at the start is dropped. A row whose quoting breaks RFC 4180 (`ab"c`,
- * `"x"y`) keeps that field's raw text and is marked, for the caller to refuse.
- * @example const rows: string[][] = []; const csv = new CsvParser((fields) => rows.push(fields)); csv.push(new TextEncoder().encode('a,"b,c"\n')); csv.end(); // rows: [["a", "b,c"]]
+ * The scanner under CsvParser, for readers that take fields as bytes: each row goes to the handler
+ * as a CsvRowView (field offsets, no strings). Feed it chunks with `push`, then call `end`. Line
+ * breaks are CRLF, LF or a lone CR; blank lines are not rows; a BOM at the start is dropped. A
+ * row whose quoting breaks RFC 4180 (`ab"c`, `"x"y`) keeps that field's raw bytes and is marked,
+ * for the caller to refuse. A field with bytes above 127 is checked as UTF-8 as it ends.
+ * @example const ids: string[] = []; const csv = new CsvScanner((row) => ids.push(row.text(0))); csv.push(new TextEncoder().encode("a,b\n")); csv.end(); // ids: ["a"]
  */
-export class CsvParser {
+export class CsvScanner {
+  private readonly view = new CsvRowView();
   private state: At = At.RowStart;
-  private fields: string[] = [];
-  /** The bytes of the field the last chunk ended inside (from its first byte, quote included). */
-  private carry: Uint8Array = new Uint8Array(0);
+  /**
+   * The bytes of the row the last chunk ended inside, from its first byte, are work[0, carried):
+   * its fields' offsets point into them; the next chunk is copied after them (one buffer, reused).
+   */
+  private work = new Uint8Array(0);
+  private carried = 0;
+  /** Where the current field starts, in the carried bytes once a chunk has ended inside it. */
+  private fieldStart = 0;
   /** The physical line of the next byte; a row's number is the line it starts on. */
   private line = 1;
   private rowLine = 1;
@@ -53,7 +63,7 @@ export class CsvParser {
   /** The first bytes, until they show whether the file starts with a BOM. */
   private atStart: number[] | null = [];
 
-  constructor(private readonly onRow: CsvRowHandler) {}
+  constructor(private readonly onRow: (row: CsvRowView) => void) {}
 
   /** Reads one chunk of the file; rows it completes go to the handler. */
   push(chunk: Uint8Array): void {
@@ -77,7 +87,8 @@ export class CsvParser {
       this.atStart = null;
       this.scan(start);
     }
-    const bytes = this.carry;
+    const bytes = this.work.subarray(0, this.carried);
+    this.view.bytes = bytes;
     switch (this.state) {
       case At.Quoted:
         throw new CaseRateInputError(
@@ -86,56 +97,79 @@ export class CsvParser {
           `line ${this.quoteLine}: a quoted field is never closed (no closing " before the end of the file).`,
         );
       case At.FieldStart:
+        this.field(bytes, bytes.length, bytes.length, this.line);
+        this.emit();
+        break;
       case At.Unquoted:
-        this.fields.push(this.text(bytes, 0, bytes.length));
+        this.field(bytes, this.fieldStart, bytes.length, this.line);
         this.emit();
         break;
       case At.QuoteInQuoted:
-        this.fields.push(this.text(bytes, 1, bytes.length - 1));
+        this.field(bytes, this.fieldStart + 1, bytes.length - 1, this.line);
         this.emit();
         break;
       default:
     }
     this.state = At.RowStart;
-    this.carry = new Uint8Array(0);
+    this.carried = 0;
   }
 
-  /** The field `bytes[from, to)` as text: "" unescaped, UTF-8 checked. */
-  private text(bytes: Uint8Array, from: number, to: number): string {
-    let text: string;
-    try {
-      text = textOfBytes(bytes, from, to, this.high);
-    } catch {
-      throw new CaseRateInputError(
-        `line ${this.line}`,
-        "wrong-type",
-        `line ${this.line}: the file is not UTF-8 text (save it as CSV UTF-8).`,
-      );
+  /** Ends the field `bytes[from, to)` of the row: its offsets and flags, its text if not ASCII (UTF-8 checked). */
+  private field(bytes: Uint8Array, from: number, to: number, line: number): void {
+    const view = this.view;
+    const k = view.count++;
+    view.reserve(k);
+    view.starts[k] = from;
+    view.ends[k] = to;
+    let flags = this.escaped ? FIELD_ESCAPED : 0;
+    if (this.high) {
+      flags |= FIELD_NON_ASCII;
+      try {
+        view.decoded[k] = textOfBytes(bytes, from, to, true);
+      } catch {
+        throw new CaseRateInputError(
+          `line ${line}`,
+          "wrong-type",
+          `line ${line}: the file is not UTF-8 text (save it as CSV UTF-8).`,
+        );
+      }
     }
-    if (this.escaped) text = text.replace(/""/g, '"');
+    view.flags[k] = flags;
     this.high = false;
     this.escaped = false;
-    return text;
   }
 
   private emit(): void {
-    const fields = this.fields;
-    const bad = this.badQuoting;
-    this.fields = [];
+    const view = this.view;
+    view.line = this.rowLine;
+    view.badQuoting = this.badQuoting;
     this.badQuoting = false;
-    this.onRow(fields, this.rowLine, bad);
+    this.onRow(view);
+    view.count = 0;
   }
 
   /**
-   * Scans the carried field's bytes and the new chunk. The hot loop is the unquoted field's: one
+   * Scans the carried row's bytes and the new chunk. The hot loop is the unquoted field's: one
    * comparison for most bytes. Line breaks are counted in quoted text too.
    */
   private scan(chunk: Uint8Array): void {
-    const resume = this.carry.length;
-    const b = resume === 0 ? chunk : concat(this.carry, chunk);
+    const resume = this.carried;
+    let b = chunk;
+    if (resume > 0) {
+      const size = resume + chunk.length;
+      if (this.work.length < size) {
+        const bigger = new Uint8Array(Math.max(size, 2 * this.work.length));
+        bigger.set(this.work.subarray(0, resume));
+        this.work = bigger;
+      }
+      this.work.set(chunk, resume);
+      b = this.work.subarray(0, size);
+    }
+    this.view.bytes = b;
     const n = b.length;
     let i = resume;
-    let fieldStart = 0;
+    let fieldStart = this.fieldStart;
+    let rowStart = 0;
     let state = this.state;
     let line = this.line;
     while (i < n) {
@@ -167,8 +201,7 @@ export class CsvParser {
           i++;
           continue;
         }
-        this.line = line;
-        this.fields.push(this.text(b, fieldStart, i));
+        this.field(b, fieldStart, i, line);
         i++;
         if (c === COMMA) {
           state = At.FieldStart;
@@ -190,6 +223,7 @@ export class CsvParser {
           state = c === CR ? At.AfterCr : At.RowStart;
         } else {
           this.rowLine = line;
+          rowStart = i;
           state = At.FieldStart;
         }
         continue;
@@ -221,8 +255,7 @@ export class CsvParser {
         state = At.Quoted;
         i++;
       } else if (c === COMMA || c === LF || c === CR) {
-        this.line = line;
-        this.fields.push(this.text(b, fieldStart + 1, i - 1));
+        this.field(b, fieldStart + 1, i - 1, line);
         i++;
         if (c === COMMA) state = At.FieldStart;
         else {
@@ -239,9 +272,47 @@ export class CsvParser {
     }
     this.state = state;
     this.line = line;
-    const inField = state === At.Unquoted || state === At.Quoted || state === At.QuoteInQuoted;
-    // Copied: the caller may reuse the chunk's memory once push returns.
-    this.carry = inField ? b.slice(fieldStart) : new Uint8Array(0);
+    if (state === At.RowStart || state === At.AfterCr) {
+      this.carried = 0;
+      return;
+    }
+    // Inside a row: its bytes so far are kept at the start of the work buffer (the caller may
+    // reuse the chunk's memory once push returns), and the offsets of its fields moved there.
+    const rest = n - rowStart;
+    if (b === chunk) {
+      if (this.work.length < rest) this.work = new Uint8Array(Math.max(rest, 2 * this.work.length, 1024));
+      this.work.set(chunk.subarray(rowStart));
+    } else this.work.copyWithin(0, rowStart, n);
+    this.carried = rest;
+    const view = this.view;
+    for (let k = 0; k < view.count; k++) {
+      view.starts[k] -= rowStart;
+      view.ends[k] -= rowStart;
+    }
+    this.fieldStart = fieldStart - rowStart;
+  }
+}
+
+/**
+ * A streaming RFC 4180 reader giving each row's fields as text (CsvScanner's rules). Feed it
+ * chunks with `push`, then call `end`.
+ * @example const rows: string[][] = []; const csv = new CsvParser((fields) => rows.push(fields)); csv.push(new TextEncoder().encode('a,"b,c"\n')); csv.end(); // rows: [["a", "b,c"]]
+ */
+export class CsvParser {
+  private readonly scanner: CsvScanner;
+
+  constructor(onRow: CsvRowHandler) {
+    this.scanner = new CsvScanner((row) => onRow(row.texts(), row.line, row.badQuoting));
+  }
+
+  /** Reads one chunk of the file; rows it completes go to the handler. */
+  push(chunk: Uint8Array): void {
+    this.scanner.push(chunk);
+  }
+
+  /** Ends the input: the last row, even without a line break, goes to the handler; an open quote is an error. */
+  end(): void {
+    this.scanner.end();
   }
 }
 

@@ -1,8 +1,10 @@
-import { CsvParser } from "../csv/csvParser";
+import { ByteInterner } from "../csv/byteInterner";
+import { CsvScanner } from "../csv/csvParser";
+import type { CsvRowView } from "../csv/csvRow";
 import { CaseRateInputError } from "../errors";
 import { type ColumnIndexes, type ColumnMap, columnIndexes } from "./columns";
 import { type EpisodeFindings, type EpisodeRule, EpisodeBuilder } from "./episodes";
-import { type RejectedRows, Rejections, readEncounter } from "./rows";
+import { BLANK_CLINICIAN, type EncounterValues, type RejectedRows, Rejections, readEncounter } from "./rows";
 import { type ServiceFigures, ServiceTally } from "./services";
 
 /** How to read an extract. */
@@ -33,8 +35,16 @@ export interface EncounterHistory extends EpisodeFindings {
  * @example const r = new EncounterReader({ columns: {}, rule: { gapDays: 90, episodeDays: 182 }, strict: false, holdAllRows: false }); r.push(new TextEncoder().encode("client_id,level,service_date,service_code,minutes\n1,A,2025-01-02,90834,45\n")); r.end()?.episodes.length // 1
  */
 export class EncounterReader {
-  private readonly parser = new CsvParser((fields, line, badQuoting) => this.row(fields, line, badQuoting));
+  private readonly scanner = new CsvScanner((row) => this.row(row));
   private readonly rejections = new Rejections();
+  /** The texts of valid rows, numbered from their bytes. */
+  private readonly clients = new ByteInterner();
+  private readonly levels = new ByteInterner();
+  private readonly codes = new ByteInterner();
+  private readonly clinicians = new ByteInterner();
+  /** The clinician type's number for rows without one: "" with no such column, BLANK_CLINICIAN for a blank field. */
+  private noClinician = 0;
+  private readonly values: EncounterValues = { day: 0, minutes: 0, amount: 0 };
   private columns: ColumnIndexes | undefined;
   private width = 0;
   private builder: EpisodeBuilder | undefined;
@@ -49,7 +59,7 @@ export class EncounterReader {
    * does not hold every row: read the input again with `holdAllRows`.
    */
   push(chunk: Uint8Array): boolean {
-    this.parser.push(chunk);
+    this.scanner.push(chunk);
     return this.contiguous;
   }
 
@@ -65,7 +75,7 @@ export class EncounterReader {
 
   /** Ends the input: its figures (undefined when it must be read again, as for `push`); no header or no valid row is an error. */
   end(): EncounterHistory | undefined {
-    this.parser.end();
+    this.scanner.end();
     if (!this.contiguous) return undefined;
     if (this.builder === undefined || this.services === undefined) {
       throw new CaseRateInputError("rows", "empty", "the file is empty: it has no header row.");
@@ -89,37 +99,56 @@ export class EncounterReader {
     };
   }
 
-  private row(fields: string[], line: number, badQuoting: boolean): void {
+  private row(row: CsvRowView): void {
     if (!this.contiguous) return;
-    if (this.columns === undefined) {
-      this.header(fields);
+    const columns = this.columns;
+    if (columns === undefined) {
+      this.header(row.texts());
       return;
     }
     this.rows++;
-    const read = readEncounter(fields, this.columns, this.width, badQuoting);
-    if (typeof read === "string") {
+    const line = row.line;
+    const values = this.values;
+    const refused = readEncounter(row, columns, this.width, values);
+    if (refused !== undefined) {
       if (this.options.strict) {
         throw new CaseRateInputError(
           `line ${line}`,
           "wrong-type",
-          `line ${line}: ${read} (--strict refuses any row that cannot be used).`,
+          `line ${line}: ${refused} (--strict refuses any row that cannot be used).`,
         );
       }
-      this.rejections.add(read, line);
+      this.rejections.add(refused, line);
       return;
     }
-    if (!(this.builder as EpisodeBuilder).add(read, line)) {
+    // Numbered only once valid: the builder takes a client numbered below the current one as returning.
+    const client = this.clients.numberOfField(row, columns.client_id);
+    const level = this.levels.numberOfField(row, columns.level);
+    const code = this.codes.numberOfField(row, columns.service_code);
+    const k = columns.clinician_type;
+    const clinician =
+      k < 0 || row.byteLength(k) === 0 ? this.noClinician : this.clinicians.numberOfField(row, k);
+    const { day, minutes, amount } = values;
+    if (!(this.builder as EpisodeBuilder).add(client, level, day, code, clinician, minutes, amount, line)) {
       this.contiguous = false;
       return;
     }
-    (this.services as ServiceTally).add(read.code, read.clinician, read.minutes, read.amount);
+    (this.services as ServiceTally).add(code, clinician, minutes, amount);
   }
 
   private header(fields: string[]): void {
     const columns = columnIndexes(fields, this.options.columns);
     this.columns = columns;
     this.width = fields.length;
-    this.builder = new EpisodeBuilder(this.options.rule, this.options.holdAllRows, columns.amount >= 0);
-    this.services = new ServiceTally(columns.amount >= 0, columns.clinician_type >= 0);
+    const hasAmount = columns.amount >= 0;
+    const hasClinician = columns.clinician_type >= 0;
+    // A blank clinician type is named BLANK_CLINICIAN, so it is the same type as that text written out.
+    const none = new TextEncoder().encode(hasClinician ? BLANK_CLINICIAN : "");
+    this.noClinician = this.clinicians.numberOf(none, 0, none.length, hasClinician ? BLANK_CLINICIAN : "");
+    this.builder = new EpisodeBuilder(this.options.rule, this.options.holdAllRows, hasAmount, {
+      clients: this.clients.names,
+      levels: this.levels.names,
+    });
+    this.services = new ServiceTally(hasAmount, hasClinician, this.codes.names, this.clinicians.names);
   }
 }

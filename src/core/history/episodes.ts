@@ -1,6 +1,5 @@
 import type { EpisodeSummary } from "./episodeSummary";
-import type { Encounter } from "./rows";
-import { Interner, RowStore } from "./rowStore";
+import { RowStore } from "./rowStore";
 
 /** The episode rule's settings: the longest gap within a run, and the episode length, in days. */
 export interface EpisodeRule {
@@ -24,21 +23,20 @@ export interface EpisodeFindings {
  * in date order form runs where no gap between consecutive service days exceeds gapDays, and a
  * service on day d belongs to episode floor((d − run start) / episodeDays) of its run.
  *
+ * Rows come with their texts as numbers (the client's, level's, code's and clinician type's, each
+ * numbered in the order first seen; `names` gives the clients' and levels' texts).
  * With `holdAllRows` false the rows must come client by client (an extract sorted by client):
  * only the current client's rows are kept and each client's episodes are made when the next
  * client starts; `add` returns false when a client's rows come back after another's, and the
  * input must then be read again with `holdAllRows`, which keeps every row.
- * @example const b = new EpisodeBuilder({ gapDays: 90, episodeDays: 182 }, false, false); b.add({ clientId: "1", level: "A", day: 0, code: "x", clinician: "", minutes: 60, amount: 0 }, 2); b.finish().episodes // [{ clientId: "1", level: "A", episodeStart: 0, services: 1, hours: 1 }]
+ * @example const b = new EpisodeBuilder({ gapDays: 90, episodeDays: 182 }, false, false, { clients: ["1"], levels: ["A"] }); b.add(0, 0, 0, 0, 0, 60, 0, 2); b.finish().episodes // [{ clientId: "1", level: "A", episodeStart: 0, services: 1, hours: 1 }]
  */
 export class EpisodeBuilder {
   private readonly store = new RowStore();
-  private readonly levels = new Interner();
-  private readonly codes = new Interner();
-  private readonly clinicians = new Interner();
-  private readonly clients = new Interner();
-  /** Streaming: the client whose rows are being gathered, and those already done. */
-  private current: string | undefined;
-  private readonly done = new Set<string>();
+  /** Streaming: the client whose rows are being gathered (clients are numbered as they come). */
+  private current = -1;
+  /** Streaming: the current client's rows, in order (reused from client to client). */
+  private order = new Uint32Array(1024);
   private readonly episodes: EpisodeSummary[] = [];
   private duplicateRows = 0;
   private firstDuplicateLine = Infinity;
@@ -48,27 +46,27 @@ export class EpisodeBuilder {
     private readonly rule: EpisodeRule,
     private readonly holdAllRows: boolean,
     private readonly hasAmount: boolean,
+    private readonly names: { readonly clients: readonly string[]; readonly levels: readonly string[] },
   ) {}
 
-  /** One valid row; false when streaming and its client's rows were already closed. */
-  add(row: Encounter, line: number): boolean {
-    let client = 0;
-    if (this.holdAllRows) client = this.clients.numberOf(row.clientId);
-    else if (row.clientId !== this.current) {
-      if (this.done.has(row.clientId)) return false;
+  /** One valid row, by its texts' numbers; false when streaming and its client's rows were already closed. */
+  add(
+    client: number,
+    level: number,
+    day: number,
+    code: number,
+    clinician: number,
+    minutes: number,
+    amount: number,
+    line: number,
+  ): boolean {
+    if (!this.holdAllRows && client !== this.current) {
+      // A client numbered before the current one came earlier: its rows are already closed.
+      if (client < this.current) return false;
       this.closeStreamedClient();
-      this.current = row.clientId;
+      this.current = client;
     }
-    this.store.push(
-      client,
-      this.levels.numberOf(row.level),
-      row.day,
-      this.codes.numberOf(row.code),
-      this.clinicians.numberOf(row.clinician),
-      row.minutes,
-      row.amount,
-      line,
-    );
+    this.store.push(client, level, day, code, clinician, minutes, amount, line);
     return true;
   }
 
@@ -85,33 +83,37 @@ export class EpisodeBuilder {
   }
 
   private closeStreamedClient(): void {
-    if (this.current === undefined) return;
-    const rows = new Uint32Array(this.store.length);
-    for (let i = 0; i < rows.length; i++) rows[i] = i;
+    if (this.current < 0) return;
+    const length = this.store.length;
+    if (this.order.length < length) this.order = new Uint32Array(Math.max(length, 2 * this.order.length));
+    const rows = this.order.subarray(0, length);
+    for (let i = 0; i < length; i++) rows[i] = i;
     this.closeClient(this.current, rows);
-    this.done.add(this.current);
     this.store.clear();
   }
 
   /** Groups the held rows by client (a counting sort: linear in the rows) and closes each client. */
   private closeHeldClients(): void {
     const { store } = this;
-    const count = this.clients.names.length;
+    const count = this.names.clients.length;
     const starts = new Uint32Array(count + 1);
     for (let i = 0; i < store.length; i++) starts[store.client[i] + 1]++;
     for (let c = 0; c < count; c++) starts[c + 1] += starts[c];
     const order = new Uint32Array(store.length);
     const next = starts.slice(0, count);
     for (let i = 0; i < store.length; i++) order[next[store.client[i]]++] = i;
-    for (let c = 0; c < count; c++)
-      this.closeClient(this.clients.names[c], order.subarray(starts[c], starts[c + 1]));
+    // Each client's rows moved side by side: its sort then reads memory in order, not all over.
+    store.permute(order);
+    for (let i = 0; i < order.length; i++) order[i] = i;
+    for (let c = 0; c < count; c++) this.closeClient(c, order.subarray(starts[c], starts[c + 1]));
   }
 
   /** One client's rows (indexes into the store) into episodes, duplicates and overlaps. */
-  private closeClient(clientId: string, rows: Uint32Array): void {
+  private closeClient(client: number, rows: Uint32Array): void {
     const { store } = this;
     const { gapDays, episodeDays } = this.rule;
-    rows.sort((i, j) => store.compare(i, j));
+    const clientId = this.names.clients[client];
+    store.sort(rows);
     const spans: { level: number; from: number; to: number }[] = [];
     let start = 0;
     while (start < rows.length) {
@@ -128,7 +130,7 @@ export class EpisodeBuilder {
         if (episode === undefined) return;
         this.episodes.push({
           clientId,
-          level: this.levels.names[level],
+          level: this.names.levels[level],
           episodeStart: episode.first,
           services: episode.services,
           hours: episode.minutes / 60,

@@ -1,7 +1,7 @@
 /**
  * Valid rows kept column by column in typed arrays (about 36 bytes a row, where an object per row
  * costs several times that): the current client's rows for sorted input, every row otherwise.
- * Text values are kept as numbers in the row path's Interners.
+ * Text values are kept as the row path's numbers for them (ByteInterner).
  */
 export class RowStore {
   length = 0;
@@ -39,6 +39,39 @@ export class RowStore {
     return i;
   }
 
+  /**
+   * Reorders the rows so that row i is the old row order[i], in place (cycle by cycle; memory: a
+   * byte a row): a client's rows, gathered, then sit side by side for its sort.
+   */
+  permute(order: Uint32Array): void {
+    const moved = new Uint8Array(order.length);
+    for (let start = 0; start < order.length; start++) {
+      if (moved[start] === 1 || order[start] === start) continue;
+      this.move(start, this.length); // the cycle's first row waits in the spare slot past the end
+      let to = start;
+      for (let from = order[to]; from !== start; from = order[to]) {
+        this.move(from, to);
+        moved[to] = 1;
+        to = from;
+      }
+      this.move(this.length, to);
+      moved[to] = 1;
+    }
+  }
+
+  /** Copies row `from` over row `to`; `length` may be either, a spare slot (grown if need be). */
+  private move(from: number, to: number): void {
+    if (Math.max(from, to) >= this.day.length) this.grow();
+    this.client[to] = this.client[from];
+    this.level[to] = this.level[from];
+    this.day[to] = this.day[from];
+    this.code[to] = this.code[from];
+    this.clinician[to] = this.clinician[from];
+    this.line[to] = this.line[from];
+    this.minutes[to] = this.minutes[from];
+    this.amount[to] = this.amount[from];
+  }
+
   /** Forgets every row, keeping the memory for the next client's. */
   clear(): void {
     this.length = 0;
@@ -55,6 +88,27 @@ export class RowStore {
       this.amount[i] - this.amount[j] ||
       this.line[i] - this.line[j]
     );
+  }
+
+  /**
+   * Puts the rows (indexes) in `compare`'s order, a total one (the line breaks ties), so any sort
+   * gives the same: by insertion when few (a client's rows, mostly in order already), else by
+   * the built-in sort.
+   */
+  sort(rows: Uint32Array): void {
+    if (rows.length > 64) {
+      rows.sort((i, j) => this.compare(i, j));
+      return;
+    }
+    for (let k = 1; k < rows.length; k++) {
+      const row = rows[k];
+      let at = k;
+      while (at > 0 && this.compare(rows[at - 1], row) > 0) {
+        rows[at] = rows[at - 1];
+        at--;
+      }
+      rows[at] = row;
+    }
   }
 
   /** Rows i and j have the same value in every column read (the client is the caller's). */
@@ -84,27 +138,5 @@ export class RowStore {
     this.line = bigger(this.line, (n) => new Uint32Array(n));
     this.minutes = bigger(this.minutes, (n) => new Float64Array(n));
     this.amount = bigger(this.amount, (n) => new Float64Array(n));
-  }
-}
-
-/** Text values numbered in the order first seen, so rows can keep numbers. */
-export class Interner {
-  private readonly numbers = new Map<string, number>();
-  readonly names: string[] = [];
-  /** The last name asked for: consecutive rows mostly repeat a level, a code, a client. */
-  private lastName: string | undefined;
-  private lastNumber = 0;
-
-  numberOf(name: string): number {
-    if (name === this.lastName) return this.lastNumber;
-    let number = this.numbers.get(name);
-    if (number === undefined) {
-      number = this.names.length;
-      this.numbers.set(name, number);
-      this.names.push(name);
-    }
-    this.lastName = name;
-    this.lastNumber = number;
-    return number;
   }
 }

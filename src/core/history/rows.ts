@@ -1,18 +1,14 @@
+import type { CsvRowView } from "../csv/csvRow";
 import type { ColumnIndexes } from "./columns";
 import { dayNumber } from "./dayNumber";
 
-/** One service row of the extract, read and checked. */
-export interface Encounter {
-  readonly clientId: string;
-  readonly level: string;
+/** A service row's values that are numbers, read and checked (its texts are the caller's to number). */
+export interface EncounterValues {
   /** Whole days since 1970-01-01. */
-  readonly day: number;
-  readonly code: string;
-  /** "" without a clinician_type column. */
-  readonly clinician: string;
-  readonly minutes: number;
+  day: number;
+  minutes: number;
   /** 0 without an amount column. */
-  readonly amount: number;
+  amount: number;
 }
 
 /** Why rows are refused, in the words `history.rejected[].reason` uses (the default column names). */
@@ -47,64 +43,79 @@ const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)$/;
 const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
 
 /**
- * The value of a plain decimal, NaN for anything else. Up to 15 digits it is read here as
- * digits ÷ 10^k (both exact, so the quotient is the correctly rounded value, as Number gives):
- * reading the extract's numbers is a large part of reading the extract.
+ * The value of bytes[from, to) when they are 1 to 15 digits with at most one point, read as
+ * digits ÷ 10^k (both exact, so the quotient is the correctly rounded value, as Number gives);
+ * NaN for anything else, which `decimalOfText` then decides. Reading the extract's numbers is a
+ * large part of reading the extract.
+ * @example plainDecimal(new TextEncoder().encode("30.0"), 0, 4) // 30
  */
-function decimal(text: string): number {
-  const n = text.length;
+export function plainDecimal(bytes: Uint8Array, from: number, to: number): number {
   let digits = 0;
   let count = 0;
   let point = -1;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i) - 48;
+  for (let i = from; i < to; i++) {
+    const c = bytes[i] - 48;
     if (c >= 0 && c <= 9) {
       digits = digits * 10 + c;
       count++;
     } else if (c === -2 && point < 0)
       point = i; // "."
-    else return DECIMAL.test(text) ? Number(text) : NaN; // a sign, or not a number at all
+    else return NaN;
   }
-  if (count === 0) return NaN;
-  if (count > 15) return Number(text);
-  return point < 0 ? digits : digits / POWERS_OF_TEN[n - 1 - point];
+  if (count === 0 || count > 15) return NaN;
+  return point < 0 ? digits : digits / POWERS_OF_TEN[to - 1 - point];
+}
+
+/** The value of a plain decimal's text (a sign, more than 15 digits), NaN for anything else. */
+function decimalOfText(text: string): number {
+  return DECIMAL.test(text) ? Number(text) : NaN;
+}
+
+/** Field k of the row as a plain decimal, NaN if it is not one. */
+function decimalField(row: CsvRowView, k: number): number {
+  const value = plainDecimal(row.bytes, row.starts[k], row.ends[k]);
+  return Number.isNaN(value) ? decimalOfText(row.text(k)) : value;
 }
 
 /**
- * Reads one data row by the header's column positions: its values, or the reason it is refused
- * (the first check it fails, in column order, so a row is counted once).
- * @example readEncounter(["1", "A", "2025-01-02", "90834", "45"], { client_id: 0, level: 1, service_date: 2, service_code: 3, clinician_type: -1, minutes: 4, amount: -1 }, 5, false) // { clientId: "1", level: "A", day: 20090, code: "90834", clinician: "", minutes: 45, amount: 0 }
+ * Checks one data row by the header's column positions and reads its numbers into `values`:
+ * undefined, or the reason it is refused (the first check it fails, in column order, so a row
+ * is counted once). Its texts are left as bytes for the caller to number.
+ * @example readEncounter(row, { client_id: 0, level: 1, service_date: 2, service_code: 3, clinician_type: -1, minutes: 4, amount: -1 }, 5, values) // undefined for "1,A,2025-01-02,90834,45", values { day: 20090, minutes: 45, amount: 0 }
  */
 export function readEncounter(
-  fields: readonly string[],
+  row: CsvRowView,
   columns: ColumnIndexes,
   width: number,
-  badQuoting: boolean,
-): Encounter | string {
-  if (fields.length !== width) return REJECTION.fieldCount;
-  if (badQuoting) return REJECTION.quoting;
-  const clientId = fields[columns.client_id];
-  if (clientId === "") return REJECTION.clientId;
-  const level = fields[columns.level];
-  if (level === "") return REJECTION.level;
-  const day = dayNumber(fields[columns.service_date]);
+  values: EncounterValues,
+): string | undefined {
+  if (row.count !== width) return REJECTION.fieldCount;
+  if (row.badQuoting) return REJECTION.quoting;
+  if (row.byteLength(columns.client_id) === 0) return REJECTION.clientId;
+  if (row.byteLength(columns.level) === 0) return REJECTION.level;
+  const date = columns.service_date;
+  const day = dayNumber(row.bytes, row.starts[date], row.ends[date]);
   if (day === undefined) return REJECTION.date;
-  const code = fields[columns.service_code];
-  if (code === "") return REJECTION.code;
-  const clinicianText = columns.clinician_type < 0 ? "" : fields[columns.clinician_type];
-  const minutes = decimal(fields[columns.minutes]);
+  if (row.byteLength(columns.service_code) === 0) return REJECTION.code;
+  const minutes = decimalField(row, columns.minutes);
   if (Number.isNaN(minutes)) return REJECTION.minutesNotNumber;
   if (!(minutes > 0)) return REJECTION.minutesNotPositive;
   let amount = 0;
   if (columns.amount >= 0) {
-    const text = fields[columns.amount];
-    if (text.trim() === "") return REJECTION.amountBlank;
-    amount = decimal(text);
-    if (Number.isNaN(amount)) return REJECTION.amountNotNumber;
+    const k = columns.amount;
+    amount = plainDecimal(row.bytes, row.starts[k], row.ends[k]);
+    if (Number.isNaN(amount)) {
+      const text = row.text(k);
+      if (text.trim() === "") return REJECTION.amountBlank;
+      amount = decimalOfText(text);
+      if (Number.isNaN(amount)) return REJECTION.amountNotNumber;
+    }
     if (amount < 0) return REJECTION.amountNegative;
   }
-  const clinician = columns.clinician_type >= 0 && clinicianText === "" ? BLANK_CLINICIAN : clinicianText;
-  return { clientId, level, day, code, clinician, minutes, amount };
+  values.day = day;
+  values.minutes = minutes;
+  values.amount = amount;
+  return undefined;
 }
 
 /** Refused rows counted by reason, each with its first line. */

@@ -14,46 +14,53 @@ interface CodeTally {
   rows: number;
   minutes: number;
   amount: number;
-  /** Minutes by clinician type. */
-  readonly clinicians: Map<string, number>;
+  /** Minutes by clinician type's number; undefined for a type the code never had. */
+  readonly clinicians: (number | undefined)[];
 }
 
 /**
  * Step 6's figures tallied row by row: per service code its rows, hours, dollars and the mix of
- * clinician types in its hours. Memory grows with the codes, not the rows.
- * @example const t = new ServiceTally(true, true); t.add("90834", "Masters", 45, 100); t.figures()[0].ratePerHour // 133.33…
+ * clinician types in its hours. Codes and types come as the row path's numbers, named by
+ * `codes` and `clinicians` (lists that grow as the rows are read). Memory grows with the codes,
+ * not the rows.
+ * @example const t = new ServiceTally(true, true, ["90834"], ["Masters"]); t.add(0, 0, 45, 100); t.figures()[0].ratePerHour // 133.33…
  */
 export class ServiceTally {
-  private readonly codes = new Map<string, CodeTally>();
+  private readonly tallies: (CodeTally | undefined)[] = [];
 
   constructor(
     private readonly hasAmount: boolean,
     private readonly hasClinician: boolean,
+    private readonly codes: readonly string[],
+    private readonly clinicians: readonly string[],
   ) {}
 
   /** One valid row's service. */
-  add(code: string, clinician: string, minutes: number, amount: number): void {
-    let tally = this.codes.get(code);
+  add(code: number, clinician: number, minutes: number, amount: number): void {
+    let tally = this.tallies[code];
     if (tally === undefined) {
-      tally = { rows: 0, minutes: 0, amount: 0, clinicians: new Map() };
-      this.codes.set(code, tally);
+      tally = { rows: 0, minutes: 0, amount: 0, clinicians: [] };
+      this.tallies[code] = tally;
     }
     tally.rows++;
     tally.minutes += minutes;
     tally.amount += amount;
-    tally.clinicians.set(clinician, (tally.clinicians.get(clinician) ?? 0) + minutes);
+    tally.clinicians[clinician] = (tally.clinicians[clinician] ?? 0) + minutes;
   }
 
   /** The codes sorted by code (by UTF-16 code units, as the model's other lists). */
   figures(): ServiceFigures[] {
-    return [...this.codes.keys()].sort(byText).map((code) => {
-      const tally = this.codes.get(code) as CodeTally;
+    const byName = (a: number, b: number) => byText(this.codes[a], this.codes[b]);
+    const codes = [...this.tallies.keys()].filter((code) => this.tallies[code] !== undefined).sort(byName);
+    return codes.map((code) => {
+      const tally = this.tallies[code] as CodeTally;
       const hours = tally.minutes / 60;
       const mix = [...tally.clinicians.keys()]
-        .sort(byText)
-        .map((type) => [type, (tally.clinicians.get(type) as number) / tally.minutes]);
+        .filter((type) => tally.clinicians[type] !== undefined)
+        .sort((a, b) => byText(this.clinicians[a], this.clinicians[b]))
+        .map((type) => [this.clinicians[type], (tally.clinicians[type] as number) / tally.minutes]);
       return {
-        code,
+        code: this.codes[code],
         rows: tally.rows,
         hours,
         ...(this.hasAmount ? { amount: tally.amount, ratePerHour: tally.amount / hours } : {}),

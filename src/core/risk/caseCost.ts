@@ -51,13 +51,19 @@ function discreteLaw(spread: Spread, masses: PointMass[]): CaseCostLaw {
   const cdf = masses.map((m) => (running += m.probability));
   const last = masses.length - 1;
   return {
-    // Inversion: the first mass whose cumulative probability reaches u.
+    // Inversion: the first mass whose cumulative probability reaches u (the last if rounding left
+    // u above them all), found by bisection: a history's 1-hour bins make hundreds of masses.
     draw: (sampler) => {
       if (last === 0) return masses[0].dollars;
       const u = sampler.uniform();
-      let k = 0;
-      while (k < last && u > cdf[k]) k++;
-      return masses[k].dollars;
+      let low = 0;
+      let high = last;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (u > cdf[middle]) low = middle + 1;
+        else high = middle;
+      }
+      return masses[low].dollars;
     },
     spread,
     mean: moment(1),

@@ -7,6 +7,12 @@ import { EncounterReader, type EncounterOptions } from "../../../src/core/histor
 const HEADER = "client_id,level,service_date,service_code,clinician_type,minutes,amount";
 const RULE = { gapDays: 90, episodeDays: 182 };
 
+/** The day number of a date's text, read from its UTF-8 bytes as the extract's are. */
+function dayOf(text: string): number | undefined {
+  const bytes = new TextEncoder().encode(text);
+  return dayNumber(bytes, 0, bytes.length);
+}
+
 function read(text: string, options: Partial<EncounterOptions> = {}) {
   const reader = new EncounterReader({
     columns: {},
@@ -38,12 +44,12 @@ describe("service dates", () => {
         fc.date({ min: new Date("1900-01-01"), max: new Date("2199-12-31"), noInvalidDate: true }),
         (date) => {
           const text = date.toISOString().slice(0, 10);
-          expect(dayNumber(text)).toBe(Math.floor(date.getTime() / 86_400_000));
+          expect(dayOf(text)).toBe(Math.floor(date.getTime() / 86_400_000));
         },
       ),
     );
-    expect(dayNumber("1970-01-01")).toBe(0);
-    expect(dayNumber("1969-12-31")).toBe(-1);
+    expect(dayOf("1970-01-01")).toBe(0);
+    expect(dayOf("1969-12-31")).toBe(-1);
   });
 
   it("refuses days a month lacks, leap days of common years, and other shapes", () => {
@@ -56,7 +62,7 @@ describe("service dates", () => {
       "2025-13-01",
       "2025-00-10",
     ])
-      expect(dayNumber(text)).toBeUndefined();
+      expect(dayOf(text)).toBeUndefined();
     for (const text of [
       "2025-1-01",
       "2025/01/01",
@@ -66,9 +72,9 @@ describe("service dates", () => {
       "２０２５-01-01",
       "",
     ])
-      expect(dayNumber(text)).toBeUndefined();
-    expect(dayNumber("2024-02-29")).toBe(19782);
-    expect(dayNumber("2000-02-29")).toBe(11016);
+      expect(dayOf(text)).toBeUndefined();
+    expect(dayOf("2024-02-29")).toBe(19782);
+    expect(dayOf("2000-02-29")).toBe(11016);
   });
 });
 
@@ -99,7 +105,7 @@ describe("columns", () => {
     const history = read("minutes,service_code,level,service_date,client_id\n30,90834,A,2025-01-01,1\n");
     expect(history.hasAmount).toBe(false);
     expect(history.episodes).toEqual([
-      { clientId: "1", level: "A", episodeStart: dayNumber("2025-01-01"), services: 1, hours: 0.5 },
+      { clientId: "1", level: "A", episodeStart: dayOf("2025-01-01"), services: 1, hours: 0.5 },
     ]);
     expect(history.services).toEqual([{ code: "90834", rows: 1, hours: 0.5 }]);
   });
@@ -146,7 +152,7 @@ describe("rows refused", () => {
       {
         clientId: "1",
         level: "A",
-        episodeStart: dayNumber("2025-01-01"),
+        episodeStart: dayOf("2025-01-01"),
         services: 2,
         hours: 1.5,
         amount: 150,
@@ -230,5 +236,41 @@ describe("numbers", () => {
       expect(amountOf(text)).toBe("amount is not a number");
     }
     expect(amountOf("-0.5")).toBe("amount is negative");
+  });
+});
+
+describe("the same text written two ways", () => {
+  it("is one client, level, code and clinician type, quoted or not, 30 or 30.0 minutes, a blank type or (blank)", () => {
+    const history = read(
+      [
+        HEADER,
+        "Zoë,A,2025-01-01,90834,,30,50",
+        '"Zoë","A","2025-01-01","90834","(blank)","30.0","50.00"', // the same row: a duplicate
+        '"Zo""ë",A,2025-01-02,"H0036",Masters,60,80',
+        'Zo""ë,A,2025-01-03,H0036,Masters,60,80', // a quote out of place: refused
+        '"Zo""ë",A,2025-01-03,H0036,"Mast""ers",15,20',
+      ].join("\n"),
+    );
+    expect(history.validRows).toBe(4);
+    expect(history.rejected).toEqual([{ reason: "a quote out of place (RFC 4180)", count: 1, firstLine: 5 }]);
+    expect(history.duplicateRows).toBe(1);
+    expect(history.firstDuplicateLine).toBe(3);
+    expect(history.episodes.map((episode) => [episode.clientId, episode.services, episode.hours])).toEqual([
+      ["Zoë", 2, 1],
+      ['Zo"ë', 2, 1.25],
+    ]);
+    expect(history.services.map((service) => [service.code, service.rows, service.clinicianMix])).toEqual([
+      ["90834", 2, { "(blank)": 1 }],
+      ["H0036", 2, { 'Mast"ers': 0.2, Masters: 0.8 }],
+    ]);
+  });
+
+  it("refuses a file that is not UTF-8 even in a row that is refused anyway", () => {
+    const bytes = new Uint8Array([...new TextEncoder().encode(`${HEADER}\n1,A,2025-01-01,`), 0xff, 0x0a]);
+    const reader = new EncounterReader({ columns: {}, rule: RULE, strict: false, holdAllRows: false });
+    expect(() => {
+      reader.push(bytes);
+      reader.end();
+    }).toThrow("line 2: the file is not UTF-8 text (save it as CSV UTF-8).");
   });
 });

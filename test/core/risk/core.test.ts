@@ -226,6 +226,40 @@ describe("discretization", () => {
   });
 });
 
+describe("drawing a case from cohorts", () => {
+  test("picks, for each uniform, the first cohort whose cumulative share reaches it, as a linear scan does", () => {
+    // A history's 1-hour bins: hundreds of cohorts of uneven sizes, with rounding in the running sum.
+    const cohorts = Array.from({ length: 240 }, (_, k) => ({
+      episodes: 1 + ((k * 7919) % 13),
+      averageHours: k + 0.5,
+    }));
+    const law = caseCostLaw({
+      id: "D",
+      expectedCases: 1,
+      averageHours: 110,
+      ratePerHour: 100,
+      hoursDistribution: { cohorts },
+    });
+    const total = cohorts.reduce((sum, cohort) => sum + cohort.episodes, 0);
+    let running = 0;
+    const cdf = cohorts.map((cohort) => (running += cohort.episodes / total));
+    const uniforms = new Sampler(Xoshiro128.fromSeed(7));
+    const scanned = Array.from({ length: 20_000 }, () => {
+      const u = uniforms.uniform();
+      let k = 0;
+      while (k < cdf.length - 1 && u > cdf[k]) k++;
+      return cohorts[k].averageHours * 100;
+    });
+    const sampler = new Sampler(Xoshiro128.fromSeed(7));
+    expect(Array.from({ length: 20_000 }, () => law.draw(sampler))).toEqual(scanned);
+    // At the edges: a uniform on a cumulative share takes that cohort, one above all takes the last.
+    const at = (u: number) => law.draw({ uniform: () => u } as unknown as Sampler);
+    expect(at(cdf[0])).toBe(50);
+    expect(at(cdf[9])).toBe(950);
+    expect(at(2)).toBe(23_950);
+  });
+});
+
 describe("quantiles and the toolkit's levels", () => {
   test("rounding in the running sum does not move a quantile", () => {
     const cdf = new Float64Array([0.2, 0.95 - 1e-13, 1]);

@@ -1,0 +1,65 @@
+import { textOfBytes } from "./textOfBytes";
+
+/** A field's flag: it has a byte above 127 (its text, UTF-8 checked, is kept decoded). */
+export const FIELD_NON_ASCII = 1;
+/** A field's flag: it is quoted and holds an escaped "" (its bytes keep both quotes). */
+export const FIELD_ESCAPED = 2;
+
+/**
+ * One row as the CSV scanner found it: where each field's bytes are in `bytes` (quotes around a
+ * quoted field left out), read before the next row replaces them. A reader takes the text of
+ * the fields it needs, or reads their bytes as they are: no string is made for a field unread.
+ * Two fields of rows well quoted have the same bytes exactly when they have the same text.
+ */
+export class CsvRowView {
+  /** The bytes the fields' offsets point into (valid until the handler returns). */
+  bytes: Uint8Array = new Uint8Array(0);
+  /** Fields in the row. */
+  count = 0;
+  /** The line the row starts on (the header is line 1). */
+  line = 1;
+  /** A quote sat where RFC 4180 allows none (the field keeps its raw text). */
+  badQuoting = false;
+  /** Field k is bytes[starts[k], ends[k]). */
+  starts = new Int32Array(16);
+  ends = new Int32Array(16);
+  /** FIELD_NON_ASCII and FIELD_ESCAPED, by field. */
+  flags = new Uint8Array(16);
+  /** The text of each non-ASCII field, decoded (and checked) when the scanner ended it. */
+  readonly decoded: string[] = [];
+
+  /** Field k's length in bytes: 0 exactly when its text is "". */
+  byteLength(k: number): number {
+    return this.ends[k] - this.starts[k];
+  }
+
+  /** Field k's text, "" unescaped. */
+  text(k: number): string {
+    const flags = this.flags[k];
+    const text =
+      flags & FIELD_NON_ASCII
+        ? this.decoded[k]
+        : textOfBytes(this.bytes, this.starts[k], this.ends[k], false);
+    return flags & FIELD_ESCAPED ? text.replace(/""/g, '"') : text;
+  }
+
+  /** Every field's text. */
+  texts(): string[] {
+    const texts: string[] = new Array(this.count);
+    for (let k = 0; k < this.count; k++) texts[k] = this.text(k);
+    return texts;
+  }
+
+  /** Room for field k (the scanner's). */
+  reserve(k: number): void {
+    if (k < this.starts.length) return;
+    const grow = <T extends Int32Array | Uint8Array>(old: T, make: (n: number) => T): T => {
+      const next = make(old.length * 2);
+      next.set(old);
+      return next;
+    };
+    this.starts = grow(this.starts, (n) => new Int32Array(n));
+    this.ends = grow(this.ends, (n) => new Int32Array(n));
+    this.flags = grow(this.flags, (n) => new Uint8Array(n));
+  }
+}
