@@ -62,4 +62,31 @@ export class CsvRowView {
     this.ends = grow(this.ends, (n) => new Int32Array(n));
     this.flags = grow(this.flags, (n) => new Uint8Array(n));
   }
+
+  /**
+   * Fills this view with fields already split (an Excel range's cells), laid out as the scanner
+   * lays out a file's: a quote doubled and flagged, a non-ASCII field kept decoded. So a reader
+   * of rows takes either source through one path.
+   */
+  setTexts(fields: readonly string[], line: number): void {
+    const encoder = new TextEncoder();
+    const parts = fields.map((field) => encoder.encode(field.replace(/"/g, '""')));
+    const bytes = new Uint8Array(parts.reduce((total, part) => total + part.length, 0));
+    let at = 0;
+    this.count = fields.length;
+    this.line = line;
+    this.badQuoting = false;
+    this.decoded.length = 0;
+    parts.forEach((part, k) => {
+      this.reserve(k);
+      bytes.set(part, at);
+      this.starts[k] = at;
+      this.ends[k] = at += part.length;
+      const nonAscii = /[^\x00-\x7f]/.test(fields[k]);
+      const escaped = fields[k].includes('"');
+      this.flags[k] = (nonAscii ? FIELD_NON_ASCII : 0) | (escaped ? FIELD_ESCAPED : 0);
+      if (nonAscii) this.decoded[k] = fields[k].replace(/"/g, '""');
+    });
+    this.bytes = bytes;
+  }
 }

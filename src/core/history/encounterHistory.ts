@@ -1,6 +1,6 @@
 import { ByteInterner } from "../csv/byteInterner";
 import { CsvScanner } from "../csv/csvParser";
-import type { CsvRowView } from "../csv/csvRow";
+import { CsvRowView } from "../csv/csvRow";
 import { CaseRateInputError } from "../errors";
 import { type ColumnIndexes, type ColumnMap, columnIndexes } from "./columns";
 import { type EpisodeFindings, type EpisodeRule, EpisodeBuilder } from "./episodes";
@@ -36,6 +36,8 @@ export interface EncounterHistory extends EpisodeFindings {
  */
 export class EncounterReader {
   private readonly scanner = new CsvScanner((row) => this.row(row));
+  /** The view `pushRow` fills, reused from row to row. */
+  private readonly fieldRow = new CsvRowView();
   private readonly rejections = new Rejections();
   /** The texts of valid rows, numbered from their bytes. */
   private readonly clients = new ByteInterner();
@@ -69,7 +71,8 @@ export class EncounterReader {
    * `line` counts as in a file, the header as line 1. False as for `push`.
    */
   pushRow(fields: string[], line: number): boolean {
-    this.row(fields, line, false);
+    this.fieldRow.setTexts(fields, line);
+    this.row(this.fieldRow);
     return this.contiguous;
   }
 
