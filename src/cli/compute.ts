@@ -36,7 +36,8 @@ Output: totalCases, levels[] (id, name, caseMix, cases, averageHours, ratePerHou
 totalCost), totalBudget, pmpm (budget per enrollee per month over 12 months), and with a provider
 section provider.fteNeed, provider.caseload (consumers per FTE at the mix), provider.revenue, and
 the provider's directCostPerHour, fixedCosts and otherRevenue as given. The risk keys
-(hoursDistribution, penetrationScenarios, risk) are read by 'case-rate risk'.
+(hoursDistribution, penetrationScenarios, risk) are read by 'case-rate risk', the contract key by
+'case-rate contract'; history is a record of what 'case-rate history' found, not computed.
 
 MODEL.json is JSON saved as UTF-8, at most ${MODEL_FILE.maxMegabytes} MB and nested at most ${MAX_JSON_NESTING} deep.
 A case mix within ${describeNumber(CASE_MIX_TOLERANCE * 100)} percentage point of 100% but not exactly 100% is used as

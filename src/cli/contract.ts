@@ -1,12 +1,22 @@
-import { computeRateModel, isCaseRateInputError, parseRateModel } from "../core";
+import {
+  type RateModel,
+  type RateModelResult,
+  computeRateModel,
+  isCaseRateInputError,
+  parseRateModel,
+} from "../core";
 import { rateModelWarnings } from "../core/caseMixWarning";
 import {
   type ContractPricing,
+  type ContractTerms,
   type Settlement,
+  type YearActuals,
   MARGIN_QUANTILES,
   PAYOR_COST_QUANTILES,
   contractPricingInputOfModel,
+  EpisodeYear,
   feeForServiceOfModel,
+  measureIds,
   parseActuals,
   priceContract,
   settleYear,
@@ -14,8 +24,10 @@ import {
 } from "../core/contract";
 import { MODEL_KEYS, type Section } from "../core/modelSchema";
 import { ACTUALS_KEYS } from "../core/contract/parseActuals";
+import { EpisodeFile } from "../core/history/episodeFile";
 import { type ArgSpec, parseArgs } from "./args";
 import { describeModelKeys } from "./compute";
+import { readEpisodeFile } from "./historyEpisodes";
 import { UsageError } from "./io";
 import { inModelTerms } from "./modelPaths";
 import type { FileKind } from "./readFile";
@@ -24,21 +36,27 @@ import { readJsonFile } from "./readJson";
 /** The year's actuals: JSON like a model, and as large as one. */
 const ACTUALS_FILE: FileKind = { noun: "an actuals file", maxMegabytes: 16 };
 
-export const CONTRACT_ARGS: ArgSpec = { flags: [], valued: ["--actuals"] };
+export const CONTRACT_ARGS: ArgSpec = { flags: [], valued: ["--actuals", "--episodes"] };
 
 const CONTRACT_MODEL_KEYS: Section = MODEL_KEYS.filter((spec) => spec.key === "contract");
 
-export const CONTRACT_HELP = `Usage: case-rate contract MODEL.json [--actuals ACTUALS.json]
+export const CONTRACT_HELP = `Usage: case-rate contract MODEL.json [--actuals ACTUALS.json] [--episodes EPISODES.csv]
 
 Reads a rate-setting model with a contract section (the keys of 'case-rate compute --help' and
 of 'case-rate risk --help') and prints, as JSON, what the contract's terms are worth before
 signing: each year of the risk command's seeded simulation settled with and without the terms.
-With --actuals it also settles the year that happened.
+With --actuals it also settles the year that happened; with --episodes it settles the year's
+episodes, the history command's episode summaries ('case-rate history --sql' makes them).
 
 The model's contract keys (shares are fractions: 0.03 = 3%; any other key is refused):
 ${describeModelKeys(CONTRACT_MODEL_KEYS)}
 ACTUALS.json:
 ${describeModelKeys(ACTUALS_KEYS)}
+EPISODES.csv: the columns client_id, level, episode_start, services, hours and amount (may be
+blank throughout). An episode's cost is its hours x provider.directCostPerHour when the model
+gives one, else its amount; what fee-for-service paid for it is its amount (else its cost). With
+--episodes, --actuals gives only the measures' values ("cases": []).
+
 A simulated case costs its hours x provider.directCostPerHour when the model gives one (the
 provider's consumers at fixed counts by its mix), else x its level's rate per hour; the measures
 take contract.expectedMeasures (default each at its target).
@@ -55,9 +73,10 @@ Output (dollars, unrounded):
   stopLossAdjustment, withheld, withholdEarned, qualityBonus, sharedSavings);
   exact.outlierPayments (closed form); simulation (years, seed, standardErrors);
   with feeForService: feeForService.levels[] (id, caseRate, feeForServicePerCase, breakEvenHours);
-  with --actuals: settlement (caseRatePayments, outlierPayments, corridorAdjustment (positive:
-  paid to the provider), stopLossAdjustment, withheld, withholdEarned, qualityBonus,
-  feeForServicePayments, sharedSavings, netToProvider, costOfCare, providerMargin, lines[]).
+  with --actuals or --episodes: settlement (caseRatePayments, outlierPayments,
+  corridorAdjustment (positive: paid to the provider), stopLossAdjustment, withheld,
+  withholdEarned, qualityBonus, feeForServicePayments, sharedSavings, netToProvider, costOfCare,
+  providerMargin, lines[]).
 
 Exit codes: 0 done; 2 a file or a field is unusable (one line on stderr says which).
 Example: case-rate contract examples/contract.json --actuals examples/actuals.json
@@ -122,12 +141,51 @@ function priced(modelPath: string) {
   return { model, result, pricing: priceContract(contractPricingInputOfModel(model, result)) };
 }
 
-/** `case-rate contract MODEL.json [--actuals ACTUALS.json]`: the contract priced, and the year settled. */
-export function contract(args: readonly string[]): {
+/** The measures a year needs besides its cases: refuses terms that need them when none are given. */
+function requireMeasures(terms: ContractTerms, actuals: YearActuals | undefined): YearActuals["measures"] {
+  const ids = measureIds(terms);
+  if (actuals === undefined && ids.length > 0) {
+    throw new UsageError(
+      `the contract's measures (${ids.join(", ")}) need the year's values: give --actuals ACTUALS.json with "cases": [] and "measures" beside --episodes.`,
+    );
+  }
+  return actuals?.measures ?? {};
+}
+
+/** The year settled on the episode file's episodes, the measures from the actuals file when given. */
+async function settleEpisodes(
+  episodesPath: string,
+  actualsPath: string | undefined,
+  actuals: YearActuals | undefined,
+  model: RateModel,
+  result: RateModelResult,
+): Promise<Settlement> {
+  if (actualsPath !== undefined && actuals !== undefined && actuals.cases.length > 0) {
+    throw new UsageError(
+      `${actualsPath}: gives cases, and so does --episodes; give the year's cases once (with --episodes, "cases": []).`,
+    );
+  }
+  const terms = model.contract ?? {};
+  const measures = requireMeasures(terms, actuals);
+  const year = new EpisodeYear(terms, settlementLevelsOf(result), result.provider?.directCostPerHour);
+  try {
+    await readEpisodeFile(episodesPath, new EpisodeFile({}, (episode, line) => year.add(episode, line)));
+  } catch (error) {
+    if (isCaseRateInputError(error)) throw new UsageError(`${episodesPath}: ${error.message}`);
+    throw error;
+  }
+  return inFile(actualsPath ?? episodesPath, () => year.settle(measures));
+}
+
+/**
+ * `case-rate contract MODEL.json [--actuals ACTUALS.json] [--episodes EPISODES.csv]`: the contract
+ * priced, and the year settled.
+ */
+export async function contract(args: readonly string[]): Promise<{
   modelPath: string;
   report: ContractReport;
   warnings: readonly string[];
-} {
+}> {
   const { values, positionals } = parseArgs("contract", args, CONTRACT_ARGS);
   if (positionals.length !== 1) {
     throw new UsageError("contract takes one MODEL.json file; see 'case-rate contract --help'.");
@@ -136,16 +194,17 @@ export function contract(args: readonly string[]): {
   const { model, result, pricing } = inFile(modelPath, () => priced(modelPath));
   const terms = model.contract ?? {};
   const actualsPath = values.get("--actuals");
-  const settlement =
+  const episodesPath = values.get("--episodes");
+  const actuals =
     actualsPath === undefined
       ? undefined
-      : inFile(actualsPath, () =>
-          settleYear(
-            terms,
-            settlementLevelsOf(result),
-            parseActuals(readJsonFile(actualsPath, ACTUALS_FILE)),
-          ),
-        );
+      : inFile(actualsPath, () => parseActuals(readJsonFile(actualsPath, ACTUALS_FILE)));
+  let settlement: Settlement | undefined;
+  if (episodesPath !== undefined) {
+    settlement = await settleEpisodes(episodesPath, actualsPath, actuals, model, result);
+  } else if (actualsPath !== undefined && actuals !== undefined) {
+    settlement = inFile(actualsPath, () => settleYear(terms, settlementLevelsOf(result), actuals));
+  }
   return {
     modelPath,
     report: reportOf(pricing, feeForServiceOfModel(terms, result), settlement),

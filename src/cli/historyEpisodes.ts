@@ -1,7 +1,7 @@
 import { CsvParser } from "../core/csv/csvParser";
 import { isCaseRateInputError } from "../core/errors";
 import type { AnalysisOptions } from "../core/history/analysis";
-import { EpisodeFile } from "../core/history/episodeFile";
+import { EpisodeFile, type EpisodeFileResult } from "../core/history/episodeFile";
 import type { EpisodeSettings } from "../core/history/episodeSettings";
 import { type HistoryModel, historyModel } from "../core/history/historyModel";
 import { eachChunk } from "./fileChunks";
@@ -11,6 +11,20 @@ import { UsageError } from "./io";
 export interface EpisodesModel {
   readonly model: HistoryModel;
   readonly notes: string[];
+}
+
+/**
+ * The warehouse query's result at `path` streamed through `file` (any size: one chunk at a time);
+ * its result, or the core's error for the first row that is not an episode.
+ */
+export async function readEpisodeFile(path: string, file: EpisodeFile): Promise<EpisodeFileResult> {
+  const parser = new CsvParser((fields, line, badQuoting) => file.row(fields, line, badQuoting));
+  await eachChunk(path, (chunk) => {
+    parser.push(chunk);
+    return true;
+  });
+  parser.end();
+  return file.result();
 }
 
 /**
@@ -24,15 +38,8 @@ export async function modelOfEpisodes(
   analysisOptions: Omit<AnalysisOptions, "hasAmount">,
   rule: EpisodeSettings,
 ): Promise<EpisodesModel> {
-  const file = new EpisodeFile(analysisOptions);
-  const parser = new CsvParser((fields, line, badQuoting) => file.row(fields, line, badQuoting));
   try {
-    await eachChunk(path, (chunk) => {
-      parser.push(chunk);
-      return true;
-    });
-    parser.end();
-    const { analysis, validRows } = file.result();
+    const { analysis, validRows } = await readEpisodeFile(path, new EpisodeFile(analysisOptions));
     const model = historyModel(analysis, { validRows, gapDays: rule.gapDays, episodeDays: rule.episodeDays });
     const notes =
       model.ratePerHour === undefined

@@ -58,7 +58,7 @@ const COMMANDS: Record<string, Command> = {
     summary: "contract terms (outliers, corridors, withholds, shared savings): priced, the year settled",
     args: CONTRACT_ARGS,
     run: async (args) => {
-      const { modelPath, report, warnings } = contract(args);
+      const { modelPath, report, warnings } = await contract(args);
       return modelOutput(modelPath, report, warnings);
     },
   },

@@ -37,18 +37,21 @@ export function argumentNamer(names: ArgumentNames): FieldNamer {
  * message in Excel's argument names. Anything else is a bug and is returned unchanged, so it is
  * not dressed up as the user's mistake.
  */
-export function toExcelError(error: unknown, names: ArgumentNames = {}): unknown {
+export function toExcelError(error: unknown, names: ArgumentNames | FieldNamer = {}): unknown {
   if (!isCaseRateInputError(error)) return error;
   if (error.problem === "division-by-zero") return new CustomFunctions.Error(DIVISION_BY_ZERO);
-  const message = error.messageNaming(argumentNamer(names));
+  const message = error.messageNaming(typeof names === "function" ? names : argumentNamer(names));
   // Excel shows a message only with #VALUE! and #N/A; #NUM! keeps it for the API and the record.
   const tooLarge = error.problem === "result-not-finite" || error.problem === "grid-too-long";
   const code = tooLarge ? INVALID_NUMBER : INVALID_VALUE;
   return new CustomFunctions.Error(code, message);
 }
 
-/** Runs one function's conversion and arithmetic; an input error leaves as Excel's error. */
-export function excelCall<T>(names: ArgumentNames, compute: () => T): T {
+/**
+ * Runs one function's conversion and arithmetic; an input error leaves as Excel's error, its
+ * fields named by `names` (by id) or by a namer of the function's own.
+ */
+export function excelCall<T>(names: ArgumentNames | FieldNamer, compute: () => T): T {
   try {
     return compute();
   } catch (error) {

@@ -325,6 +325,120 @@ export function withinRange(hours: number[][], low: number[][], high: number[][]
 }
 
 /**
+ * The contract functions' work (their arguments as the core's terms, checked as the model's
+ * contract section is), loaded on the first contract call: its own chunk, like the risk functions',
+ * keeps functions.js small. An error it throws, in Excel's form, rejects the call's promise.
+ */
+const contractFunctions = () => import(/* webpackChunkName: "contract" */ "./contractFunctions");
+
+/**
+ * Outlier payment: what the payor pays for a case on top of its case rate, payor share × (cost − threshold) when the cost is above the threshold, else 0. A range of costs spills one payment per case.
+ * @customfunction OUTLIER_PAYMENT
+ * @helpurl https://localhost:3000/functions-reference.html#OUTLIER_PAYMENT
+ * @param cost Cost of care of the case in dollars; one cell, or a row, column or block with one cell per case.
+ * @param threshold Outlier threshold in dollars (the contract's multiple × the level's case rate, or its threshold cost); one for every case, or one per cell of cost.
+ * @param payor_share Share of the cost above the threshold the payor pays, as % (80% or 0.8).
+ * @returns The outlier payment in dollars, one per cell of cost.
+ * @example A Level B case costing $12,000 against twice the $4,758.52 case rate, 80% paid: =VBP.OUTLIER_PAYMENT(12000, 9517.04, 80%) → 1986.368
+ * @example Four Level B cases, the same threshold: =VBP.OUTLIER_PAYMENT({5000;9517.04;12000;20000}, 9517.04, 80%) → {0;0;1986.368;8386.368}
+ */
+export async function outlierPayments(
+  cost: number[][],
+  threshold: number[][],
+  payor_share: number,
+): Promise<number[][]> {
+  return (await contractFunctions()).outlierPaymentsOf(cost, threshold, payor_share);
+}
+
+/**
+ * Risk corridor adjustment, signed (positive: paid to the provider; negative: recovered from it): with r = (cost of care − target × payments) ÷ payments, the payor pays each band's share of the part of a loss inside it, and recovers the gain bands' share of a gain likewise.
+ * @customfunction CORRIDOR
+ * @helpurl https://localhost:3000/functions-reference.html#CORRIDOR
+ * @param cost_of_care The year's cost of care in dollars (the sum of the cases' costs).
+ * @param payments Payments P in dollars: case-rate payments plus outlier payments.
+ * @param bands The corridor bands, a range of two columns: each band's upper end as a share of payments, as % (blank on the last row, which reaches to any result), and the payor's share of the result inside it, as %.
+ * @param [corridor_target] Optional: the ratio of cost of care to payments at which no money moves, above 0; 1 (100%) when omitted, below 1 when the cost of care counts only direct care.
+ * @param [gain_bands] Optional: the bands for a gain, two columns like bands; bands when omitted.
+ * @returns The corridor adjustment in dollars: positive is paid to the provider, negative is recovered from it.
+ * @example A 10% loss on $100,000: 50% of the 3–8% part and 90% of the 8–10% part: =VBP.CORRIDOR(110000, 100000, {0.03,0;0.08,0.5;"",0.9}) → 4300
+ * @example A 5% gain below a 65% target (direct care only): 50% of the 3–5% part recovered: =VBP.CORRIDOR(60000, 100000, {0.03,0;0.08,0.5;"",0.9}, 65%) → -1000
+ */
+export async function corridor(
+  cost_of_care: number,
+  payments: number,
+  bands: number[][],
+  corridor_target?: number,
+  gain_bands?: number[][],
+): Promise<number> {
+  return (await contractFunctions()).corridorOf(cost_of_care, payments, bands, corridor_target, gain_bands);
+}
+
+/**
+ * Withhold earned back: the amount withheld × Σ weight × score, each measure scoring 1 when it meets its target (at least the target, or at most it for a measure where lower is better) and 0 otherwise.
+ * @customfunction WITHHOLD_EARNED
+ * @helpurl https://localhost:3000/functions-reference.html#WITHHOLD_EARNED
+ * @param withheld The amount withheld in dollars (the withhold's % × case-rate payments).
+ * @param values Each measure's value for the year, as % (78% within the level-of-care range); one row or column.
+ * @param targets Each measure's target, in the same order as values (the toolkit's 75% within the level-of-care range).
+ * @param weights Each measure's weight, as %, in the same order as values; they sum to 100%.
+ * @param [directions] Optional: "atLeast" (higher is better) or "atMost" (lower is better) for each measure, in the same order as values; all "atLeast" when omitted.
+ * @returns The amount earned back in dollars, at most the amount withheld.
+ * @example The toolkit's step 8 measures (illustrative targets and weights) on a 2% withhold of $1,000,000; 7-day follow-up missed: =VBP.WITHHOLD_EARNED(20000, {0.78;0.65;0.92;0.97}, {0.75;0.7;0.9;0.95}, {0.4;0.2;0.2;0.2}) → 16000
+ * @example A no-show rate that must stay at most 10%, met, beside a missed access standard: =VBP.WITHHOLD_EARNED(20000, {0.08;0.85}, {0.1;0.9}, {0.5;0.5}, {"atMost";"atLeast"}) → 10000
+ */
+export async function withholdEarnedBack(
+  withheld: number,
+  values: number[][],
+  targets: number[][],
+  weights: number[][],
+  directions?: string[][],
+): Promise<number> {
+  return (await contractFunctions()).withholdEarnedOf(withheld, values, targets, weights, directions);
+}
+
+/**
+ * Shared savings, signed (positive: earned by the provider; negative: paid by it): with savings = benchmark − spending, min(sharing rate × savings, cap × benchmark) when the savings reach the minimum savings rate and the quality gate is met; two-sided, −min(loss sharing rate × loss, loss cap × benchmark) when the loss reaches the minimum loss rate.
+ * @customfunction SHARED_SAVINGS
+ * @helpurl https://localhost:3000/functions-reference.html#SHARED_SAVINGS
+ * @param benchmark The benchmark in dollars (the case rates of the year's cases, or the contract's figure).
+ * @param spending The year's fee-for-service spending in dollars.
+ * @param sharing_rate The provider's share of the savings, as % (50% or 0.5).
+ * @param [minimum_savings_rate] Optional: savings below this share of the benchmark are not shared, as %; 0% when omitted.
+ * @param [cap] Optional: the most the provider earns, as % of the benchmark; no cap when omitted.
+ * @param [quality_gate_met] Optional: FALSE when the quality gate's measures are not all met (no savings are shared); TRUE when omitted.
+ * @param [loss_sharing_rate] Optional: the provider's share of a loss, as %, for a two-sided arrangement; one-sided (no loss shared) when omitted.
+ * @param [minimum_loss_rate] Optional: a loss below this share of the benchmark is not shared, as %; 0% when omitted.
+ * @param [loss_cap] Optional: the most the provider pays, as % of the benchmark; no cap when omitted.
+ * @returns The shared savings in dollars: positive is earned by the provider, negative is paid by it.
+ * @example 10% savings on a $1,000,000 benchmark, half shared, a 2% minimum and a 10% cap: =VBP.SHARED_SAVINGS(1000000, 900000, 50%, 2%, 10%) → 50000
+ * @example 1% savings, below the 2% minimum: =VBP.SHARED_SAVINGS(1000000, 990000, 50%, 2%) → 0
+ * @example Two-sided: a 10% loss, half shared, capped at 4% of the benchmark: =VBP.SHARED_SAVINGS(1000000, 1100000, 50%, 2%, 10%, TRUE, 50%, 2%, 4%) → -40000
+ */
+export async function sharedSavingsOf(
+  benchmark: number,
+  spending: number,
+  sharing_rate: number,
+  minimum_savings_rate?: number,
+  cap?: number,
+  quality_gate_met?: boolean,
+  loss_sharing_rate?: number,
+  minimum_loss_rate?: number,
+  loss_cap?: number,
+): Promise<number> {
+  return (await contractFunctions()).sharedSavingsArgs(
+    benchmark,
+    spending,
+    sharing_rate,
+    minimum_savings_rate,
+    cap,
+    quality_gate_met,
+    loss_sharing_rate,
+    minimum_loss_rate,
+    loss_cap,
+  );
+}
+
+/**
  * The risk functions' work (their arguments as cohort tables, Panjer, FFT…), loaded on the first
  * risk call: webpack gives it its own chunk, so the functions.js every workbook loads at start
  * stays small. An error it throws, in Excel's form, rejects the call's promise.

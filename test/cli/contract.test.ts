@@ -207,7 +207,8 @@ test("bad actuals: exit 2, one line naming the actuals file and the case", () =>
 
 test("usage: one model, known options only", () => {
   expectUsageFailure(caseRate("contract"), "contract takes one MODEL.json file");
-  expectUsageFailure(caseRate("contract", EXAMPLE, "--episodes", "x.csv"), "unknown option --episodes");
+  expectUsageFailure(caseRate("contract", EXAMPLE, "--episode", "x.csv"), "unknown option --episode");
+  expectUsageFailure(caseRate("contract", EXAMPLE, "--episodes"), "--episodes needs a value");
   expectUsageFailure(caseRate("contract", EXAMPLE, "--actuals"), "--actuals needs a value");
 });
 

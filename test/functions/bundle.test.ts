@@ -115,7 +115,7 @@ afterAll(() => {
 
 test("the bundle registers every function functions.json lists, and nothing else", () => {
   const listed = functionsJson.functions.map((fn) => fn.id).sort();
-  expect(listed.length).toBe(13);
+  expect(listed.length).toBe(17);
   expect([...standIn.associations.keys()].sort()).toEqual(listed);
   for (const fn of standIn.associations.values()) expect(typeof fn).toBe("function");
 });
@@ -191,6 +191,41 @@ test("the shipped risk functions reject with Excel's errors", async () => {
   expect((await rejectionOf(() => riskReserve([[1e9]], [[239]], [[8]], [[158.61739]], 1, null))).code).toBe(
     "#NUM!",
   );
+});
+
+/** Text only the contract functions' work holds (the terms' checks): absent from functions.js, in its chunk. */
+const CONTRACT_CORE_TEXT = ["each band's upTo must be above the one before", "is a case-rate term"];
+
+test("the contract functions' work is its own chunk, loaded on the first contract call; errors name the arguments", async () => {
+  const bundle = fs.readFileSync(path.join(dir, "functions.js"), "utf8");
+  for (const text of CONTRACT_CORE_TEXT) expect(bundle).not.toContain(text);
+  const corridor = standIn.associations.get("CORRIDOR") as (...a: unknown[]) => Promise<number>;
+  const bands = [
+    [0.03, 0],
+    [0.08, 0.5],
+    [null, 0.9],
+  ];
+  expect(await corridor(110000, 100000, bands, null, null)).toBeCloseTo(4300, 9);
+  const chunks = loaded.filter((src) => /^contract\.[0-9a-f]+\.js$/.test(src));
+  expect(chunks).toHaveLength(1);
+  const chunk = fs.readFileSync(path.join(dir, chunks[0]), "utf8");
+  for (const text of CONTRACT_CORE_TEXT) expect(chunk).toContain(text);
+  const falling = [
+    [0.08, 0],
+    [0.03, 0.5],
+    [null, 0.9],
+  ];
+  expect(await rejectionOf(() => corridor(110000, 100000, falling, null, null))).toEqual({
+    code: "#VALUE!",
+    message: "bands row 2, column 1 is 0.03; each band's upTo must be above the one before (and above 0).",
+  });
+  const outlier = standIn.associations.get("OUTLIER_PAYMENT") as (...a: unknown[]) => Promise<number[][]>;
+  expect((await rejectionOf(() => outlier([[12000]], [[9517.04]], 1.5))).message).toMatch(/^payor_share /);
+  const withhold = standIn.associations.get("WITHHOLD_EARNED") as (...a: unknown[]) => Promise<number>;
+  expect(
+    (await rejectionOf(() => withhold(20000, [[0.8], [0.9]], [[0.75], [0.9]], [[0.5], [0.4]], null))).message,
+  ).toMatch(/^weights sums to 90%/);
+  expect(loaded.filter((src) => chunks.includes(src))).toHaveLength(1);
 });
 
 test("the shipped functions give the reference's example results", async () => {

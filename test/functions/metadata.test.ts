@@ -34,6 +34,20 @@ const SIGNATURES: Record<string, string[]> = {
   WITHIN_RANGE: ["hours", "low", "high"],
   RISK_RESERVE: ["cases", "episodes", "average_hours", "rate_per_hour", "budget", "confidence?"],
   LOSS_PROBABILITY: ["cases", "episodes", "average_hours", "rate_per_hour", "budget"],
+  OUTLIER_PAYMENT: ["cost", "threshold", "payor_share"],
+  CORRIDOR: ["cost_of_care", "payments", "bands", "corridor_target?", "gain_bands?"],
+  WITHHOLD_EARNED: ["withheld", "values", "targets", "weights", "directions?"],
+  SHARED_SAVINGS: [
+    "benchmark",
+    "spending",
+    "sharing_rate",
+    "minimum_savings_rate?",
+    "cap?",
+    "quality_gate_met?",
+    "loss_sharing_rate?",
+    "minimum_loss_rate?",
+    "loss_cap?",
+  ],
 };
 
 /** Parameters that take ranges (dimensionality matrix), and the functions that spill. */
@@ -51,8 +65,12 @@ const RANGE_PARAMETERS: Record<string, string[]> = {
   WITHIN_RANGE: ["hours", "low", "high"],
   RISK_RESERVE: ["cases", "episodes", "average_hours", "rate_per_hour"],
   LOSS_PROBABILITY: ["cases", "episodes", "average_hours", "rate_per_hour"],
+  OUTLIER_PAYMENT: ["cost", "threshold"],
+  CORRIDOR: ["bands", "gain_bands"],
+  WITHHOLD_EARNED: ["values", "targets", "weights", "directions"],
+  SHARED_SAVINGS: [],
 };
-const SPILLS = ["CASEMIX_CASES", "CASERATE", "CASEMIX_BUDGET"];
+const SPILLS = ["CASEMIX_CASES", "CASERATE", "CASEMIX_BUDGET", "OUTLIER_PAYMENT"];
 
 /** Words each kind of argument's description must use, so units read as the toolkit's. */
 const UNIT_WORDS: [RegExp, RegExp][] = [
@@ -63,6 +81,8 @@ const UNIT_WORDS: [RegExp, RegExp][] = [
   [/^(budget|total_budget|case_rates)$/, /dollars/],
   [/^(enrollees|total_cases|cases|clients)$/, /count/],
   [/^(low|high|hours)$/, /service hours/i],
+  [/^(cost|threshold|cost_of_care|payments|withheld|benchmark|spending)$/, /dollars/],
+  [/(share|rate|cap|target)$/, /as %|above 0/],
 ];
 
 let reference: Reference;
@@ -107,7 +127,9 @@ test.each(Object.keys(SIGNATURES))(
     );
     expect(fn.result.dimensionality === "matrix").toBe(SPILLS.includes(id));
     // Types the generator accepts: no unions; any only where the result mixes text and numbers.
-    for (const p of fn.parameters) expect(["number", "boolean"]).toContain(p.type);
+    // Text only where the cells hold words (a measure's direction, "atLeast" or "atMost").
+    for (const p of fn.parameters)
+      expect(p.name === "directions" ? ["string"] : ["number", "boolean"]).toContain(p.type);
     expect(fn.helpUrl).toBe(`https://localhost:3000/${PAGE}#${id}`);
   },
 );

@@ -1,6 +1,6 @@
 /**
  * Fuzzing every VBP custom function with random argument shapes and values (fast-check, seeded so a
- * failure replays). Invariant: a finite, non-negative result (every cell of a spill), or Excel's
+ * failure replays). Invariant: a finite result, non-negative unless signed (every cell of a spill), or Excel's
  * error — #VALUE! with a one-line message, #DIV/0!, or #NUM! — and never another exception, NaN,
  * Infinity or undefined.
  */
@@ -149,6 +149,29 @@ const riskArgs = (n: number, confidence: boolean) =>
       return confidence ? [...args, level] : args;
     });
 
+/** A share 0–1, and the corridor bands as a range of two columns (the last row's upper end blank). */
+const share = fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0, 0.5, 1));
+const bands = (n: number) =>
+  fc
+    .tuple(
+      fc.array(fc.double({ min: 1e-6, max: 1, noNaN: true }), { minLength: n - 1, maxLength: n - 1 }),
+      fc.array(share, { minLength: n, maxLength: n }),
+    )
+    .map(([steps, shares]) => {
+      let upTo = 0;
+      const ends = steps.map((step) => (upTo += step));
+      return shares.map((payorShare, k) => [k < ends.length ? ends[k] : null, payorShare]);
+    });
+/** n gate measures' values, targets and weights (summing to 1), and maybe their directions. */
+const measureArgs = (n: number) =>
+  fc.tuple(
+    magnitude,
+    block(share, n, 1),
+    block(share, n, 1),
+    mixOf(n),
+    fc.oneof(fc.constant(null), block(fc.constantFrom("atLeast", "atMost"), n, 1)),
+  );
+
 type Call = (...args: unknown[]) => unknown;
 interface Fuzzed {
   readonly fn: Call;
@@ -228,21 +251,68 @@ const FUZZED: Record<string, Fuzzed> = {
     wellFormed: () => [],
     wellFormedArgs: (n) => riskArgs(n, false),
   },
+  OUTLIER_PAYMENT: {
+    fn: functions.outlierPayments as Call,
+    args: [argument, argument, argument],
+    wellFormed: (n) => [column(n), fc.oneof(column(n), magnitude), share],
+  },
+  CORRIDOR: {
+    fn: functions.corridor as Call,
+    args: [argument, argument, argument, optional, optional],
+    wellFormed: (n) => [
+      magnitude,
+      magnitude,
+      bands(n),
+      fc.oneof(fc.constant(null), fc.constantFrom(0.65, 1, 1e-300, 1e10)),
+      fc.oneof(fc.constant(null), bands(n)),
+    ],
+  },
+  WITHHOLD_EARNED: {
+    fn: functions.withholdEarnedBack as Call,
+    args: [argument, argument, argument, argument, optional],
+    wellFormed: () => [],
+    wellFormedArgs: measureArgs,
+  },
+  SHARED_SAVINGS: {
+    fn: functions.sharedSavingsOf as Call,
+    args: [argument, argument, argument, optional, optional, optional, optional, optional, optional],
+    wellFormed: () => [
+      magnitude,
+      magnitude,
+      share,
+      fc.oneof(fc.constant(null), share),
+      fc.oneof(fc.constant(null), magnitude),
+      fc.constantFrom(null, true, false),
+      fc.oneof(fc.constant(null), share),
+      fc.oneof(fc.constant(null), share),
+      fc.oneof(fc.constant(null), magnitude),
+    ],
+  },
 };
 
-/** A spill's cell or a single result: a finite number ≥ 0 (every figure here is a count, rate or share), or a label. */
-function expectGoodCell(value: unknown, labels: boolean): void {
+/** Functions whose result is signed: positive is paid to (or earned by) the provider, negative by it. */
+const SIGNED = ["CORRIDOR", "SHARED_SAVINGS"];
+
+/** A spill's cell or a single result: a finite number, ≥ 0 unless signed (a count, rate, share or payment), or a label. */
+function expectGoodCell(value: unknown, labels: boolean, signed = false): void {
   if (labels && typeof value === "string") return;
   expect(typeof value).toBe("number");
   expect(Number.isFinite(value)).toBe(true);
-  expect(value as number).toBeGreaterThanOrEqual(0);
+  if (!signed) expect(value as number).toBeGreaterThanOrEqual(0);
 }
 
 /** What a call gave: a result, or the code of Excel's error. */
 type Outcome = "result" | "#VALUE!" | "#DIV/0!" | "#NUM!";
 
 /** The functions Excel calls asynchronously: they answer with a promise, errors included. */
-const ASYNC = ["RISK_RESERVE", "LOSS_PROBABILITY"];
+const ASYNC = [
+  "RISK_RESERVE",
+  "LOSS_PROBABILITY",
+  "OUTLIER_PAYMENT",
+  "CORRIDOR",
+  "WITHHOLD_EARNED",
+  "SHARED_SAVINGS",
+];
 
 async function expectGoodOutcome(name: string, call: () => unknown): Promise<Outcome> {
   let result: unknown;
@@ -272,7 +342,7 @@ async function expectGoodOutcome(name: string, call: () => unknown): Promise<Out
       for (const value of row as unknown[]) expectGoodCell(value, name === "CASEMIX_BUDGET");
     }
   } else {
-    expectGoodCell(result, false);
+    expectGoodCell(result, false, SIGNED.includes(name));
   }
   return "result";
 }

@@ -1,5 +1,5 @@
 import { type Section } from "../modelSchema";
-import { readSection, requireNumberValue } from "../parse";
+import { readSection, requireNumberValue } from "../modelReaders";
 import type { ClosedCase, YearActuals } from "./actuals";
 
 /** The keys of an actuals file: the year's closed cases and the measures' values. */

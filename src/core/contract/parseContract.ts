@@ -17,7 +17,7 @@ import {
 } from "../modelSchema";
 import { ownValue } from "../own";
 import { definedOnly } from "../own";
-import { missing, readSection, requireNumberValue, requireObject } from "../parse";
+import { missing, readSection, requireNumberValue, requireObject } from "../modelReaders";
 import type {
   ContractTerms,
   CorridorBand,

@@ -40,7 +40,11 @@ export class EpisodeFile {
   private hasAmount = false;
   private services = 0;
 
-  constructor(private readonly options: Omit<AnalysisOptions, "hasAmount">) {}
+  /** `onEpisode`, when given, also sees each episode as read, with its line (the contract settles them). */
+  constructor(
+    private readonly options: Omit<AnalysisOptions, "hasAmount">,
+    private readonly onEpisode?: (episode: EpisodeSummary, line: number) => void,
+  ) {}
 
   /** One CSV row: the header (line 1), then episodes. `badQuoting` is the parser's flag. */
   row(fields: readonly string[], line: number, badQuoting = false): void {
@@ -67,6 +71,7 @@ export class EpisodeFile {
     }
     this.tally.add(episode);
     this.services += episode.services;
+    this.onEpisode?.(episode, line);
   }
 
   /** The analysis of every episode read. */
