@@ -4,7 +4,16 @@ import type { DefinedName } from "../spec";
 import type { StarterOptions } from "./options";
 
 /** The payor's sheets (steps 1–8), in the toolkit's order; Checks always comes last. */
-export const PAYOR_SHEETS = ["Guide", "Inputs", "Case Rates", "Scenarios", "Risk", "Metrics"] as const;
+export const PAYOR_SHEETS = [
+  "Guide",
+  "Inputs",
+  "Case Rates",
+  "Scenarios",
+  "Risk",
+  "Metrics",
+  "Contract",
+  "Settlement",
+] as const;
 /** The provider's sheets ("How to manage under case rates"), added when the provider model is asked for. */
 export const PROVIDER_SHEETS = [
   "Provider Inputs",

@@ -1,15 +1,19 @@
 import { IDENTITY_NAMING, type Naming } from "../freeNames";
 import { providerSheets } from "../provider";
-import type { WorkbookSpec } from "../spec";
-import { caseRatesSheet } from "./caseRates";
+import type { SheetSpec, WorkbookSpec } from "../spec";
+import { type CaseRatesLayout, caseRatesSheet } from "./caseRates";
 import { checksSheet } from "./checks";
 import { StarterContext, type StarterSheet, starterSheets } from "./context";
 import { guideSheet } from "./guide";
-import { inputsSheet } from "./inputs";
+import { type InputsLayout, inputsSheet } from "./inputs";
 import { metricsSheet } from "./metrics";
 import type { StarterOptions } from "./options";
 import { riskSheet } from "./risk";
 import { type RiskFigures, riskFiguresOf } from "./riskFigures";
+import { calculateWorkbook } from "../calc";
+import { contractSheet } from "../contract/contractSheet";
+import { type ContractFigures, contractFiguresOf } from "../contract/contractFigures";
+import { settlementSheet } from "../contract/settlementSheet";
 import { scenariosSheet } from "./scenarios";
 
 export { PROVIDER_SHEETS, STARTER_SHEETS } from "./context";
@@ -31,9 +35,12 @@ export function describeStarterWorkbook(
   naming: Naming = IDENTITY_NAMING,
 ): WorkbookSpec {
   // The exact risk figures come from the core for the inputs the first build holds.
-  const first = describeWith(options, naming, undefined);
+  const first = describeWith(options, naming, undefined, undefined);
   const figures = riskFiguresOf(first, naming);
-  return figures === undefined ? first : describeWith(options, naming, figures);
+  const contract = contractFiguresOf(calculateWorkbook(first), naming);
+  return figures === undefined && contract === undefined
+    ? first
+    : describeWith(options, naming, figures, contract);
 }
 
 /** The starter workbook with the exact risk figures given (undefined: not computed). */
@@ -41,6 +48,7 @@ function describeWith(
   options: StarterOptions,
   naming: Naming,
   figures: RiskFigures | undefined,
+  contractFigures: ContractFigures | undefined,
 ): WorkbookSpec {
   const ctx = new StarterContext(options, naming);
   const inputs = inputsSheet(ctx);
@@ -52,6 +60,7 @@ function describeWith(
     scenariosSheet(ctx, inputs.layout, caseRates.layout),
     riskSheet(ctx, inputs.layout, caseRates.layout, figures),
     metricsSheet(ctx, inputs.layout),
+    ...contractSheets(ctx, inputs.layout, caseRates.layout, contractFigures),
   ];
   const provider = options.provider
     ? providerSheets(ctx, caseRates.layout, figures?.provider)
@@ -60,6 +69,17 @@ function describeWith(
     sheets: [...payor, ...provider.sheets, checksSheet(ctx, provider.checks)],
     names: ctx.definedNames(),
   };
+}
+
+/** The Contract sheet (the terms) and the Settlement sheet (the year settled under them). */
+function contractSheets(
+  ctx: StarterContext,
+  inputs: InputsLayout,
+  caseRates: CaseRatesLayout,
+  figures: ContractFigures | undefined,
+): SheetSpec[] {
+  const contract = contractSheet(ctx);
+  return [contract.spec, settlementSheet(ctx, contract.layout, inputs, caseRates, figures)];
 }
 
 /**
