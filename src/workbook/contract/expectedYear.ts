@@ -7,7 +7,7 @@ import type { StarterContext, StarterName } from "../starter/context";
 import type { InputsLayout } from "../starter/inputs";
 import type { StarterSheetBuilder } from "../starter/starterSheet";
 import { CORRIDOR_BANDS } from "./contractSheet";
-import type { ContractCells } from "./settlementSheet";
+import { type ContractCells, corridorTarget } from "./termFormulas";
 
 /** E[(x − a)⁺] for x Normal with mean m and standard deviation s: s·φ((m − a)/s) + (m − a)·Φ((m − a)/s). */
 function normalExcess(m: string, s: string, a: string): string {
@@ -134,7 +134,7 @@ export function expectedYear(
     (c) => `${cases(c)}*${mean(c)}`,
     NUMBER_FORMATS.dollars,
   );
-  const target = `IF(ISNUMBER(${n.CorridorTarget}),${n.CorridorTarget},1)`;
+  const target = corridorTarget(ctx);
   const varianceD = withTotal(
     "Variance of C − target × case-rate payments, λ × E[(X − target × case rate)²]",
     "$²",

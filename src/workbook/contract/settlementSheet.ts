@@ -20,6 +20,13 @@ import { ILLUSTRATIVE_ACTUALS } from "./example";
 import { expectedYear } from "./expectedYear";
 import type { ContractFigures } from "./contractFigures";
 import { pricedSection } from "./pricedSection";
+import {
+  bandShares,
+  type ContractCells,
+  contractCells,
+  corridorTarget,
+  stopAdjustment,
+} from "./termFormulas";
 
 /** Closed cases the Settlement sheet's table has room for. */
 export const CASE_ROWS = 400;
@@ -32,14 +39,6 @@ const CASE_COLUMNS = [
   "Outlier payment",
   "Paid, counted",
 ] as const;
-
-/** What Settlement's formulas read on Contract, cell by cell (a measure's or a band's column). */
-export interface ContractCells {
-  /** The cell of a Contract name in a column, row-anchored (for a line carried across columns). */
-  readonly at: (name: StarterName, column: number) => string;
-  /** The k-th cell (0-based) of a Contract name, absolute. */
-  readonly nth: (name: StarterName, k: number) => string;
-}
 
 /**
  * The Settlement sheet: the year's closed cases (an input table, the example's illustrative), each
@@ -67,10 +66,7 @@ export function settlementSheet(
     3,
   );
   const width = columns + 2;
-  const cells: ContractCells = {
-    at: (name, column) => ctx.ref("Contract", rowAnchoredAddress(contract.rows[name], column)),
-    nth: (name, k) => ctx.ref("Contract", cellAddress(contract.rows[name], FIRST_VALUE_COLUMN + k, true)),
-  };
+  const cells = contractCells(ctx, contract);
   const shared = `${n.Arrangement}="${ARRANGEMENTS[1]}"`;
   if (options.example)
     sheet.note(
@@ -271,36 +267,25 @@ function statementBlock(
     },
   );
   const C = named("SettlementCostOfCare", "Cost of care, C (Σ the cases' costs)", `SUM(${at.costs})`);
-  const target = `IF(ISNUMBER(${n.CorridorTarget}),${n.CorridorTarget},1)`;
+  const target = corridorTarget(ctx);
   const r = named(
     "SettlementCorridorRatio",
     "Cost of care above the corridor target × payments, r = (C − target × P) ÷ P",
     `IF(${P}>0,(${C}-${target}*${P})/${P},0)`,
     share,
   );
-  // Gain bands default to the loss bands when none is given.
-  const gainGiven = `COUNT(${n.GainCorridorShares})>0`;
-  const bandLines = (side: "loss" | "gain") => {
-    const x = side === "loss" ? r : `(0-${r})`;
-    const pick = (loss: StarterName, gain: StarterName, k: number) =>
-      side === "loss" ? cells.nth(loss, k) : `IF(${gainGiven},${cells.nth(gain, k)},${cells.nth(loss, k)})`;
-    return Array.from({ length: CORRIDOR_BANDS }, (_, k) => {
-      const s = pick("CorridorShares", "GainCorridorShares", k);
-      const upTo = pick("CorridorUpTo", "GainCorridorUpTo", k);
-      const lower = k === 0 ? "" : `-N(${pick("CorridorUpTo", "GainCorridorUpTo", k - 1)})`;
-      const row = sheet.line(
-        `${side === "loss" ? "Loss" : "Gain"} band ${k + 1}: the payor's share × the part of |r| inside it`,
-        "share of P",
-        [
-          formula(
-            `IF(AND(${x}>0,ISNUMBER(${s})),${s}*MAX(0,IF(ISNUMBER(${upTo}),MIN(${x},${upTo}),${x})${lower}),0)`,
-          ),
-        ],
-        share,
-      );
-      return cellAddress(row, FIRST_VALUE_COLUMN);
-    });
-  };
+  const bandLines = (side: "loss" | "gain") =>
+    bandShares(ctx, cells, side === "loss" ? r : `(0-${r})`, side).map((expression, k) =>
+      cellAddress(
+        sheet.line(
+          `${side === "loss" ? "Loss" : "Gain"} band ${k + 1}: the payor's share × the part of |r| inside it`,
+          "share of P",
+          [formula(expression)],
+          share,
+        ),
+        FIRST_VALUE_COLUMN,
+      ),
+    );
   const loss = bandLines("loss");
   const gain = bandLines("gain");
   const corridor = named(
@@ -316,9 +301,7 @@ function statementBlock(
   const stop = named(
     "SettlementStopLossAdjustment",
     "Stop-loss/stop-gain adjustment on the result after corridors (positive: paid to the provider)",
-    caseRate(
-      `IF(AND(ISNUMBER(${n.StopLoss}),0-${M}>${n.StopLoss}*${P}),0-${M}-${n.StopLoss}*${P},IF(AND(ISNUMBER(${n.StopGain}),${M}>${n.StopGain}*${P}),${n.StopGain}*${P}-${M},0))`,
-    ),
+    caseRate(stopAdjustment(ctx, M, P)),
   );
   // A weighted score once every measure the term weighs has its value, else what to enter.
   const weighted = (weights: StarterName, then: (score: string) => string) =>
@@ -418,7 +401,18 @@ function caseTable(
       formula(`IF(ISNUMBER(${col(3, row)}),IF(ISNUMBER(${col(2, row)}),${col(2, row)},${cost}),"")`),
     ];
   });
-  sheet.putTable(FIRST_VALUE_COLUMN, rows);
+  // The inputs in one block, then each calculated column in its own: one formula down each.
+  sheet.putBlock(
+    first,
+    FIRST_VALUE_COLUMN,
+    rows.map((cells) => cells.slice(0, 3)),
+  );
+  for (const k of [3, 4, 5])
+    sheet.putBlock(
+      first,
+      FIRST_VALUE_COLUMN + k,
+      rows.map((cells) => [cells[k]]),
+    );
   const last = first + CASE_ROWS - 1;
   const range = (k: number, l = k) =>
     rangeAddress(first, FIRST_VALUE_COLUMN + k, last, FIRST_VALUE_COLUMN + l);

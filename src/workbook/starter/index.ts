@@ -11,6 +11,7 @@ import type { StarterOptions } from "./options";
 import { riskSheet } from "./risk";
 import { type RiskFigures, riskFiguresOf } from "./riskFigures";
 import { calculateWorkbook } from "../calc";
+import { contractChecks } from "../contract/checks";
 import { contractSheet } from "../contract/contractSheet";
 import { type ContractFigures, contractFiguresOf } from "../contract/contractFigures";
 import { settlementSheet } from "../contract/settlementSheet";
@@ -66,7 +67,7 @@ function describeWith(
     ? providerSheets(ctx, caseRates.layout, figures?.provider)
     : { sheets: [], checks: [] };
   return {
-    sheets: [...payor, ...provider.sheets, checksSheet(ctx, provider.checks)],
+    sheets: [...payor, ...provider.sheets, checksSheet(ctx, [...contractChecks(ctx), ...provider.checks])],
     names: ctx.definedNames(),
   };
 }

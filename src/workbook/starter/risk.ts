@@ -84,7 +84,11 @@ export function riskSheet(
     perLevel((c) => bySpread(c, '"gamma"', '"cohorts"', '"none"')),
     { style: "calc" },
   );
-  sheet.define("RiskSpreads", levelsRange(spreadRow, true), "Each level's spread of hours: gamma, cohorts or none");
+  sheet.define(
+    "RiskSpreads",
+    levelsRange(spreadRow, true),
+    "Each level's spread of hours: gamma, cohorts or none",
+  );
   const rateRow = sheet.line(
     "Rate per hour",
     "$ per hour",
