@@ -1,11 +1,11 @@
 import { IDENTITY_NAMING, type Naming } from "../freeNames";
 import { providerSheets } from "../provider";
-import type { SheetSpec, WorkbookSpec } from "../spec";
-import { type CaseRatesLayout, caseRatesSheet } from "./caseRates";
+import type { WorkbookSpec } from "../spec";
+import { caseRatesSheet } from "./caseRates";
 import { checksSheet } from "./checks";
 import { StarterContext, type StarterSheet, starterSheets } from "./context";
 import { guideSheet } from "./guide";
-import { type InputsLayout, inputsSheet } from "./inputs";
+import { inputsSheet } from "./inputs";
 import { metricsSheet } from "./metrics";
 import type { StarterOptions } from "./options";
 import { riskSheet } from "./risk";
@@ -15,6 +15,7 @@ import { contractChecks } from "../contract/checks";
 import { contractSheet } from "../contract/contractSheet";
 import { type ContractFigures, contractFiguresOf } from "../contract/contractFigures";
 import { settlementSheet } from "../contract/settlementSheet";
+import { contractCells } from "../contract/termFormulas";
 import { scenariosSheet } from "./scenarios";
 
 export { PROVIDER_SHEETS, STARTER_SHEETS } from "./context";
@@ -61,26 +62,22 @@ function describeWith(
     scenariosSheet(ctx, inputs.layout, caseRates.layout),
     riskSheet(ctx, inputs.layout, caseRates.layout, figures),
     metricsSheet(ctx, inputs.layout),
-    ...contractSheets(ctx, inputs.layout, caseRates.layout, contractFigures),
   ];
+  const contract = contractSheet(ctx);
+  payor.push(
+    contract.spec,
+    settlementSheet(ctx, contract.layout, inputs.layout, caseRates.layout, contractFigures),
+  );
   const provider = options.provider
-    ? providerSheets(ctx, caseRates.layout, figures?.provider)
+    ? providerSheets(ctx, caseRates.layout, figures?.provider, {
+        caseRates: caseRates.layout,
+        cells: contractCells(ctx, contract.layout),
+      })
     : { sheets: [], checks: [] };
   return {
     sheets: [...payor, ...provider.sheets, checksSheet(ctx, [...contractChecks(ctx), ...provider.checks])],
     names: ctx.definedNames(),
   };
-}
-
-/** The Contract sheet (the terms) and the Settlement sheet (the year settled under them). */
-function contractSheets(
-  ctx: StarterContext,
-  inputs: InputsLayout,
-  caseRates: CaseRatesLayout,
-  figures: ContractFigures | undefined,
-): SheetSpec[] {
-  const contract = contractSheet(ctx);
-  return [contract.spec, settlementSheet(ctx, contract.layout, inputs, caseRates, figures)];
 }
 
 /**
