@@ -2,6 +2,7 @@ import { NUMBER_FORMATS } from "../styles";
 import type { Check } from "../starter/checks";
 import type { StarterContext } from "../starter/context";
 import { LADDER_STEPS, ladderName } from "./contractSheet";
+import { UNKNOWN_LEVEL } from "./settlementSheet";
 
 /**
  * The Contract's and Settlement's checks: every closed case has a level of care, the weights of
@@ -26,7 +27,7 @@ export function contractChecks(ctx: StarterContext): Check[] {
     {
       label: "Every closed case on Settlement has a cost and a level of care the model has",
       units: "cases without",
-      value: `COUNT(${n.CaseCosts})-COUNT(${n.CaseRatesOfCases})+SUMPRODUCT((${n.CaseLevels}<>"")*(1-ISNUMBER(${n.CaseCosts})))`,
+      value: `COUNTIF(${n.CaseRatesOfCases},"${UNKNOWN_LEVEL}")+SUMPRODUCT((${n.CaseLevels}<>"")*(1-ISNUMBER(${n.CaseCosts})))`,
       numberFormat: NUMBER_FORMATS.count,
       passes: (value) => `IF(${n.InputsComplete},${value}=0,TRUE)`,
     },

@@ -220,6 +220,21 @@ export function contractTermsOf(
   return validateContract(terms, levelIds);
 }
 
+/** Pricings already run, by their input: builds of the same workbook (the pane's, the tests') simulate once. */
+const PRICED = new Map<string, ReturnType<typeof priceContract>>();
+const PRICED_KEPT = 8;
+
+/** priceContract, remembered for the last few inputs (it is pure; the simulation is the slow part of a build). */
+function pricedOnce(input: Parameters<typeof priceContract>[0]): ReturnType<typeof priceContract> {
+  const key = JSON.stringify(input);
+  const known = PRICED.get(key);
+  if (known !== undefined) return known;
+  const priced = priceContract(input);
+  if (PRICED.size >= PRICED_KEPT) PRICED.delete(PRICED.keys().next().value as string);
+  PRICED.set(key, priced);
+  return priced;
+}
+
 /** The object without its undefined values. */
 function strip<T extends object>(object: T): T {
   return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined)) as T;
@@ -248,7 +263,7 @@ export function contractFiguresOf(calc: CalculatedWorkbook, naming: Naming): Con
       naming,
       risk.levels.map((level) => level.id),
     );
-    const priced = priceContract({
+    const priced = pricedOnce({
       risk: { ...risk, levels, ...(years === null ? {} : { simulationYears: years }) },
       caseRates: caseRates as number[],
       terms,

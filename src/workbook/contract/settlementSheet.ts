@@ -28,6 +28,10 @@ import {
   stopAdjustment,
 } from "./termFormulas";
 
+/** What a case's case rate says when its level is not one of the model's. */
+export const UNKNOWN_LEVEL = "unknown level";
+/** What an unused measure column shows. */
+const NO_MEASURE = "—";
 /** Closed cases the Settlement sheet's table has room for. */
 export const CASE_ROWS = 400;
 /** The case table's columns, from the first value column: level, cost, paid (inputs), then calculations. */
@@ -106,7 +110,9 @@ function measuresAndThresholds(
   sheet.line(
     "Measure",
     "",
-    across((c) => `IF(ISNUMBER(${cells.at("MeasureTargets", c)}),${cells.at("MeasureIds", c)},"")`),
+    across(
+      (c) => `IF(ISNUMBER(${cells.at("MeasureTargets", c)}),${cells.at("MeasureIds", c)},"${NO_MEASURE}")`,
+    ),
     { style: "header" },
   );
   const example = ILLUSTRATIVE_ACTUALS.measures;
@@ -133,7 +139,7 @@ function measuresAndThresholds(
   const meets = (c: number, threshold: string) =>
     `IF(${cells.at("MeasureDirections", c)}="atMost",${value(c)}<=${threshold},${value(c)}>=${threshold})`;
   const used = (c: number, then: string) =>
-    `IF(ISNUMBER(${cells.at("MeasureTargets", c)}),IF(ISNUMBER(${value(c)}),${then},"enter the value"),"")`;
+    `IF(ISNUMBER(${cells.at("MeasureTargets", c)}),IF(ISNUMBER(${value(c)}),${then},"enter the value"),"${NO_MEASURE}")`;
   const metRow = sheet.line(
     "Meets its target",
     "",
@@ -243,7 +249,7 @@ function statementBlock(
     name: "SettlementCases",
     label: "Closed cases of the year",
     units: "cases",
-    expression: `COUNT(${at.caseRates})`,
+    expression: `COUNT(${at.costs})`,
     look: { style: "calc", numberFormat: NUMBER_FORMATS.count },
     comment: "Closed cases with a known level and a cost",
   });
@@ -393,12 +399,12 @@ function caseTable(
       example[i]?.[1] ?? null,
       null,
       formula(
-        `IF(ISNUMBER(${cost}),IF(ISNUMBER(${match}),INDEX(${n.CaseRates},1,${match}),"unknown level"),"")`,
+        `IF(ISNUMBER(${cost}),IF(ISNUMBER(${match}),INDEX(${n.CaseRates},1,${match}),"${UNKNOWN_LEVEL}"),0)`,
       ),
       formula(
-        `IF(ISNUMBER(${col(3, row)}),IF(AND(ISNUMBER(${threshold}),ISNUMBER(${n.OutlierPayorShare})),${n.OutlierPayorShare}*MAX(0,${cost}-${threshold}),0),"")`,
+        `IF(AND(ISNUMBER(${cost}),ISNUMBER(${col(3, row)})),IF(AND(ISNUMBER(${threshold}),ISNUMBER(${n.OutlierPayorShare})),${n.OutlierPayorShare}*MAX(0,${cost}-${threshold}),0),0)`,
       ),
-      formula(`IF(ISNUMBER(${col(3, row)}),IF(ISNUMBER(${col(2, row)}),${col(2, row)},${cost}),"")`),
+      formula(`IF(ISNUMBER(${cost}),IF(ISNUMBER(${col(2, row)}),${col(2, row)},${cost}),0)`),
     ];
   });
   // The inputs in one block, then each calculated column in its own: one formula down each.
@@ -418,7 +424,8 @@ function caseTable(
     rangeAddress(first, FIRST_VALUE_COLUMN + k, last, FIRST_VALUE_COLUMN + l);
   sheet.format(range(0), "input");
   sheet.format(range(1, 2), "input", NUMBER_FORMATS.dollarsCents);
-  sheet.format(range(3, 5), "calc", NUMBER_FORMATS.dollarsCents);
+  // An empty row's 0s show blank (a cached "" would read as never calculated).
+  sheet.format(range(3, 5), "calc", `${NUMBER_FORMATS.dollarsCents};-${NUMBER_FORMATS.dollarsCents};""`);
   sheet.validate({
     range: range(1, 2),
     kind: "decimal",
