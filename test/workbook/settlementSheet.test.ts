@@ -196,10 +196,11 @@ describeWithLibreOffice("the Settlement sheet recalculated by LibreOffice", (sof
         measures: met,
       },
       {
-        label: "generated, costs at 30% (gains past the stop-gain)",
-        terms: ILLUSTRATIVE_TERMS,
+        label: "generated, costs at 30% (gains past a 30% stop-gain)",
+        terms: { ...ILLUSTRATIVE_TERMS, stopGain: 0.3 },
         cases: generatedCases(3, 120, 0.3, caseRates),
         measures: met,
+        extra: { StopGain: 0.3 },
       },
     );
     // Shared savings: fee-for-service paid per case, the benchmark the cases' case rates.

@@ -43,7 +43,7 @@ export function contractChecks(ctx: StarterContext): Check[] {
     ),
     {
       label: "Each measure's ladder runs from its easiest step to its hardest (Contract)",
-      units: "steps out of order",
+      units: "steps",
       value: steps.join("+"),
       numberFormat: NUMBER_FORMATS.count,
       passes: (value) => `${value}=0`,

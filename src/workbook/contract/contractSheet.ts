@@ -60,7 +60,7 @@ export function contractSheet(ctx: StarterContext): { spec: SheetSpec; layout: C
     "Contract",
     "The contract's terms: outlier payments, corridors, stop-loss, withhold, quality bonus, shared savings. Blank: not in the contract.",
     TAB_COLORS.inputs,
-    [2, 58, 24, ...Array<number>(columns).fill(19)],
+    [2, 80, 28, ...Array<number>(columns).fill(19)],
     3,
   );
   const width = columns + 2;

@@ -38,7 +38,7 @@ export const CASE_ROWS = 400;
 const CASE_COLUMNS = [
   "Level of care",
   "Cost of care",
-  "Paid by fee-for-service (optional)",
+  "Paid (optional)",
   "Case rate",
   "Outlier payment",
   "Paid, counted",
@@ -66,7 +66,7 @@ export function settlementSheet(
     "Settlement",
     "Settles the year under the Contract's terms: the closed cases and measures are inputs (yellow), the statement follows.",
     TAB_COLORS.calcs,
-    [2, 76, 22, ...Array<number>(columns).fill(17)],
+    [2, 100, 22, ...Array<number>(columns).fill(22)],
     3,
   );
   const width = columns + 2;
@@ -424,8 +424,8 @@ function caseTable(
     rangeAddress(first, FIRST_VALUE_COLUMN + k, last, FIRST_VALUE_COLUMN + l);
   sheet.format(range(0), "input");
   sheet.format(range(1, 2), "input", NUMBER_FORMATS.dollarsCents);
-  // An empty row's 0s show blank (a cached "" would read as never calculated).
-  sheet.format(range(3, 5), "calc", `${NUMBER_FORMATS.dollarsCents};-${NUMBER_FORMATS.dollarsCents};""`);
+  // An empty row's case rate, outlier payment and paid are 0 (a cached "" reads as never calculated).
+  sheet.format(range(3, 5), "calc", NUMBER_FORMATS.dollarsCents);
   sheet.validate({
     range: range(1, 2),
     kind: "decimal",
