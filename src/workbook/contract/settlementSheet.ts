@@ -30,8 +30,8 @@ import {
 
 /** What a case's case rate says when its level is not one of the model's. */
 export const UNKNOWN_LEVEL = "unknown level";
-/** What an unused measure column shows. */
-const NO_MEASURE = "—";
+/** What an unused measure column shows: text that reads blank (a cached "" reads as never calculated). */
+const NO_MEASURE = " ";
 /** Closed cases the Settlement sheet's table has room for. */
 export const CASE_ROWS = 400;
 /** The case table's columns, from the first value column: level, cost, paid (inputs), then calculations. */

@@ -321,41 +321,41 @@ function revenueAndSettlement(
   );
   const caseRate = (i: number) =>
     ctx.ref("Case Rates", cellAddress(contract.caseRates.caseRateRow, FIRST_VALUE_COLUMN + i, true));
-  const revenueRow = monthly("Case-rate revenue earned to date (consumers admitted × case rate)", (c) =>
+  const revenueRow = monthly("Case-rate revenue earned to date", (c) =>
     options.levels.map((_, i) => `SUM(${toDate(actuals.consumerRows[i], c)})*${caseRate(i)}`).join("+"),
   );
   const costRow = monthly(
-    "Cost to date (direct-service staff and other costs)",
+    "Cost to date (all costs)",
     (c) => `SUM(${toDate(actuals.directCostRow, c)},${toDate(actuals.otherCostRow, c)})`,
   );
   monthly("Margin to date", (c) => `${month(revenueRow, c)}-${month(costRow, c)}`, "total");
   const months = (c: number) =>
     `COLUMNS(${cellAddress(revenueRow, FIRST_VALUE_COLUMN, true)}:${rowAnchoredAddress(revenueRow, c)})`;
   const yearEnd = (row: number, c: number) => `${month(row, c)}*${n.MonthsPerYear}/${months(c)}`;
-  const paymentsRow = monthly("Projected year-end case-rate payments, P", (c) => yearEnd(revenueRow, c));
+  const paymentsRow = monthly("Projected year-end payments, P", (c) => yearEnd(revenueRow, c));
   const careRow = monthly(
-    "Projected year-end cost of care, C (direct-service staff)",
+    "Projected cost of care (direct staff)",
     (c) => `SUM(${toDate(actuals.directCostRow, c)})*${n.MonthsPerYear}/${months(c)}`,
   );
   const P = (c: number) => month(paymentsRow, c);
   const C = (c: number) => month(careRow, c);
   const r = (c: number) => `IF(${P(c)}>0,(${C(c)}-${corridorTarget(ctx)}*${P(c)})/${P(c)},0)`;
-  const corridorRow = monthly("Projected corridor adjustment (positive: paid to the provider)", (c) => {
+  const corridorRow = monthly("Projected corridor adjustment", (c) => {
     const loss = bandShares(ctx, contract.cells, `(${r(c)})`, "loss").join("+");
     const gain = bandShares(ctx, contract.cells, `(0-${r(c)})`, "gain").join("+");
     return `${P(c)}*(${loss}-(${gain}))`;
   });
-  const stopRow = monthly("Projected stop-loss/stop-gain adjustment", (c) =>
+  const stopRow = monthly("Projected stop-loss/stop-gain", (c) =>
     stopAdjustment(ctx, `(${P(c)}+${month(corridorRow, c)}-${C(c)})`, P(c)),
   );
   const withheld = (c: number) => `N(${n.WithholdPercent})*${P(c)}`;
   const measuresRow = monthly(
-    "Projected withhold kept and quality bonus, at the measures' values on Settlement",
+    "Projected withhold kept and bonus",
     (c) =>
       `IF(ISNUMBER(${n.WithholdPercent}),${withheld(c)}*(SUMPRODUCT(${n.WithholdWeights},${n.MeasureScores})-1),0)+IF(COUNT(${n.QualityBonusPool},${n.QualityBonusPoolPercent})>0,IF(ISNUMBER(${n.QualityBonusPool}),${n.QualityBonusPool},N(${n.QualityBonusPoolPercent})*${P(c)})*SUMPRODUCT(${n.BonusWeights},${n.MeasureScores}),0)`,
   );
   monthly(
-    "Projected year-end settlement: net paid to the provider",
+    "Projected net paid to the provider",
     (c) => `${P(c)}+${month(corridorRow, c)}+${month(stopRow, c)}+${month(measuresRow, c)}`,
     "total",
   );
