@@ -138,8 +138,8 @@ function measuresAndThresholds(
   const value = (c: number) => cellAddress(valueRow, c);
   const meets = (c: number, threshold: string) =>
     `IF(${cells.at("MeasureDirections", c)}="atMost",${value(c)}<=${threshold},${value(c)}>=${threshold})`;
-  const used = (c: number, then: string) =>
-    `IF(ISNUMBER(${cells.at("MeasureTargets", c)}),IF(ISNUMBER(${value(c)}),${then},"enter the value"),"${NO_MEASURE}")`;
+  const used = (c: number, then: string, none = `"${NO_MEASURE}"`) =>
+    `IF(ISNUMBER(${cells.at("MeasureTargets", c)}),IF(ISNUMBER(${value(c)}),${then},"enter the value"),${none})`;
   const metRow = sheet.line(
     "Meets its target",
     "",
@@ -162,6 +162,8 @@ function measuresAndThresholds(
       used(
         c,
         `IF(ISNUMBER(${cells.at(ladderName(1, "Thresholds"), c)}),${ladder(c)},IF(${cellAddress(metRow, c)},1,0))`,
+        // An unused measure scores 0 (its weight is blank): a number, so its neighbour's % never butts.
+        "0",
       ),
     ),
     { style: "calc", numberFormat: NUMBER_FORMATS.percentWhole },
