@@ -79,19 +79,28 @@ export class SheetBuilder {
 
   /** Writes a rectangle of cells (a table body) in one block; returns its first row. */
   putTable(column: number, rows: readonly (readonly CellContent[])[], look?: ValueLook): number {
-    const first = this.nextRow;
-    if (rows.length === 0) return first;
+    const first = this.putBlock(this.nextRow, column, rows, look);
+    this.nextRow += rows.length;
+    return first;
+  }
+
+  /**
+   * Writes a rectangle of cells in one block at a row and column, the next row left where it was
+   * (a table's column of formulas beside its inputs, each column its own formula); returns the row.
+   */
+  putBlock(row: number, column: number, rows: readonly (readonly CellContent[])[], look?: ValueLook): number {
+    if (rows.length === 0) return row;
     const width = Math.max(...rows.map((cells) => cells.length));
-    this.blocks.push({ address: cellAddress(first, column), rows });
+    this.blocks.push({ address: cellAddress(row, column), rows });
     this.lastColumn = Math.max(this.lastColumn, column + width - 1);
+    this.nextRow = Math.max(this.nextRow, row + rows.length);
     if (look)
       this.format(
-        rangeAddress(first, column, first + rows.length - 1, column + width - 1),
+        rangeAddress(row, column, row + rows.length - 1, column + width - 1),
         look.style,
         look.numberFormat,
       );
-    this.nextRow += rows.length;
-    return first;
+    return row;
   }
 
   /** A FAST line: label, units, then values from FIRST_VALUE_COLUMN; returns its row. */

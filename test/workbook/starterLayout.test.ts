@@ -16,13 +16,27 @@ const providerOptions = starterOptions({ example: true, provider: true });
 const provider = describeStarterWorkbook(providerOptions);
 const blankProvider = describeStarterWorkbook(starterOptions({ provider: true }));
 /** Sheets where the user types figures: inputs live only there. */
-const INPUT_SHEETS = ["Inputs", "Provider Inputs", "Actuals"];
+const INPUT_SHEETS = ["Inputs", "Provider Inputs", "Actuals", "Contract"];
 /** The record of an encounter history: its numbers are the data's, typed, and it reads no name. */
 const RECORD_SHEETS: readonly string[] = [HISTORY_SHEET];
 const historyOptions = starterOptions(HISTORY_VARIANT);
 const fromHistory = describeStarterWorkbook(historyOptions);
 const historyProviderOptions = starterOptions({ ...HISTORY_VARIANT, provider: true });
 const fromHistoryProvider = describeStarterWorkbook(historyProviderOptions);
+/** Settlement's input tables (the closed cases, the measures' values), by their names. */
+const SETTLEMENT_INPUTS = ["CaseLevels", "CaseCosts", "CasesPaid", "MeasureValues"];
+
+/** The cells (row, column) of a name's range on its sheet. */
+function cellsOfName(spec: WorkbookSpec, name: string): { sheet: string; row: number; column: number }[] {
+  const reference = spec.names.find((n) => n.name === name)!.reference;
+  const [sheetPart, range] = reference.split("!");
+  const [from, to = from] = range.replace(/\$/g, "").split(":").map(parseCell);
+  const cells = [];
+  for (let row = from.row; row <= to.row; row++)
+    for (let column = from.column; column <= to.column; column++)
+      cells.push({ sheet: sheetPart.replace(/^'|'$/g, ""), row, column });
+  return cells;
+}
 const custom = describeStarterWorkbook(
   starterOptions({
     levels: [
@@ -76,6 +90,10 @@ describe.each([
       )?.row;
     const exact = {
       Risk: [rowOf("Risk", "Exact figures"), Infinity],
+      Settlement: [
+        rowOf("Settlement", "Priced before signing"),
+        rowOf("Settlement", "The priced figures are current"),
+      ],
       Dashboard: [
         rowOf("Dashboard", "Risk of the year (exact"),
         rowOf("Dashboard", "The exact figures are current"),
@@ -86,19 +104,34 @@ describe.each([
       const [from, to] = exact[sheet] ?? [];
       return from !== undefined && to !== undefined && row > from && row < to;
     };
+    const inputTables = new Set(
+      SETTLEMENT_INPUTS.flatMap((name) => cellsOfName(spec, name)).map(
+        (c) => `${c.sheet}!${c.row},${c.column}`,
+      ),
+    );
     const stray = cellsOf(spec).filter(
       (cell) =>
         typeof cell.content === "number" &&
         !INPUT_SHEETS.includes(cell.sheet) &&
         !RECORD_SHEETS.includes(cell.sheet) &&
-        !exempt(cell.sheet, cell.row),
+        !exempt(cell.sheet, cell.row) &&
+        !inputTables.has(`${cell.sheet}!${cell.row},${cell.column}`),
     );
     expect(stray).toEqual([]);
   });
 
-  test("inputs are styled as inputs only on the input sheets (and in the Guide's colour key)", () => {
+  test("inputs are styled as inputs only on the input sheets (Settlement's input tables aside, and in the Guide's colour key)", () => {
+    const inputTables = new Set(
+      SETTLEMENT_INPUTS.flatMap((name) => cellsOfName(spec, name)).map((c) => `${c.row},${c.column}`),
+    );
+    const settlementInputs = sheet(spec, "Settlement").formats.filter((f) => f.style === "input");
+    for (const format of settlementInputs) {
+      const [from, to = from] = format.range.split(":").map(parseCell);
+      for (const row of [from.row, to.row])
+        for (const column of [from.column, to.column]) expect(inputTables.has(`${row},${column}`)).toBe(true);
+    }
     const stray = spec.sheets
-      .filter((s) => !INPUT_SHEETS.includes(s.name))
+      .filter((s) => !INPUT_SHEETS.includes(s.name) && s.name !== "Settlement")
       .flatMap((s) =>
         s.formats.filter((f) => f.style === "input").map((f) => ({ sheet: s.name, range: f.range })),
       );

@@ -496,7 +496,7 @@ test("the models are not empty: every kind of thing the description holds is com
       expect(row === s.frozen.rows + 1 || s.pageSetup.pageBreaksBefore.includes(row)).toBe(true);
     }
   expect(count((s) => s.pageSetup.pageBreaksBefore.length)).toBeGreaterThan(0);
-});
+}, 60_000);
 
 test.each([[{ rows: 3, columns: 0 }], [{ rows: 0, columns: 2 }], [{ rows: 2, columns: 1 }]])(
   "frozen panes %o are the same in both writers",
@@ -507,4 +507,6 @@ test.each([[{ rows: 3, columns: 0 }], [{ rows: 0, columns: 2 }], [{ rows: 2, col
     expect(officeJs.sheets[first.name].frozen).toEqual(freeze);
     expect(xlsx.sheets[first.name].frozen).toEqual(freeze);
   },
+  // A build prices the contract on the seeded simulation: seconds on a loaded machine.
+  60_000,
 );

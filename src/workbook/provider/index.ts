@@ -5,7 +5,7 @@ import type { StarterContext } from "../starter/context";
 import type { ProviderRiskFigures } from "../starter/riskFigures";
 import { providerChecks } from "./checks";
 import { dashboardSheet } from "./dashboard";
-import { actualsSheet, monitoringSheet } from "./monitoring";
+import { actualsSheet, type MonitoringContract, monitoringSheet } from "./monitoring";
 import { providerInputsSheet } from "./providerInputs";
 import { providerModelSheet } from "./providerModel";
 import { sensitivitySheet } from "./sensitivity";
@@ -18,6 +18,7 @@ export function providerSheets(
   ctx: StarterContext,
   caseRates: CaseRatesLayout,
   riskFigures: ProviderRiskFigures | undefined,
+  contract?: MonitoringContract,
 ): { sheets: SheetSpec[]; checks: Check[] } {
   const inputs = providerInputsSheet(ctx);
   const model = providerModelSheet(ctx, inputs.layout, caseRates);
@@ -31,7 +32,7 @@ export function providerSheets(
       dashboard.spec,
       sensitivity.spec,
       actuals.spec,
-      monitoringSheet(ctx, inputs.layout, actuals.layout),
+      monitoringSheet(ctx, inputs.layout, actuals.layout, contract),
     ],
     checks: providerChecks(ctx),
   };

@@ -5,6 +5,14 @@ import { NUMBER_FORMATS } from "../styles";
 import type { StarterContext, StarterName } from "../starter/context";
 import { startSheet, TAB_COLORS } from "../starter/sheetTop";
 import type { ProviderInputsLayout } from "./providerInputs";
+import { bandShares, type ContractCells, corridorTarget, stopAdjustment } from "../contract/termFormulas";
+import type { CaseRatesLayout } from "../starter/caseRates";
+
+/** What Monitoring reads to project the year's settlement: the case rates and the Contract's cells. */
+export interface MonitoringContract {
+  readonly caseRates: CaseRatesLayout;
+  readonly cells: ContractCells;
+}
 
 /** What a block of Monitoring reads, once, until its actuals are entered. */
 const ENTER_ACTUALS = "enter actuals on the Actuals sheet";
@@ -112,6 +120,7 @@ export function monitoringSheet(
   ctx: StarterContext,
   inputs: ProviderInputsLayout,
   actuals: ActualsLayout,
+  contract?: MonitoringContract,
 ): SheetSpec {
   const { n, options } = ctx;
   const sheet: SheetBuilder = startSheet(
@@ -257,6 +266,8 @@ export function monitoringSheet(
     ),
   );
 
+  if (contract) revenueAndSettlement(ctx, sheet, actuals, contract);
+
   block("Services align with the level of care (step 8)", actualRows(actuals.reviewedRow));
   const shareRow = monthly(
     "Share of reviewed consumers within range",
@@ -275,4 +286,77 @@ export function monitoringSheet(
     ),
   );
   return sheet.build();
+}
+
+/**
+ * Case-rate revenue earned to date (consumers admitted × their level's case rate), the cost and
+ * margin to date, and the year-end settlement projected under the Contract's terms: to date ×
+ * months per year ÷ months entered, then corridors on P, stop-loss/stop-gain, withhold and bonus
+ * at the measures' values on Settlement (no outlier payments: those need each case's cost).
+ */
+function revenueAndSettlement(
+  ctx: StarterContext,
+  sheet: SheetBuilder,
+  actuals: ActualsLayout,
+  contract: MonitoringContract,
+): void {
+  const { n, options } = ctx;
+  const width = MONTHS.length + 2;
+  const toDate = (row: number, c: number) =>
+    ctx.ref("Actuals", `${cellAddress(row, FIRST_VALUE_COLUMN, true)}:${rowAnchoredAddress(row, c)}`);
+  const dollars = { style: "calc", numberFormat: NUMBER_FORMATS.dollars } as const;
+  const costsIn = (c: number) =>
+    `COUNT(${toDate(actuals.directCostRow, c)},${toDate(actuals.otherCostRow, c)})>0`;
+  const month = (row: number, c: number) => cellAddress(row, c);
+  const monthly = (label: string, build: (c: number) => string, style: "calc" | "total" = "calc") =>
+    sheet.line(
+      label,
+      "$",
+      monthColumns.map((c) => formula(`IF(${costsIn(c)},${ctx.providerOutput(build(c))},"")`)),
+      { ...dollars, style },
+    );
+  sheet.section(
+    "Case-rate revenue, cost and margin to date; the year-end settlement projected (Contract)",
+    width,
+  );
+  const caseRate = (i: number) =>
+    ctx.ref("Case Rates", cellAddress(contract.caseRates.caseRateRow, FIRST_VALUE_COLUMN + i, true));
+  const revenueRow = monthly("Case-rate revenue earned to date", (c) =>
+    options.levels.map((_, i) => `SUM(${toDate(actuals.consumerRows[i], c)})*${caseRate(i)}`).join("+"),
+  );
+  const costRow = monthly(
+    "Cost to date (all costs)",
+    (c) => `SUM(${toDate(actuals.directCostRow, c)},${toDate(actuals.otherCostRow, c)})`,
+  );
+  monthly("Margin to date", (c) => `${month(revenueRow, c)}-${month(costRow, c)}`, "total");
+  const months = (c: number) =>
+    `COLUMNS(${cellAddress(revenueRow, FIRST_VALUE_COLUMN, true)}:${rowAnchoredAddress(revenueRow, c)})`;
+  const yearEnd = (row: number, c: number) => `${month(row, c)}*${n.MonthsPerYear}/${months(c)}`;
+  const paymentsRow = monthly("Projected year-end payments, P", (c) => yearEnd(revenueRow, c));
+  const careRow = monthly(
+    "Projected cost of care (direct staff)",
+    (c) => `SUM(${toDate(actuals.directCostRow, c)})*${n.MonthsPerYear}/${months(c)}`,
+  );
+  const P = (c: number) => month(paymentsRow, c);
+  const C = (c: number) => month(careRow, c);
+  const r = (c: number) => `IF(${P(c)}>0,(${C(c)}-${corridorTarget(ctx)}*${P(c)})/${P(c)},0)`;
+  const corridorRow = monthly("Projected corridor adjustment", (c) => {
+    const loss = bandShares(ctx, contract.cells, `(${r(c)})`, "loss").join("+");
+    const gain = bandShares(ctx, contract.cells, `(0-${r(c)})`, "gain").join("+");
+    return `${P(c)}*(${loss}-(${gain}))`;
+  });
+  const stopRow = monthly("Projected stop-loss/stop-gain", (c) =>
+    stopAdjustment(ctx, `(${P(c)}+${month(corridorRow, c)}-${C(c)})`, P(c)),
+  );
+  const withheld = (c: number) => `N(${n.WithholdPercent})*${P(c)}`;
+  const measuresRow = monthly(
+    "Projected withhold kept and bonus",
+    (c) =>
+      `IF(ISNUMBER(${n.WithholdPercent}),${withheld(c)}*(SUMPRODUCT(${n.WithholdWeights},${n.MeasureScores})-1),0)+IF(COUNT(${n.QualityBonusPool},${n.QualityBonusPoolPercent})>0,IF(ISNUMBER(${n.QualityBonusPool}),${n.QualityBonusPool},N(${n.QualityBonusPoolPercent})*${P(c)})*SUMPRODUCT(${n.BonusWeights},${n.MeasureScores}),0)`,
+  );
+  monthly(
+    "Projected net paid to the provider",
+    (c) => `${P(c)}+${month(corridorRow, c)}+${month(stopRow, c)}+${month(measuresRow, c)}`,
+    "total",
+  );
 }

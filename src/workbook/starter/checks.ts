@@ -162,6 +162,14 @@ function notices(ctx: StarterContext): Check[] {
       numberFormat: NUMBER_FORMATS.general,
       passes: () => `IF(${n.InputsComplete},${n.RiskExactCurrent},TRUE)`,
     },
+    {
+      label:
+        "The priced figures on Settlement were computed from the current terms and inputs (rebuild to refresh)",
+      units: "",
+      value: null,
+      numberFormat: NUMBER_FORMATS.general,
+      passes: () => `IF(${n.InputsComplete},${n.ContractFiguresCurrent},TRUE)`,
+    },
     ...(ctx.options.provider
       ? [
           {

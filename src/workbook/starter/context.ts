@@ -4,7 +4,16 @@ import type { DefinedName } from "../spec";
 import type { StarterOptions } from "./options";
 
 /** The payor's sheets (steps 1–8), in the toolkit's order; Checks always comes last. */
-export const PAYOR_SHEETS = ["Guide", "Inputs", "Case Rates", "Scenarios", "Risk", "Metrics"] as const;
+export const PAYOR_SHEETS = [
+  "Guide",
+  "Inputs",
+  "Case Rates",
+  "Scenarios",
+  "Risk",
+  "Metrics",
+  "Contract",
+  "Settlement",
+] as const;
 /**
  * The record of an encounter history, added when the inputs come from one (after the payor's
  * sheets). Not "History": Excel reserves that name (its change tracking), and refuses a sheet so named.

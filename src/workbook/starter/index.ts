@@ -11,6 +11,12 @@ import { metricsSheet } from "./metrics";
 import type { StarterOptions } from "./options";
 import { riskSheet } from "./risk";
 import { type RiskFigures, riskFiguresOf } from "./riskFigures";
+import { calculateWorkbook } from "../calc";
+import { contractChecks } from "../contract/checks";
+import { contractSheet } from "../contract/contractSheet";
+import { type ContractFigures, contractFiguresOf } from "../contract/contractFigures";
+import { settlementSheet } from "../contract/settlementSheet";
+import { contractCells } from "../contract/termFormulas";
 import { scenariosSheet } from "./scenarios";
 
 export { HISTORY_SHEET, PROVIDER_SHEETS, STARTER_SHEETS } from "./context";
@@ -36,9 +42,12 @@ export function describeStarterWorkbook(
   naming: Naming = IDENTITY_NAMING,
 ): WorkbookSpec {
   // The exact risk figures come from the core for the inputs the first build holds.
-  const first = describeWith(options, naming, undefined);
+  const first = describeWith(options, naming, undefined, undefined);
   const figures = riskFiguresOf(first, naming);
-  return figures === undefined ? first : describeWith(options, naming, figures);
+  const contract = contractFiguresOf(calculateWorkbook(first), naming);
+  return figures === undefined && contract === undefined
+    ? first
+    : describeWith(options, naming, figures, contract);
 }
 
 /** The starter workbook with the exact risk figures given (undefined: not computed). */
@@ -46,6 +55,7 @@ function describeWith(
   options: StarterOptions,
   naming: Naming,
   figures: RiskFigures | undefined,
+  contractFigures: ContractFigures | undefined,
 ): WorkbookSpec {
   const ctx = new StarterContext(options, naming);
   const inputs = inputsSheet(ctx);
@@ -59,11 +69,19 @@ function describeWith(
     metricsSheet(ctx, inputs.layout),
     ...(options.history ? [historySheet(ctx, options.history)] : []),
   ];
+  const contract = contractSheet(ctx);
+  payor.push(
+    contract.spec,
+    settlementSheet(ctx, contract.layout, inputs.layout, caseRates.layout, contractFigures),
+  );
   const provider = options.provider
-    ? providerSheets(ctx, caseRates.layout, figures?.provider)
+    ? providerSheets(ctx, caseRates.layout, figures?.provider, {
+        caseRates: caseRates.layout,
+        cells: contractCells(ctx, contract.layout),
+      })
     : { sheets: [], checks: [] };
   return {
-    sheets: [...payor, ...provider.sheets, checksSheet(ctx, provider.checks)],
+    sheets: [...payor, ...provider.sheets, checksSheet(ctx, [...contractChecks(ctx), ...provider.checks])],
     names: ctx.definedNames(),
   };
 }

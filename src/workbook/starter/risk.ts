@@ -78,11 +78,16 @@ export function riskSheet(
   /** By the level's spread: gamma (with a cv), cohorts (with episodes), or none. */
   const bySpread = (c: number, gamma: string, cohorts: string, none: string) =>
     `IF(ISNUMBER(${cv(c)}),${gamma},IF(SUM(${episodes(c)})>0,${cohorts},${none}))`;
-  sheet.line(
+  const spreadRow = sheet.line(
     "Spread",
     "",
     perLevel((c) => bySpread(c, '"gamma"', '"cohorts"', '"none"')),
     { style: "calc" },
+  );
+  sheet.define(
+    "RiskSpreads",
+    levelsRange(spreadRow, true),
+    "Each level's spread of hours: gamma, cohorts or none",
   );
   const rateRow = sheet.line(
     "Rate per hour",
@@ -103,6 +108,7 @@ export function riskSheet(
     ),
     { style: "calc", numberFormat: "#,##0.000" },
   );
+  sheet.define("RiskMeanHours", levelsRange(meanHoursRow, true), "Mean hours of a case at each level");
   const meanRow = sheet.line(
     "Mean cost of a case, E[X]",
     "$",
@@ -139,6 +145,7 @@ export function riskSheet(
     ),
     { style: "calc", numberFormat: NUMBER_FORMATS.count },
   );
+  sheet.define("RiskCaseSecondMoments", levelsRange(secondRow, true), "E[X²] of a case's cost at each level");
   sheet.line(
     "Variance of a case's cost",
     "$²",

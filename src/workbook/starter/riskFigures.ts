@@ -55,7 +55,7 @@ export interface ProviderRiskFigures {
 }
 
 /** A calculated name's numbers, or undefined when one is not a number (an input left blank). */
-function numbers(calc: CalculatedWorkbook, name: string): (number | null)[] {
+export function numbers(calc: CalculatedWorkbook, name: string): (number | null)[] {
   return (calc.named(name) ?? []).map((cell) =>
     cell.ok && typeof cell.value === "number" ? cell.value : null,
   );
@@ -79,7 +79,7 @@ function hoursOf(
  * cases, rate per hour, average hours and spread (Risk's cv and cohort table), the budget and the
  * confidence. Undefined until every input is in.
  */
-function riskInputOf(calc: CalculatedWorkbook, naming: Naming): RiskInput | undefined {
+export function riskInputOf(calc: CalculatedWorkbook, naming: Naming): RiskInput | undefined {
   const one = (name: string) => numbers(calc, naming.name(name))[0] ?? null;
   const complete = calc.named(naming.name("InputsComplete"))?.[0];
   if (!complete?.ok || complete.value !== true) return undefined;
@@ -168,7 +168,7 @@ function providerFiguresOf(
 }
 
 /** Runs a core computation, undefined when the core refuses an input (the cells then say so). */
-function unlessRefused<T>(compute: () => T): T | undefined {
+export function unlessRefused<T>(compute: () => T): T | undefined {
   try {
     return compute();
   } catch (error) {

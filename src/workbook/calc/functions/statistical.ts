@@ -4,8 +4,8 @@ import { isError, NA, NUM } from "../values";
 import { define } from "./definition";
 
 /**
- * Statistical functions: RANK, COUNTIF, and the distributions the Risk sheet uses (NORMSINV,
- * NORMSDIST, GAMMADIST), computed by the core's special functions to full double precision, so
+ * Statistical functions: RANK, COUNTIF, and the distributions the Risk and Settlement sheets use
+ * (NORMSINV, NORMSDIST, NORMDIST, GAMMADIST), computed by the core's special functions to full double precision, so
  * they equal LibreOffice's within 1e-9 relative.
  */
 export const STATISTICAL = {
@@ -31,6 +31,15 @@ export const STATISTICAL = {
   }),
   /** Φ(x). */
   NORMSDIST: define([{ type: "number" }], (x) => normalCdf(x), { elementwise: true }),
+  /** The Normal distribution with mean μ and standard deviation σ at x: its distribution function or density; #NUM! for σ ≤ 0. */
+  NORMDIST: define(
+    [{ type: "number" }, { type: "number" }, { type: "number" }, { type: "boolean" }],
+    (x, mean, sd, cumulative) => {
+      if (sd <= 0) return NUM;
+      const z = (x - mean) / sd;
+      return cumulative ? normalCdf(z) : Math.exp(-0.5 * z * z) / (sd * Math.sqrt(2 * Math.PI));
+    },
+  ),
   /** The gamma distribution with shape α and scale β at x: its distribution function or density. */
   GAMMADIST: define(
     [{ type: "number" }, { type: "number" }, { type: "number" }, { type: "boolean" }],
