@@ -107,7 +107,7 @@ describeInChromium(SUITE, () => {
     ]);
     await page.keyboard.press("Space");
     await page.waitForSelector("#build-summary:not([hidden])");
-    expect(await status()).toMatch(/^Built 7 sheets and \d+ defined names\./);
+    expect(await status()).toMatch(/^Built 9 sheets and \d+ defined names\./);
     // Focus moves to the summary, and the summary shows the toolkit's printed total.
     expect((await focused())?.id).toBe("summary-heading");
     const figures = await page.locator("#key-figures").innerText();
@@ -124,6 +124,8 @@ describeInChromium(SUITE, () => {
       "Scenarios",
       "Risk",
       "Metrics",
+      "Contract",
+      "Settlement",
       "Checks",
     ]);
     // Keyboard: from the summary heading, Tab to the third link and press Enter.

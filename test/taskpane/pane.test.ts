@@ -45,7 +45,7 @@ describe("Excel mode (office-addin-mock)", () => {
     expect(result.sheets).toEqual(spec.sheets.map((s) => s.name));
     expect(result.keyFigures).toContainEqual({ label: "Total budget", text: "$24,030,535" });
     expect(result.keyFigures).toContainEqual({ label: "Checks", text: "All checks pass" });
-    expect(pane.state.status).toEqual({ kind: "success", text: expect.stringMatching(/^Built 7 sheets/) });
+    expect(pane.state.status).toEqual({ kind: "success", text: expect.stringMatching(/^Built 9 sheets/) });
 
     await pane.showSheet("Case Rates");
     expect(excel.shown).toEqual(["Case Rates"]);

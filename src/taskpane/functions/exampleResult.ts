@@ -22,6 +22,10 @@ const RESULT_KINDS: Readonly<Record<string, ResultKind>> = {
   WITHIN_RANGE: "share",
   RISK_RESERVE: "dollars",
   LOSS_PROBABILITY: "share",
+  OUTLIER_PAYMENT: "dollars",
+  CORRIDOR: "dollars",
+  WITHHOLD_EARNED: "dollars",
+  SHARED_SAVINGS: "dollars",
 };
 
 /** The functions whose results have a kind: the pane's test holds it to the catalog. */

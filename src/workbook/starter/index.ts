@@ -67,12 +67,12 @@ function describeWith(
     scenariosSheet(ctx, inputs.layout, caseRates.layout),
     riskSheet(ctx, inputs.layout, caseRates.layout, figures),
     metricsSheet(ctx, inputs.layout),
-    ...(options.history ? [historySheet(ctx, options.history)] : []),
   ];
   const contract = contractSheet(ctx);
   payor.push(
     contract.spec,
     settlementSheet(ctx, contract.layout, inputs.layout, caseRates.layout, contractFigures),
+    ...(options.history ? [historySheet(ctx, options.history)] : []),
   );
   const provider = options.provider
     ? providerSheets(ctx, caseRates.layout, figures?.provider, {
