@@ -134,3 +134,12 @@ export async function openChromium(
   };
   return { server, context, page, close };
 }
+
+/** Has every page of `context` log a CSP violation as "CSP violation: …" on the console, where the suites watch for it. */
+export async function reportCspViolations(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`);
+    });
+  });
+}

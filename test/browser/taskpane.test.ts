@@ -13,7 +13,14 @@ import { recalculateWithLibreOffice } from "../../src/cli/libreoffice";
 import { excelRound } from "../../src/core/round";
 import { sofficeForTests } from "../helpers/libreoffice";
 import { numbersOf, readFile } from "../helpers/starterFiles";
-import { artifactsDir, type ChromiumPane, chromiumForTests, devBuild, openChromium } from "./support";
+import {
+  artifactsDir,
+  type ChromiumPane,
+  chromiumForTests,
+  devBuild,
+  openChromium,
+  reportCspViolations,
+} from "./support";
 
 const SUITE = "task pane in Chromium";
 const executablePath = chromiumForTests(SUITE);
@@ -41,11 +48,7 @@ describeInChromium(SUITE, () => {
     server = pane.server;
     page = pane.page;
     context.on("request", (request) => requests.push(request.url()));
-    await context.addInitScript(() => {
-      document.addEventListener("securitypolicyviolation", (event) => {
-        console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`);
-      });
-    });
+    await reportCspViolations(context);
     page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
     page.on("console", (message) => {
       if (message.type() === "error") problems.push(`console error: ${message.text()}`);

@@ -5,7 +5,7 @@
  * VBP.RISK_RESERVE call loads the risk chunk from the page's origin, with no CSP violation.
  */
 import type { Page } from "playwright-core";
-import { type ChromiumPane, chromiumForTests, openChromium } from "../browser/support";
+import { type ChromiumPane, chromiumForTests, openChromium, reportCspViolations } from "../browser/support";
 
 const SUITE = "risk functions' chunk in Chromium";
 const executablePath = chromiumForTests(SUITE);
@@ -40,11 +40,7 @@ describeInChromium(SUITE, () => {
       route.fulfill({ contentType: "text/javascript", body: CUSTOM_FUNCTIONS_STAND_IN }),
     );
     context.on("request", (request) => requests.push(request.url()));
-    await context.addInitScript(() => {
-      document.addEventListener("securitypolicyviolation", (event) => {
-        console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`);
-      });
-    });
+    await reportCspViolations(context);
     page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
     page.on("console", (message) => {
       if (message.text().startsWith("CSP violation")) problems.push(message.text());
