@@ -5,6 +5,7 @@
  */
 import { exactProbabilityOverBudget, exactRiskReserve } from "../core/risk/budgetRisk";
 import { type CohortTableRisk, cohortTableRiskInput } from "../core/risk/cohortTable";
+import type { RiskInput } from "../core/risk/inputs";
 import { listArg, numberArg, optionalNumberArg } from "./excelArgs";
 import { type ArgumentNames, excelCall } from "./excelErrors";
 import { matchingRowsArg, raggedRowsArg } from "./raggedRows";
@@ -40,25 +41,20 @@ function cohortTableArgs(
   };
 }
 
-/** VBP.RISK_RESERVE's result from Excel's arguments; throws Excel's error on bad input. */
-export function riskReserveOf(
-  cases: unknown,
-  episodes: unknown,
-  average_hours: unknown,
-  rate_per_hour: unknown,
-  budget: unknown,
-  confidence?: unknown,
+/** Excel's arguments as a cohort table's risk input, `measure`d; throws Excel's error on bad input. */
+function measureCohortTables(
+  measure: (input: RiskInput) => number,
+  ...args: Parameters<typeof cohortTableArgs>
 ): number {
-  return excelCall(RISK_ARGS, () =>
-    exactRiskReserve(
-      cohortTableRiskInput(
-        cohortTableArgs(cases, episodes, average_hours, rate_per_hour, budget, confidence),
-      ),
-    ),
-  );
+  return excelCall(RISK_ARGS, () => measure(cohortTableRiskInput(cohortTableArgs(...args))));
 }
 
-/** VBP.LOSS_PROBABILITY's result from Excel's arguments; throws Excel's error on bad input. */
+/** VBP.RISK_RESERVE's result from Excel's arguments; throws Excel's error on bad input. */
+export function riskReserveOf(...args: Parameters<typeof cohortTableArgs>): number {
+  return measureCohortTables(exactRiskReserve, ...args);
+}
+
+/** VBP.LOSS_PROBABILITY's result from Excel's arguments (no confidence); throws Excel's error on bad input. */
 export function lossProbabilityOf(
   cases: unknown,
   episodes: unknown,
@@ -66,9 +62,12 @@ export function lossProbabilityOf(
   rate_per_hour: unknown,
   budget: unknown,
 ): number {
-  return excelCall(RISK_ARGS, () =>
-    exactProbabilityOverBudget(
-      cohortTableRiskInput(cohortTableArgs(cases, episodes, average_hours, rate_per_hour, budget)),
-    ),
+  return measureCohortTables(
+    exactProbabilityOverBudget,
+    cases,
+    episodes,
+    average_hours,
+    rate_per_hour,
+    budget,
   );
 }

@@ -3,39 +3,30 @@
  * error ("CustomFunctions is not defined" before the guard), the pane says Office.js could not be
  * loaded, and the browser preview still works. office.js is refused by the browser itself.
  */
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
-import { CHROMIUM_ARGS, chromiumForTests, devBuild, serve } from "./support";
+import type { Page } from "playwright-core";
+import { type ChromiumPane, chromiumForTests, openChromium } from "./support";
 
 const SUITE = "task pane in Chromium without office.js";
 const executablePath = chromiumForTests(SUITE);
 const describeInChromium = executablePath ? describe : describe.skip;
 
 describeInChromium(SUITE, () => {
-  let server: Awaited<ReturnType<typeof serve>>;
-  let context: BrowserContext;
+  let pane: ChromiumPane | undefined;
   let page: Page;
-  let profile: string;
   const blocked: string[] = [];
   const problems: string[] = [];
 
   beforeAll(async () => {
-    server = await serve(devBuild());
-    profile = fs.mkdtempSync(path.join(os.tmpdir(), "taskpane-chromium-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: executablePath as string,
-      headless: true,
-      args: CHROMIUM_ARGS,
+    pane = await openChromium(executablePath as string, "taskpane-chromium-", {
       viewport: { width: 1280, height: 900 },
     });
+    const { context, server } = pane;
+    page = pane.page;
     // office.js (local in the dev build, Microsoft's CDN in production) never arrives.
     await context.route(/office\.js(\?|$)/, (route) => {
       blocked.push(route.request().url());
       return route.abort("internetdisconnected");
     });
-    page = context.pages()[0] ?? (await context.newPage());
     page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
     page.on("console", (message) => {
       // The blocked script itself is reported as a failed load; anything else is a problem.
@@ -47,9 +38,7 @@ describeInChromium(SUITE, () => {
   }, 180_000);
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    if (profile) fs.rmSync(profile, { recursive: true, force: true });
+    await pane?.close();
   });
 
   test("the pane says Office.js could not be loaded, and nothing throws", async () => {

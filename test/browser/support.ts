@@ -9,6 +9,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { isCurrentBuild, ROOT } from "../helpers/builds";
 
 const DIST = path.join(ROOT, "dist");
@@ -96,4 +97,49 @@ export function artifactsDir(): string {
   const dir = path.join(ROOT, "test-artifacts");
   fs.mkdirSync(dir, { recursive: true });
   return dir;
+}
+
+/** A browser suite's Chromium: the served build, the context on its fresh profile, its first page. */
+export interface ChromiumPane {
+  server: Awaited<ReturnType<typeof serve>>;
+  context: BrowserContext;
+  page: Page;
+  /** Closes the browser and the server and removes the profile. */
+  close: () => Promise<void>;
+}
+
+/**
+ * Serves `built` (a current development build by default) and launches Chromium headless with
+ * CHROMIUM_ARGS on a fresh profile named after `profilePrefix`; `options` add to the launch's.
+ */
+export async function openChromium(
+  executablePath: string,
+  profilePrefix: string,
+  options: Omit<NonNullable<Parameters<typeof chromium.launchPersistentContext>[1]>, "executablePath"> = {},
+  built: string = devBuild(),
+): Promise<ChromiumPane> {
+  const server = await serve(built);
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), profilePrefix));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    ...options,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const close = async () => {
+    await context.close();
+    await server.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+  };
+  return { server, context, page, close };
+}
+
+/** Has every page of `context` log a CSP violation as "CSP violation: …" on the console, where the suites watch for it. */
+export async function reportCspViolations(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`);
+    });
+  });
 }

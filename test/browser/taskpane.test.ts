@@ -8,12 +8,19 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { recalculateWithLibreOffice } from "../../src/cli/libreoffice";
 import { excelRound } from "../../src/core/round";
 import { sofficeForTests } from "../helpers/libreoffice";
 import { numbersOf, readFile } from "../helpers/starterFiles";
-import { artifactsDir, CHROMIUM_ARGS, chromiumForTests, devBuild, serve } from "./support";
+import {
+  artifactsDir,
+  type ChromiumPane,
+  chromiumForTests,
+  devBuild,
+  openChromium,
+  reportCspViolations,
+} from "./support";
 
 const SUITE = "task pane in Chromium";
 const executablePath = chromiumForTests(SUITE);
@@ -21,10 +28,9 @@ const describeInChromium = executablePath ? describe : describe.skip;
 
 describeInChromium(SUITE, () => {
   let built: string;
-  let server: Awaited<ReturnType<typeof serve>>;
-  let context: BrowserContext;
+  let pane: ChromiumPane | undefined;
+  let server: ChromiumPane["server"];
   let page: Page;
-  let profile: string;
   let loadedAt = 0;
   const requests: string[] = [];
   const problems: string[] = [];
@@ -32,22 +38,17 @@ describeInChromium(SUITE, () => {
 
   beforeAll(async () => {
     built = devBuild();
-    server = await serve(built);
-    profile = fs.mkdtempSync(path.join(os.tmpdir(), "taskpane-chromium-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: executablePath as string,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      acceptDownloads: true,
-      viewport: { width: 1280, height: 900 },
-    });
+    pane = await openChromium(
+      executablePath as string,
+      "taskpane-chromium-",
+      { acceptDownloads: true, viewport: { width: 1280, height: 900 } },
+      built,
+    );
+    const { context } = pane;
+    server = pane.server;
+    page = pane.page;
     context.on("request", (request) => requests.push(request.url()));
-    await context.addInitScript(() => {
-      document.addEventListener("securitypolicyviolation", (event) => {
-        console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`);
-      });
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    await reportCspViolations(context);
     page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
     page.on("console", (message) => {
       if (message.type() === "error") problems.push(`console error: ${message.text()}`);
@@ -58,9 +59,7 @@ describeInChromium(SUITE, () => {
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    if (profile) fs.rmSync(profile, { recursive: true, force: true });
+    await pane?.close();
   });
 
   const status = () => page.locator("#status").textContent();

@@ -3,16 +3,15 @@
  * on the compiled lib/, built by test/globalSetup.js): the example's fixed keys, the settlement
  * against the core's, and bad input as one line on stderr with exit 2. Simulations kept short.
  */
-import { spawnSync } from "node:child_process";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { computeRateModel, parseRateModel } from "../../src/core";
 import { parseActuals, settleYear, settlementLevelsOf } from "../../src/core/contract";
 import { CONTRACT_HELP } from "../../src/cli/contract";
+import { caseRateProcess as caseRate, expectUsageFailure } from "../helpers/caseRateCli";
 import { scratchFolder } from "./scratchFolder";
 
 const ROOT = path.resolve(__dirname, "../..");
-const BIN = path.join(ROOT, "bin", "case-rate.js");
 const EXAMPLE = path.join(ROOT, "examples", "contract.json");
 const ACTUALS = path.join(ROOT, "examples", "actuals.json");
 const MODEL_TEXT = readFileSync(EXAMPLE, "utf8");
@@ -20,11 +19,6 @@ const MODEL_TEXT = readFileSync(EXAMPLE, "utf8");
 type Model = Record<string, unknown> & { contract: Record<string, unknown>; risk: Record<string, unknown> };
 
 let scratch = "";
-
-function caseRate(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: "utf8" });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 /** examples/contract.json with 500 simulated years and `change` applied, in the scratch folder. */
 function modelFile(name: string, change: (model: Model) => void = () => undefined): string {
@@ -40,14 +34,6 @@ function jsonFile(name: string, value: unknown): string {
   const file = path.join(scratch, name);
   writeFileSync(file, JSON.stringify(value));
   return file;
-}
-
-/** Exit code 2, nothing on stdout, exactly one line on stderr that contains every `parts`. */
-function expectUsageFailure(result: ReturnType<typeof caseRate>, ...parts: string[]): void {
-  expect(result.stdout).toBe("");
-  expect(result.stderr).toMatch(/^case-rate: [^\n]+\n$/);
-  for (const part of parts) expect(result.stderr).toContain(part);
-  expect(result.status).toBe(2);
 }
 
 beforeAll(() => {

@@ -3,12 +3,11 @@
  * (in process): fixture (a)'s extract turned into episode summaries by the printed warehouse query
  * on DuckDB, settled, and the same statement as `--actuals` with those episodes written as cases.
  */
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { run } from "../../src/cli/main";
 import { episodeQuery } from "../../src/core/history/query";
-import { DUCKDB_SERVICE_DAY, withDuckDb } from "../core/history/duckdb";
 import { encounterCsv, toolkitFixture } from "../fixtures/history/generate";
+import { caseRateInProcess as caseRate, exportEpisodes, fileIn } from "../helpers/caseRateCli";
 import { scratchFolder } from "./scratchFolder";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -28,18 +27,8 @@ type Model = Record<string, unknown> & {
 const folder = scratchFolder("contract-episodes");
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-async function caseRate(...argv: string[]) {
-  let out = "";
-  let err = "";
-  const code = await run(argv, { out: (text) => (out += text), err: (text) => (err += text) });
-  return { code, out, err };
-}
-
-function file(name: string, content: unknown): string {
-  const where = path.join(folder, name);
-  writeFileSync(where, typeof content === "string" ? content : JSON.stringify(content));
-  return where;
-}
+/** `content` written as `name` in the scratch folder; its path. */
+const file = (name: string, content: unknown): string => fileIn(folder, name, content);
 
 /** examples/contract.json with 200 simulated years and `change` applied. */
 function modelFile(name: string, change: (model: Model) => void = () => undefined): string {
@@ -83,14 +72,7 @@ describe("case-rate contract --episodes, on DuckDB's run of the history query ov
   beforeAll(async () => {
     const extract = file("toolkit.csv", encounterCsv(toolkitFixture(), { shuffle: 3 }));
     episodes = path.join(folder, "episodes.csv");
-    await withDuckDb(async (connection) => {
-      await connection.run(
-        `CREATE TABLE encounters AS SELECT *, ${DUCKDB_SERVICE_DAY} AS service_day FROM read_csv('${extract}', header = true,
-         columns = {'client_id': 'VARCHAR', 'level': 'VARCHAR', 'service_date': 'DATE', 'service_code': 'VARCHAR',
-                    'clinician_type': 'VARCHAR', 'minutes': 'INTEGER', 'amount': 'DECIMAL(18,2)'})`,
-      );
-      await connection.run(`COPY (${episodeQuery()}) TO '${episodes}' (HEADER, DELIMITER ',')`);
-    });
+    await exportEpisodes(extract, episodeQuery(), episodes);
     rows = episodeRows(readFileSync(episodes, "utf8"));
   }, 180_000);
 

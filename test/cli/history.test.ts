@@ -3,10 +3,10 @@
  * writes is one compute and risk accept, the notes on what compute still needs, refused rows,
  * --strict, --columns, sorted and unsorted input alike, and bad input as one line on stderr.
  */
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { run } from "../../src/cli/main";
 import { encounterCsv, toolkitFixture } from "../fixtures/history/generate";
+import { caseRateInProcess as caseRate, fileIn } from "../helpers/caseRateCli";
 import { scratchFolder } from "./scratchFolder";
 
 const folder = scratchFolder("history");
@@ -14,18 +14,8 @@ const folder = scratchFolder("history");
 jest.setTimeout(120_000);
 const HEADER = "client_id,level,service_date,service_code,clinician_type,minutes,amount";
 
-async function caseRate(...argv: string[]) {
-  let out = "";
-  let err = "";
-  const code = await run(argv, { out: (text) => (out += text), err: (text) => (err += text) });
-  return { code, out, err };
-}
-
-function file(name: string, text: string): string {
-  const where = path.join(folder, name);
-  writeFileSync(where, text);
-  return where;
-}
+/** `content` written as `name` in the scratch folder; its path. */
+const file = (name: string, content: unknown): string => fileIn(folder, name, content);
 
 const toolkit = toolkitFixture();
 const sortedPath = file("toolkit.csv", encounterCsv(toolkit));

@@ -3,42 +3,24 @@
  * the query it prints run on DuckDB over the fixtures' extracts, its result fed back with
  * --episodes, and the same model figures as `case-rate history` on the extract itself.
  */
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { run } from "../../src/cli/main";
 import { episodeQuery } from "../../src/core/history/query";
 import { WORKED_EXAMPLE } from "../../src/core/toolkit/example";
-import { DUCKDB_SERVICE_DAY, withDuckDb } from "../core/history/duckdb";
 import { encounterCsv, levelBCohortFixture, toolkitFixture } from "../fixtures/history/generate";
+import { caseRateInProcess as caseRate, exportEpisodes, fileIn } from "../helpers/caseRateCli";
 import { scratchFolder } from "./scratchFolder";
 
 const folder = scratchFolder("history-episodes");
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-async function caseRate(...argv: string[]) {
-  let out = "";
-  let err = "";
-  const code = await run(argv, { out: (text) => (out += text), err: (text) => (err += text) });
-  return { code, out, err };
-}
-
-function file(name: string, text: string): string {
-  const where = path.join(folder, name);
-  writeFileSync(where, text);
-  return where;
-}
+/** `content` written as `name` in the scratch folder; its path. */
+const file = (name: string, content: unknown): string => fileIn(folder, name, content);
 
 /** The warehouse: `extract` loaded into DuckDB, `sql` (as the command printed it) exported as CSV. */
 async function warehouse(extract: string, sql: string, name: string): Promise<string> {
   const episodes = path.join(folder, name);
-  await withDuckDb(async (connection) => {
-    await connection.run(
-      `CREATE TABLE encounters AS SELECT *, ${DUCKDB_SERVICE_DAY} AS service_day FROM read_csv('${extract}', header = true,
-       columns = {'client_id': 'VARCHAR', 'level': 'VARCHAR', 'service_date': 'DATE', 'service_code': 'VARCHAR',
-                  'clinician_type': 'VARCHAR', 'minutes': 'INTEGER', 'amount': 'DECIMAL(18,2)'})`,
-    );
-    await connection.run(`COPY (${sql}) TO '${episodes}' (HEADER, DELIMITER ',')`);
-  });
+  await exportEpisodes(extract, sql, episodes);
   return episodes;
 }
 

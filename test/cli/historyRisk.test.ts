@@ -6,20 +6,13 @@
  */
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { run } from "../../src/cli/main";
 import { WORKED_EXAMPLE } from "../../src/core/toolkit/example";
 import { encounterCsv, levelBCohortFixture } from "../fixtures/history/generate";
+import { caseRateInProcess as caseRate } from "../helpers/caseRateCli";
 import { scratchFolder } from "./scratchFolder";
 
 const folder = scratchFolder("history-risk");
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
-
-async function caseRate(...argv: string[]) {
-  let out = "";
-  let err = "";
-  const code = await run(argv, { out: (text) => (out += text), err: (text) => (err += text) });
-  return { code, out, err };
-}
 
 interface Risk {
   expectedCost: number;

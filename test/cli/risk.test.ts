@@ -3,16 +3,15 @@
  * built by test/globalSetup.js): the toolkit's figures, the fixed keys, bad input, and the
  * composition with `compute` (one budget). The simulation is kept to 2,000 years.
  */
-import { spawnSync } from "node:child_process";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { computeRateModel, parseRateModel } from "../../src/core";
 import { exactRisk, RISK_QUANTILES } from "../../src/core/risk";
 import { TOOLKIT_RISK_INPUT } from "../../src/core/risk/toolkitExample";
+import { caseRateProcess as caseRate, expectUsageFailure } from "../helpers/caseRateCli";
 import { scratchFolder } from "./scratchFolder";
 
 const ROOT = path.resolve(__dirname, "../..");
-const BIN = path.join(ROOT, "bin", "case-rate.js");
 const RISK_TEXT = readFileSync(path.join(ROOT, "examples", "risk.json"), "utf8");
 const SIMULATION_YEARS = 2_000;
 
@@ -49,11 +48,6 @@ let scratch = "";
 let example: { status: number | null; stdout: string; stderr: string };
 let report: Report;
 
-function caseRate(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: "utf8" });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
 /** examples/risk.json with a short simulation and `change` applied, written to the scratch folder. */
 function modelFile(name: string, change: (model: Model) => void = () => undefined): string {
   const model = JSON.parse(RISK_TEXT) as Model;
@@ -62,14 +56,6 @@ function modelFile(name: string, change: (model: Model) => void = () => undefine
   const file = path.join(scratch, name);
   writeFileSync(file, JSON.stringify(model, null, 2));
   return file;
-}
-
-/** Exit code 2, nothing on stdout, exactly one line on stderr that contains every `parts`. */
-function expectUsageFailure(result: ReturnType<typeof caseRate>, ...parts: string[]): void {
-  expect(result.stdout).toBe("");
-  expect(result.stderr).toMatch(/^case-rate: [^\n]+\n$/);
-  for (const part of parts) expect(result.stderr).toContain(part);
-  expect(result.status).toBe(2);
 }
 
 beforeAll(() => {

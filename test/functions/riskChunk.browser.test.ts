@@ -4,11 +4,8 @@
  * the page's own scripts, URLs and Content-Security-Policy are the shipped ones. The first
  * VBP.RISK_RESERVE call loads the risk chunk from the page's origin, with no CSP violation.
  */
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
-import { CHROMIUM_ARGS, chromiumForTests, devBuild, serve } from "../browser/support";
+import type { Page } from "playwright-core";
+import { type ChromiumPane, chromiumForTests, openChromium, reportCspViolations } from "../browser/support";
 
 const SUITE = "risk functions' chunk in Chromium";
 const executablePath = chromiumForTests(SUITE);
@@ -30,31 +27,20 @@ interface StandInWindow {
 const LEVEL_B = [[[1110]], [[239, 418, 251, 202]], [[8, 20, 40, 65]], [[158.61739]], 5281959, null];
 
 describeInChromium(SUITE, () => {
-  let server: Awaited<ReturnType<typeof serve>>;
-  let context: BrowserContext;
+  let pane: ChromiumPane | undefined;
   let page: Page;
-  let profile: string;
   const requests: string[] = [];
   const problems: string[] = [];
 
   beforeAll(async () => {
-    server = await serve(devBuild());
-    profile = fs.mkdtempSync(path.join(os.tmpdir(), "risk-chunk-chromium-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: executablePath as string,
-      headless: true,
-      args: CHROMIUM_ARGS,
-    });
+    pane = await openChromium(executablePath as string, "risk-chunk-chromium-");
+    const { context, server } = pane;
+    page = pane.page;
     await context.route(/office\.js(\?|$)/, (route) =>
       route.fulfill({ contentType: "text/javascript", body: CUSTOM_FUNCTIONS_STAND_IN }),
     );
     context.on("request", (request) => requests.push(request.url()));
-    await context.addInitScript(() => {
-      document.addEventListener("securitypolicyviolation", (event) => {
-        console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`);
-      });
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    await reportCspViolations(context);
     page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
     page.on("console", (message) => {
       if (message.text().startsWith("CSP violation")) problems.push(message.text());
@@ -66,9 +52,7 @@ describeInChromium(SUITE, () => {
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    if (profile) fs.rmSync(profile, { recursive: true, force: true });
+    await pane?.close();
   });
 
   const riskChunkRequests = () =>
@@ -83,7 +67,7 @@ describeInChromium(SUITE, () => {
     expect(Math.round(reserve)).toBe(337697);
     const chunks = riskChunkRequests();
     expect(chunks).toHaveLength(1);
-    expect(new URL(chunks[0]).origin).toBe(server.origin);
+    expect(new URL(chunks[0]).origin).toBe(pane?.server.origin);
     const probability = await page.evaluate(
       (args) =>
         (window as unknown as StandInWindow).CustomFunctions.registered.LOSS_PROBABILITY(...args.slice(0, 5)),

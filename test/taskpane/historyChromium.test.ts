@@ -9,19 +9,17 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { encounterCsv, toolkitFixture } from "../fixtures/history/generate";
-import { CHROMIUM_ARGS, chromiumForTests, devBuild, serve } from "../browser/support";
+import { type ChromiumPane, chromiumForTests, devBuild, openChromium } from "../browser/support";
 
 const SUITE = "the History section in Chromium";
 const executablePath = chromiumForTests(SUITE);
 const describeInChromium = executablePath ? describe : describe.skip;
 
 describeInChromium(SUITE, () => {
-  let server: Awaited<ReturnType<typeof serve>>;
-  let context: BrowserContext;
+  let pane: ChromiumPane | undefined;
   let page: Page;
-  let profile: string;
   let files: string;
   const problems: string[] = [];
 
@@ -34,28 +32,25 @@ describeInChromium(SUITE, () => {
 
   beforeAll(async () => {
     const built = devBuild();
-    server = await serve(built);
-    profile = fs.mkdtempSync(path.join(os.tmpdir(), "history-chromium-"));
     files = fs.mkdtempSync(path.join(os.tmpdir(), "history-files-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: executablePath as string,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1280, height: 900 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    pane = await openChromium(
+      executablePath as string,
+      "history-chromium-",
+      { viewport: { width: 1280, height: 900 } },
+      built,
+    );
+    page = pane.page;
     page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
     page.on("console", (message) => {
       if (message.type() === "error") problems.push(`console error: ${message.text()}`);
     });
-    await page.goto(`${server.origin}/taskpane.html`);
+    await page.goto(`${pane.server.origin}/taskpane.html`);
     await page.waitForSelector('body[data-mode="preview"]');
   }, 600_000);
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    for (const dir of [profile, files]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    await pane?.close();
+    if (files) fs.rmSync(files, { recursive: true, force: true });
   });
 
   test("a fixture extract from the file picker: the Encounter History sheet, and the inputs filled after confirming", async () => {

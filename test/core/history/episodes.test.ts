@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { ENCOUNTER_COLUMNS } from "../../../src/core/history/columns";
 import { EncounterReader, type EncounterOptions } from "../../../src/core/history/encounterHistory";
 import type { EpisodeSummary } from "../../../src/core/history/episodeSummary";
+import { byEpisodeKey } from "../../helpers/episodeSummaries";
 
 const COLUMNS = ENCOUNTER_COLUMNS.map((spec) => spec.column);
 
@@ -59,17 +60,6 @@ function readText(text: string, options: Partial<EncounterOptions> = {}) {
   return reader.end();
 }
 
-const byKey = (a: EpisodeSummary, b: EpisodeSummary) =>
-  a.clientId < b.clientId
-    ? -1
-    : a.clientId > b.clientId
-      ? 1
-      : a.level < b.level
-        ? -1
-        : a.level > b.level
-          ? 1
-          : a.episodeStart - b.episodeStart;
-
 /** The rule as the issue words it, slowly: each row's run start found by walking its days, then rows grouped by episode. */
 function referenceEpisodes(rows: readonly Row[], gapDays: number, episodeDays: number): EpisodeSummary[] {
   const groups = new Map<string, { client: string; level: string; start: number; rows: Row[] }>();
@@ -96,7 +86,7 @@ function referenceEpisodes(rows: readonly Row[], gapDays: number, episodeDays: n
       hours: group.rows.reduce((sum, r) => sum + r.minutes, 0) / 60,
       amount: group.rows.reduce((sum, r) => sum + r.amount, 0),
     }))
-    .sort(byKey);
+    .sort(byEpisodeKey);
 }
 
 const rowArbitrary = fc.record({
@@ -123,9 +113,9 @@ describe("the episode rule", () => {
           const expected = referenceEpisodes(rows, gapDays, episodeDays);
           const rule = { gapDays, episodeDays };
           const held = readText(csvOf(rows), { rule })!;
-          expect([...held.episodes].sort(byKey)).toEqual(expected);
+          expect([...held.episodes].sort(byEpisodeKey)).toEqual(expected);
           const streamed = readText(csvOf(sortedByClient(rows)), { rule, holdAllRows: false })!;
-          expect([...streamed.episodes].sort(byKey)).toEqual(expected);
+          expect([...streamed.episodes].sort(byEpisodeKey)).toEqual(expected);
           expect(streamed.duplicateRows).toBe(held.duplicateRows);
           expect(streamed.clientsWithOverlappingLevels).toBe(held.clientsWithOverlappingLevels);
         },
@@ -163,9 +153,9 @@ describe("the episode rule", () => {
         // Line numbers move with the rows; every figure stays.
         const { firstDuplicateLine: _a, ...a } = readText(csvOf(rows))!;
         const { firstDuplicateLine: _b, ...b } = readText(csvOf(shuffled))!;
-        expect({ ...b, episodes: [...b.episodes].sort(byKey) }).toEqual({
+        expect({ ...b, episodes: [...b.episodes].sort(byEpisodeKey) }).toEqual({
           ...a,
-          episodes: [...a.episodes].sort(byKey),
+          episodes: [...a.episodes].sort(byEpisodeKey),
         });
         const clients = shuffled.map((r) => r.client).filter((c, i, all) => i === 0 || c !== all[i - 1]);
         const together = new Set(clients).size === clients.length;

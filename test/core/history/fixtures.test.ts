@@ -5,33 +5,20 @@
 import { computeRateModel, parseRateModel } from "../../../src/core";
 import { analyzeEpisodes } from "../../../src/core/history/analysis";
 import { historyModel } from "../../../src/core/history/historyModel";
-import type { EpisodeSummary } from "../../../src/core/history/episodeSummary";
 import { WORKED_EXAMPLE } from "../../../src/core/toolkit/example";
 import {
-  type Fixture,
   encounterCsv,
   levelBCohortFixture,
   toolkitFixture,
   TOOLKIT_PAIRS,
 } from "../../fixtures/history/generate";
-
-/** The fixture's episodes as built, as the episode rule is to find them. */
-function summaries(fixture: Fixture): EpisodeSummary[] {
-  return fixture.episodes.map((episode) => ({
-    clientId: episode.clientId,
-    level: episode.level,
-    episodeStart: episode.episodeStart,
-    services: episode.hours,
-    hours: episode.hours,
-    amount: episode.amountCents / 100,
-  }));
-}
+import { builtSummaries } from "../../helpers/episodeSummaries";
 
 const toolkit = toolkitFixture();
 const levelB = levelBCohortFixture();
 
 describe("fixture (a): the toolkit's 3,000 episodes", () => {
-  const analysis = analyzeEpisodes(summaries(toolkit), { hasAmount: true, enrollees: 30_000 });
+  const analysis = analyzeEpisodes(builtSummaries(toolkit), { hasAmount: true, enrollees: 30_000 });
 
   test("step 2 and 4: 3,000 episodes of 30,000 enrollees, the mix 600 / 1,110 / 990 / 300", () => {
     expect(analysis.penetrationRate).toBe(0.1);
@@ -128,7 +115,7 @@ describe("fixture (b): Level B's 1,110 episodes in the toolkit's cohorts", () =>
   const table = WORKED_EXAMPLE.utilization_cohorts_level_b;
 
   test("cut at 10, 30 and 50 hours they give the toolkit's cohort table back, and 30.1 hours", () => {
-    const analysis = analyzeEpisodes(summaries(levelB), { hasAmount: true, cohortCuts: [10, 30, 50] });
+    const analysis = analyzeEpisodes(builtSummaries(levelB), { hasAmount: true, cohortCuts: [10, 30, 50] });
     const [level] = analysis.history.levels;
     expect(level.cohorts).toEqual(
       table.rows.map((row) => ({

@@ -12,12 +12,8 @@ import { EpisodeFile } from "../../../src/core/history/episodeFile";
 import type { EpisodeSummary } from "../../../src/core/history/episodeSummary";
 import { episodeQuery } from "../../../src/core/history/query";
 import { scratchFolder } from "../../cli/scratchFolder";
-import {
-  type Fixture,
-  encounterCsv,
-  levelBCohortFixture,
-  toolkitFixture,
-} from "../../fixtures/history/generate";
+import { encounterCsv, levelBCohortFixture, toolkitFixture } from "../../fixtures/history/generate";
+import { builtSummaries, byEpisodeKey } from "../../helpers/episodeSummaries";
 import { DUCKDB_SERVICE_DAY, rowsOf, withDuckDb } from "./duckdb";
 
 let scratch = "";
@@ -68,28 +64,6 @@ function exportedSummaries(file: string): EpisodeSummary[] {
   }));
 }
 
-function builtSummaries(fixture: Fixture): EpisodeSummary[] {
-  return fixture.episodes.map((episode) => ({
-    clientId: episode.clientId,
-    level: episode.level,
-    episodeStart: episode.episodeStart,
-    services: episode.hours,
-    hours: episode.hours,
-    amount: episode.amountCents / 100,
-  }));
-}
-
-const byKey = (a: EpisodeSummary, b: EpisodeSummary): number =>
-  a.clientId < b.clientId
-    ? -1
-    : a.clientId > b.clientId
-      ? 1
-      : a.level < b.level
-        ? -1
-        : a.level > b.level
-          ? 1
-          : a.episodeStart - b.episodeStart;
-
 describe.each([
   ["fixture (a), the toolkit's 3,000 episodes", "toolkit", toolkitFixture(), undefined],
   ["fixture (b), Level B's cohorts", "levelB", levelBCohortFixture(), [10, 30, 50]],
@@ -102,7 +76,7 @@ describe.each([
 
   test("the query finds exactly the episodes built into the rows", () => {
     const found = exportedSummaries(file);
-    expect(found).toEqual(builtSummaries(fixture).sort(byKey));
+    expect(found).toEqual(builtSummaries(fixture).sort(byEpisodeKey));
   });
 
   test("--episodes' reading gives the same levels and history.levels as the direct analysis", () => {
