@@ -40,7 +40,13 @@ function requireSource(file) {
   const module = { exports: {} };
   loaded.set(filename, module);
   const dir = path.dirname(filename);
-  const localRequire = (id) => (id.startsWith(".") ? requireSource(path.resolve(dir, id)) : require(id));
+  // A JSON module (data the sources import) is read as it is; other relative imports are sources.
+  const localRequire = (id) =>
+    !id.startsWith(".")
+      ? require(id)
+      : id.endsWith(".json")
+        ? require(path.resolve(dir, id))
+        : requireSource(path.resolve(dir, id));
   const run = vm.compileFunction(outputText, ["exports", "require", "module", "__filename", "__dirname"], {
     filename,
   });

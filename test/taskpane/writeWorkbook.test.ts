@@ -93,6 +93,8 @@ describe("Office.js writer", () => {
       "Scenarios",
       "Risk",
       "Metrics",
+      "Contract",
+      "Settlement",
       "Checks",
     ]);
     expect(report.renamed).toEqual([

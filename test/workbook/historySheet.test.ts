@@ -124,9 +124,9 @@ describe("the Encounter History sheet", () => {
   const rows = [...rowsOf(sheet).values()];
   const row = (label: string) => rows.find((cells) => cells[0] === label);
 
-  it("follows the payor's sheets and is listed for the writers' free-name search", () => {
+  it("follows the payor's sheets (after Settlement) and is listed for the writers' free-name search", () => {
     const names = spec.sheets.map((s) => s.name);
-    expect(names.indexOf(HISTORY_SHEET)).toBe(names.indexOf("Metrics") + 1);
+    expect(names.indexOf(HISTORY_SHEET)).toBe(names.indexOf("Settlement") + 1);
     expect(starterWanted(options).sheets).toContain(HISTORY_SHEET);
     expect(starterWanted(starterOptions()).sheets).not.toContain(HISTORY_SHEET);
   });

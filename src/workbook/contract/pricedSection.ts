@@ -98,7 +98,7 @@ export function pricedSection(
   const rows = live.map(({ label, now }, i) =>
     sheet.line(label, "", [formula(now), value(figures?.fingerprint[i])], {
       style: "calc",
-      numberFormat: "#,##0.####",
+      numberFormat: "#,##0.0000",
     }),
   );
   const nowRange = rangeAddress(rows[0], FIRST_VALUE_COLUMN, rows[rows.length - 1], FIRST_VALUE_COLUMN);
