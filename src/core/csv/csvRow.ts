@@ -70,7 +70,8 @@ export class CsvRowView {
    */
   setTexts(fields: readonly string[], line: number): void {
     const encoder = new TextEncoder();
-    const parts = fields.map((field) => encoder.encode(field.replace(/"/g, '""')));
+    const escaped = fields.map((field) => field.replace(/"/g, '""'));
+    const parts = escaped.map((field) => encoder.encode(field));
     const bytes = new Uint8Array(parts.reduce((total, part) => total + part.length, 0));
     let at = 0;
     this.count = fields.length;
@@ -82,10 +83,10 @@ export class CsvRowView {
       bytes.set(part, at);
       this.starts[k] = at;
       this.ends[k] = at += part.length;
-      const nonAscii = /[^\x00-\x7f]/.test(fields[k]);
-      const escaped = fields[k].includes('"');
-      this.flags[k] = (nonAscii ? FIELD_NON_ASCII : 0) | (escaped ? FIELD_ESCAPED : 0);
-      if (nonAscii) this.decoded[k] = fields[k].replace(/"/g, '""');
+      // UTF-8 takes one byte a character exactly when every character is ASCII.
+      const nonAscii = part.length !== escaped[k].length;
+      this.flags[k] = (nonAscii ? FIELD_NON_ASCII : 0) | (escaped[k] !== fields[k] ? FIELD_ESCAPED : 0);
+      if (nonAscii) this.decoded[k] = escaped[k];
     });
     this.bytes = bytes;
   }
