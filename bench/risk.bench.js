@@ -25,17 +25,8 @@ const { TOOLKIT_RISK_INPUT } = require(path.join(ROOT, "src/core/risk/toolkitExa
 
 const BUDGET_MS = 250;
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-/** The browser tests' flags (test/browser/support.ts): headless, sandbox off, nothing phoning home. */
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+/** The browser tests' flags: headless, sandbox off, nothing phoning home. */
+const { CHROMIUM_ARGS } = require(path.join(ROOT, "test/browser/support.ts"));
 
 function median(runs, work) {
   work();
