@@ -18,6 +18,17 @@ export const LABEL_COLUMN = 2;
 export const UNITS_COLUMN = 3;
 export const FIRST_VALUE_COLUMN = 4;
 
+/** The columns of a sheet with a value column per level of care, then a total column. */
+export function levelColumnsOf(levelCount: number): {
+  levelColumns: number[];
+  lastLevelColumn: number;
+  totalColumn: number;
+} {
+  const levelColumns = Array.from({ length: levelCount }, (_, i) => FIRST_VALUE_COLUMN + i);
+  const lastLevelColumn = FIRST_VALUE_COLUMN + levelCount - 1;
+  return { levelColumns, lastLevelColumn, totalColumn: lastLevelColumn + 1 };
+}
+
 /**
  * Every sheet prints landscape, one page wide and as many pages down as it needs, with the sheet's
  * name, the page and the product in the footer; build() repeats the sheet's frozen title rows.

@@ -1,5 +1,5 @@
 import { cellAddress, rangeAddress, rowAnchoredAddress } from "../a1";
-import { FIRST_VALUE_COLUMN } from "../layout";
+import { FIRST_VALUE_COLUMN, levelColumnsOf } from "../layout";
 import { type CellContent, formula, type SheetSpec } from "../spec";
 import { NUMBER_FORMATS } from "../styles";
 import type { StarterContext } from "./context";
@@ -35,9 +35,7 @@ export function caseRatesSheet(
 ): { spec: SheetSpec; layout: CaseRatesLayout } {
   const { n } = ctx;
   const levelCount = ctx.options.levels.length;
-  const levelColumns = Array.from({ length: levelCount }, (_, i) => FIRST_VALUE_COLUMN + i);
-  const lastLevelColumn = FIRST_VALUE_COLUMN + levelCount - 1;
-  const totalColumn = lastLevelColumn + 1;
+  const { levelColumns, lastLevelColumn, totalColumn } = levelColumnsOf(levelCount);
   const sheet = startSheet(
     ctx,
     "Case Rates",

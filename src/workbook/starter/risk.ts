@@ -1,7 +1,7 @@
 import { RISK_DEFAULTS, RISK_QUANTILES } from "../../core/risk";
 import { cellAddress, rangeAddress, rowAnchoredAddress } from "../a1";
 import { CHART_COLORS } from "../chartColors";
-import { FIRST_VALUE_COLUMN, LABEL_COLUMN } from "../layout";
+import { FIRST_VALUE_COLUMN, LABEL_COLUMN, levelColumnsOf } from "../layout";
 import { type CellContent, formula, type SheetSpec } from "../spec";
 import { NUMBER_FORMATS } from "../styles";
 import type { CaseRatesLayout } from "./caseRates";
@@ -37,9 +37,7 @@ export function riskSheet(
 ): SheetSpec {
   const { options } = ctx;
   const levelCount = options.levels.length;
-  const levelColumns = Array.from({ length: levelCount }, (_, i) => FIRST_VALUE_COLUMN + i);
-  const lastLevelColumn = FIRST_VALUE_COLUMN + levelCount - 1;
-  const totalColumn = lastLevelColumn + 1;
+  const { levelColumns, lastLevelColumn, totalColumn } = levelColumnsOf(levelCount);
   const sheet = startSheet(
     ctx,
     "Risk",
