@@ -49,16 +49,53 @@ function isCurrentDevBuild(dir: string): boolean {
   return isCurrentBuild(needed, SOURCES) && fs.readFileSync(page, "utf8").includes("office-js/office.js");
 }
 
-/** A folder with a current development build: dist/ if it is one, else a new build. */
+/** Where the suites' shared development build lives (test-artifacts/ is gitignored), and its lock. */
+const DEV_BUILD = path.join(ROOT, "test-artifacts", "dev-build");
+const DEV_BUILD_LOCK = `${DEV_BUILD}.lock`;
+/** A lock older than this was left by a run that died: a build takes well under it. */
+const STALE_LOCK_MS = 10 * 60_000;
+
+/** Blocks the thread for `ms` (the suites' setup is synchronous; a build is waited for, not raced). */
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * A folder with a current development build: dist/ if it is one, else one build shared by every
+ * browser suite of the run (CI's dist/ is a production build, which loads office.js from the CDN).
+ * The first suite to need it builds it under a lock; the others wait for it and reuse it.
+ */
 export function devBuild(): string {
   if (isCurrentDevBuild(DIST)) return DIST;
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), "taskpane-build-"));
-  execFileSync(
-    process.execPath,
-    [require.resolve("webpack-cli/bin/cli.js"), "--mode", "development", "--output-path", out],
-    { cwd: ROOT, stdio: "pipe" },
-  );
-  return out;
+  fs.mkdirSync(path.dirname(DEV_BUILD), { recursive: true });
+  for (;;) {
+    try {
+      fs.mkdirSync(DEV_BUILD_LOCK);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const lock = fs.statSync(DEV_BUILD_LOCK, { throwIfNoEntry: false });
+      if (lock !== undefined && Date.now() - lock.mtimeMs > STALE_LOCK_MS)
+        fs.rmSync(DEV_BUILD_LOCK, { recursive: true, force: true });
+      else sleep(250);
+    }
+  }
+  try {
+    if (!isCurrentDevBuild(DEV_BUILD)) {
+      const out = `${DEV_BUILD}.${process.pid}`;
+      fs.rmSync(out, { recursive: true, force: true });
+      execFileSync(
+        process.execPath,
+        [require.resolve("webpack-cli/bin/cli.js"), "--mode", "development", "--output-path", out],
+        { cwd: ROOT, stdio: "pipe" },
+      );
+      fs.rmSync(DEV_BUILD, { recursive: true, force: true });
+      fs.renameSync(out, DEV_BUILD);
+    }
+  } finally {
+    fs.rmSync(DEV_BUILD_LOCK, { recursive: true, force: true });
+  }
+  return DEV_BUILD;
 }
 
 const TYPES: Record<string, string> = {
