@@ -1,5 +1,3 @@
-import ExcelJS from "exceljs";
-import JSZip from "jszip";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
@@ -27,6 +25,7 @@ import { readXlsx, type ReadWorkbook } from "../workbook/xlsx/readXlsx";
 import { type ArgSpec, parseArgs } from "./args";
 import { UsageError } from "./io";
 import { findSoffice, LibreOfficeError, recalculateWithLibreOffice } from "./libreoffice";
+import { loadExcelJS, loadJSZip } from "./spreadsheetPackages";
 import { MAPPING_FILE, readRegularFile, WORKBOOK_FILE } from "./readFile";
 import { readJsonFile } from "./readJson";
 
@@ -95,6 +94,7 @@ function unusable(path: string, reason: string): UsageError {
  * workbook (a .docx), is refused in words, never with the zip reader's own message.
  */
 async function workbookXml(path: string, bytes: Buffer): Promise<string> {
+  const JSZip = await loadJSZip();
   const xml = await JSZip.loadAsync(bytes).then(
     (zip) => zip.file("xl/workbook.xml")?.async("string"),
     () => undefined,
@@ -132,6 +132,7 @@ async function prepare(request: AuditRequest, work: string, index: number): Prom
   const bytes = readRegularFile(path, WORKBOOK_FILE);
   await refuseOversizedNames(path, bytes);
   let original: ReadWorkbook;
+  const ExcelJS = await loadExcelJS();
   const workbook = new ExcelJS.Workbook();
   try {
     original = await readXlsx(new Uint8Array(bytes), ExcelJS);
@@ -223,9 +224,10 @@ export async function auditXlsxFiles(
         prepared.map((p) => p.copy),
       );
       cleanup.push(dirname(dirname(outputs[0])));
+      const excelJs = await loadExcelJS();
       recalculated = await Promise.all(
         outputs.map((out) =>
-          readXlsx(new Uint8Array(readFileSync(out)), ExcelJS).catch((error: Error) => {
+          readXlsx(new Uint8Array(readFileSync(out)), excelJs).catch((error: Error) => {
             throw new LibreOfficeError(
               `LibreOffice wrote a copy that cannot be read (${error.message.split("\n")[0]}).`,
             );

@@ -1,6 +1,5 @@
 import { createHash, type Hash } from "node:crypto";
 import { basename } from "node:path";
-import ExcelJS from "exceljs";
 import {
   type ScenarioName,
   type StarterOptions,
@@ -12,6 +11,7 @@ import { xlsxBytes } from "../workbook/xlsx/writeXlsx";
 import { type ArgSpec, parseArgs } from "./args";
 import { HISTORY_EXTRACT_ARGS, historyOfExtract } from "./history";
 import { UsageError } from "./io";
+import { loadExcelJS } from "./spreadsheetPackages";
 import { writeFileAtomically } from "./writeAtomically";
 
 export const STARTER_HELP = `Usage: case-rate starter [--example] [--provider] [--scenario Low|Medium|High] -o FILE.xlsx [--force]
@@ -97,7 +97,7 @@ export async function starter(args: readonly string[]): Promise<{ path: string; 
   });
   writeFileAtomically(
     output,
-    await xlsxBytes(describeStarterWorkbook(options), ExcelJS),
+    await xlsxBytes(describeStarterWorkbook(options), await loadExcelJS()),
     flags.has("--force"),
   );
   return { path: output, notes: history.notes };
