@@ -13,7 +13,7 @@ import { UsageError } from "./io";
 import { MAPPING_FILE } from "./readFile";
 import { readJsonFile } from "./readJson";
 import { modelOfEpisodes } from "./historyEpisodes";
-import { writeFileAtomically } from "./writeAtomically";
+import { writeAtomicallyFrom } from "./writeAtomically";
 
 export const HISTORY_HELP = `Usage: case-rate history ENCOUNTERS.csv [--enrollees N] [--columns MAP.json] [options]
        case-rate history ENCOUNTERS.csv [--gap-days G] [--episode-days E] [--cohorts 10,30,50]
@@ -214,22 +214,26 @@ export async function history(args: readonly string[]): Promise<CommandResult> {
       "history takes one ENCOUNTERS.csv (or --episodes EPISODES.csv); see 'case-rate history --help'.",
     );
   }
-  let model: HistoryModel;
-  let notes: string[];
-  if (episodesPath !== undefined) {
-    if (values.has("--columns") || flags.has("--strict")) {
-      throw new UsageError("--columns and --strict apply to an extract, not to --episodes.");
-    }
-    const read = await modelOfEpisodes(episodesPath, analysisOptions, rule);
-    model = read.model;
-    notes = [...read.notes, ...missingNotes(model)];
-  } else {
-    ({ model, notes } = await historyOfExtract(positionals[0], values, flags.has("--strict")));
+  if (episodesPath !== undefined && (values.has("--columns") || flags.has("--strict"))) {
+    throw new UsageError("--columns and --strict apply to an extract, not to --episodes.");
   }
-  const json = `${JSON.stringify(model, null, 2)}\n`;
+  const analyse = async (): Promise<{ model: HistoryModel; notes: string[] }> => {
+    if (episodesPath === undefined) return historyOfExtract(positionals[0], values, flags.has("--strict"));
+    const read = await modelOfEpisodes(episodesPath, analysisOptions, rule);
+    return { model: read.model, notes: [...read.notes, ...missingNotes(read.model)] };
+  };
+  const json = (model: HistoryModel) => `${JSON.stringify(model, null, 2)}\n`;
+  const errOf = (notes: readonly string[]) => notes.map((note) => `case-rate: note: ${note}\n`).join("");
   const output = values.get("-o") ?? values.get("--output");
-  const err = notes.map((note) => `case-rate: note: ${note}\n`).join("");
-  if (output === undefined) return { out: json, err, code: 0 };
-  writeFileAtomically(output, new TextEncoder().encode(json), flags.has("--force"));
-  return { out: `Wrote ${output}\n`, err, code: 0 };
+  if (output === undefined) {
+    const { model, notes } = await analyse();
+    return { out: json(model), err: errOf(notes), code: 0 };
+  }
+  let notes: string[] = [];
+  await writeAtomicallyFrom(output, flags.has("--force"), async () => {
+    const analysed = await analyse();
+    notes = analysed.notes;
+    return new TextEncoder().encode(json(analysed.model));
+  });
+  return { out: `Wrote ${output}\n`, err: errOf(notes), code: 0 };
 }

@@ -12,7 +12,7 @@ import { type ArgSpec, parseArgs } from "./args";
 import { HISTORY_EXTRACT_ARGS, historyOfExtract } from "./history";
 import { UsageError } from "./io";
 import { loadExcelJS } from "./spreadsheetPackages";
-import { writeFileAtomically } from "./writeAtomically";
+import { writeAtomicallyFrom } from "./writeAtomically";
 
 export const STARTER_HELP = `Usage: case-rate starter [--example] [--provider] [--scenario Low|Medium|High] -o FILE.xlsx [--force]
        case-rate starter --history ENCOUNTERS.csv [--enrollees N] [--columns MAP.json]
@@ -85,20 +85,20 @@ export async function starter(args: readonly string[]): Promise<{ path: string; 
     throw new UsageError(`${historyOnly} reads an encounter extract: give it with --history ENCOUNTERS.csv.`);
   if (historyPath !== undefined && flags.has("--example"))
     throw new UsageError("--example and --history each fill the inputs; choose one.");
-  const history =
-    historyPath === undefined
-      ? { options: {}, notes: [] }
-      : await fromExtract(historyPath, values, flags.has("--strict"));
-  const options = starterOptions({
-    example: flags.has("--example"),
-    provider: flags.has("--provider"),
-    scenario: (values.get("--scenario") ?? "Medium") as ScenarioName,
-    ...history.options,
+  let notes: string[] = [];
+  await writeAtomicallyFrom(output, flags.has("--force"), async () => {
+    const history =
+      historyPath === undefined
+        ? { options: {}, notes: [] }
+        : await fromExtract(historyPath, values, flags.has("--strict"));
+    notes = history.notes;
+    const options = starterOptions({
+      example: flags.has("--example"),
+      provider: flags.has("--provider"),
+      scenario: (values.get("--scenario") ?? "Medium") as ScenarioName,
+      ...history.options,
+    });
+    return xlsxBytes(describeStarterWorkbook(options), await loadExcelJS());
   });
-  writeFileAtomically(
-    output,
-    await xlsxBytes(describeStarterWorkbook(options), await loadExcelJS()),
-    flags.has("--force"),
-  );
-  return { path: output, notes: history.notes };
+  return { path: output, notes };
 }

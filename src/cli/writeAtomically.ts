@@ -14,19 +14,23 @@ const NO_HARD_LINKS = new Set(["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS", "EXDE
 /** Flushing a folder is not possible on every file system; the file itself was flushed. */
 const CANNOT_FLUSH_FOLDER = new Set(["EINVAL", "ENOTSUP", "EOPNOTSUPP", "EISDIR", "EPERM", "EACCES"]);
 
+/** A write begun: the temporary file is open beside the target; `write` finishes it, `abandon` removes it. */
+export interface AtomicWrite {
+  /** Writes the bytes, flushes and reads them back, then puts the file in place; throws one UsageError. */
+  write(bytes: Uint8Array): void;
+  /** Removes the temporary file (what was at the path is left as it was); never throws. */
+  abandon(): void;
+}
+
 /**
- * Writes `bytes` to `path` so that it is either the old file or the whole new one: a temporary file
- * opened exclusively beside it, written completely, flushed and read back, then put in place.
- * Without `force` an existing file makes it fail (a hard link cannot replace a file; no
- * check-then-rename race); with `force` a read-only file is still refused. Every failure is one
- * UsageError; the temporary file is removed and the old file left as it was.
+ * Begins writing `path` so that it ends as either the old file or the whole new one: refuses at
+ * once what would make the write fail (an existing file without `force`, a read-only one with it,
+ * a folder that cannot be written), before the caller spends time building the bytes, and opens
+ * a temporary file exclusively beside it. Without `force` an existing file still makes the final
+ * placing fail (a hard link cannot replace a file; no check-then-rename race). Every failure is
+ * one UsageError; the temporary file is removed and the old file left as it was.
  */
-export function writeFileAtomically(
-  path: string,
-  bytes: Uint8Array,
-  force: boolean,
-  fs: FileSystem = nodeFileSystem,
-): void {
+export function beginAtomicWrite(path: string, force: boolean, fs: FileSystem = nodeFileSystem): AtomicWrite {
   const folder = dirname(path);
   removeLeftovers(folder, fs);
   const existing = statOrNull(path, fs);
@@ -35,27 +39,73 @@ export function writeFileAtomically(
       `${path} is read-only, so --force does not replace it; make it writable first if you mean to replace it.`,
     );
   }
+  if (!force && existing !== null) throw alreadyExists(path);
+  if (existing?.isDirectory()) throw cannotWrite(path, "EISDIR");
   let temporary = "";
   let fd: number | undefined;
   let created = false;
+  const abandon = () => {
+    // Cleanup must never throw: the cause is what the user needs to hear.
+    if (fd !== undefined) quietly(() => fs.closeSync(fd as number));
+    fd = undefined;
+    if (created) quietly(() => fs.unlinkSync(temporary));
+    created = false;
+  };
   try {
     [temporary, fd] = openTemporary(path, fs);
     created = true;
-    writeAll(fd, bytes, fs);
-    fs.fsyncSync(fd);
-    verify(fd, bytes, fs);
-    fs.closeSync(fd);
-    fd = undefined;
-    if (force) fs.renameSync(temporary, path);
-    else placeNew(temporary, path, fs);
-    created = false;
-    flushFolder(folder, fs);
   } catch (error) {
-    // Cleanup must never throw: the cause is what the user needs to hear.
-    if (fd !== undefined) quietly(() => fs.closeSync(fd as number));
-    if (created) quietly(() => fs.unlinkSync(temporary));
+    abandon();
     throw explain(error, path, existing !== null);
   }
+  const write = (bytes: Uint8Array) => {
+    try {
+      writeAll(fd as number, bytes, fs);
+      fs.fsyncSync(fd as number);
+      verify(fd as number, bytes, fs);
+      fs.closeSync(fd as number);
+      fd = undefined;
+      if (force) fs.renameSync(temporary, path);
+      else placeNew(temporary, path, fs);
+      created = false;
+      flushFolder(folder, fs);
+    } catch (error) {
+      abandon();
+      throw explain(error, path, existing !== null);
+    }
+  };
+  return { write, abandon };
+}
+
+/**
+ * Writes what `produce` makes to `path` as beginAtomicWrite describes, the write begun first: a
+ * path that cannot be written is refused before the long work, and a failure of that work
+ * leaves nothing behind.
+ */
+export async function writeAtomicallyFrom(
+  path: string,
+  force: boolean,
+  produce: () => Promise<Uint8Array>,
+): Promise<void> {
+  const target = beginAtomicWrite(path, force);
+  let bytes: Uint8Array;
+  try {
+    bytes = await produce();
+  } catch (error) {
+    target.abandon();
+    throw error;
+  }
+  target.write(bytes);
+}
+
+/** Writes `bytes` to `path` as beginAtomicWrite describes: either the old file or the whole new one. */
+export function writeFileAtomically(
+  path: string,
+  bytes: Uint8Array,
+  force: boolean,
+  fs: FileSystem = nodeFileSystem,
+): void {
+  beginAtomicWrite(path, force, fs).write(bytes);
 }
 
 /**
@@ -73,11 +123,13 @@ function openTemporary(path: string, fs: FileSystem): [string, number] {
   }
 }
 
+/** What is at `path`, null if nothing; a path that cannot be looked at (too long, a loop) is refused now. */
 function statOrNull(path: string, fs: FileSystem): Stats | null {
   try {
     return fs.lstatSync(path);
-  } catch {
-    return null; // absent, or the write below will say what is wrong
+  } catch (error) {
+    if (errnoCode(error) === "ENOENT") return null;
+    throw explain(error, path, false);
   }
 }
 
@@ -163,6 +215,11 @@ function quietly(cleanup: () => void): void {
   }
 }
 
+/** Without --force, a name already taken (by a file, a folder or a link) is never replaced. */
+function alreadyExists(path: string): UsageError {
+  return new UsageError(`${path} already exists; choose another name or add --force to replace it.`);
+}
+
 /** The one line the user reads for a failed write. */
 function explain(error: unknown, path: string, existed: boolean): unknown {
   const code = errnoCode(error);
@@ -170,8 +227,10 @@ function explain(error: unknown, path: string, existed: boolean): unknown {
   if (isDiskFull(code)) {
     return new UsageError(`the disk is full: ${path} ${existed ? "was left as it was" : "was not written"}.`);
   }
-  if (code === "EEXIST") {
-    return new UsageError(`${path} already exists; choose another name or add --force to replace it.`);
-  }
+  if (code === "EEXIST") return alreadyExists(path);
+  return cannotWrite(path, code);
+}
+
+function cannotWrite(path: string, code: string): UsageError {
   return new UsageError(`cannot write ${path}: ${writeProblem(code, path)}.`);
 }

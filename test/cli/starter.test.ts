@@ -139,6 +139,22 @@ describe("a folder that cannot be written: exit 2, one line naming the path and 
   });
 });
 
+test("an output that cannot be written is refused before the encounter extract is read", () => {
+  const target = path.join(dir, "nowhere", "out.xlsx");
+  expectUsageFailure(
+    caseRate("starter", "--history", path.join(dir, "no-such-extract.csv"), "-o", target),
+    `cannot write ${target}: the folder ${path.join(dir, "nowhere")} does not exist.`,
+  );
+  const kept = path.join(dir, "kept.xlsx");
+  writeFileSync(kept, OLD);
+  expectUsageFailure(
+    caseRate("starter", "--history", path.join(dir, "no-such-extract.csv"), "-o", kept),
+    `${kept} already exists`,
+  );
+  expect(readFileSync(kept, "utf8")).toBe(OLD);
+  expect(readdirSync(dir)).toEqual(["kept.xlsx"]);
+});
+
 test("temporary files a killed run left are removed by the next run; a running writer's are not", () => {
   const dead = spawnSync(process.execPath, ["-e", ""]).pid as number;
   const killed = `.case-rates.xlsx.${dead}.0123456789abcdef.tmp`;

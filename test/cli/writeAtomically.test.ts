@@ -17,7 +17,7 @@ import {
 import path from "node:path";
 import { type FileSystem, nodeFileSystem } from "../../src/cli/fileSystem";
 import { UsageError } from "../../src/cli/io";
-import { writeFileAtomically } from "../../src/cli/writeAtomically";
+import { beginAtomicWrite, writeAtomicallyFrom, writeFileAtomically } from "../../src/cli/writeAtomically";
 import { scratchFolder } from "./scratchFolder";
 
 let dir = "";
@@ -137,6 +137,47 @@ describe("a full disk leaves the old file as it was and no temporary file", () =
     expect(thrown).toBeInstanceOf(UsageError);
     expect((thrown as Error).message).toBe(full());
     expect(readFileSync(keep)).toEqual(OLD);
+  });
+});
+
+describe("a write begun before the bytes are made", () => {
+  test("the temporary file is there while they are made; abandoned, nothing is left and the old file is as it was", () => {
+    const write = beginAtomicWrite(keep, true);
+    expect(readdirSync(dir).filter(isTemporary)).toHaveLength(1);
+    write.abandon();
+    write.abandon(); // twice is harmless
+    expect(readdirSync(dir)).toEqual(["keep.xlsx"]);
+    expect(readFileSync(keep)).toEqual(OLD);
+  });
+
+  test("a failure while making the bytes leaves nothing behind and is the error the caller sees", async () => {
+    const failure = new Error("the extract could not be read");
+    await expect(
+      writeAtomicallyFrom(keep, true, async () => {
+        throw failure;
+      }),
+    ).rejects.toBe(failure);
+    expect(readdirSync(dir)).toEqual(["keep.xlsx"]);
+    expect(readFileSync(keep)).toEqual(OLD);
+  });
+
+  test("what cannot be written is refused before the bytes are made", async () => {
+    let made = false;
+    const produce = async () => {
+      made = true;
+      return NEW;
+    };
+    const refused = (target: string, force: boolean) => writeAtomicallyFrom(target, force, produce);
+    await expect(refused(keep, false)).rejects.toThrow(`${keep} already exists`);
+    await expect(refused(path.join(dir, "nowhere", "x.xlsx"), true)).rejects.toThrow("does not exist");
+    await expect(refused(dir, true)).rejects.toThrow(`${dir} is a folder`);
+    await expect(refused(path.join(dir, `${"x".repeat(300)}.xlsx`), true)).rejects.toThrow(
+      "the name is too long",
+    );
+    expect(made).toBe(false);
+    await writeAtomicallyFrom(path.join(dir, "new.xlsx"), false, produce);
+    expect(made).toBe(true);
+    expectNew(path.join(dir, "new.xlsx"));
   });
 });
 
