@@ -1,6 +1,7 @@
 /** Jest: TypeScript through ts-jest; every suite lives under test/. */
 module.exports = {
-  preset: "ts-jest",
+  // ts-jest, with the builtins bound as module locals (helpers/localBuiltins.js says why).
+  transform: { "^.+\\.tsx?$": "<rootDir>/test/helpers/localBuiltins.js" },
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
