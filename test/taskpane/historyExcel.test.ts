@@ -7,12 +7,15 @@
 import { EncounterReader } from "../../src/core/history/encounterHistory";
 import { EPISODE_DEFAULTS } from "../../src/core/history/episodeSettings";
 import { modelOfExtract } from "../../src/core/history/extractModel";
+import type { ServiceFigures } from "../../src/core/history/services";
 import { excelHistory } from "../../src/taskpane/excel/excelHistory";
 import { CHUNK_BUDGET_BYTES, EXCEL_PAYLOAD_LIMIT, SAMPLE_ROWS } from "../../src/taskpane/history/chunks";
 import { HISTORY_DESCRIPTIONS } from "../../src/taskpane/history/descriptions";
 import { HistoryController } from "../../src/taskpane/history/historyController";
+import { serviceTableReference } from "../../src/taskpane/history/serviceTablePlan";
 import { specLookup } from "../../src/taskpane/history/specCells";
-import { describeStarterWorkbook, starterOptions } from "../../src/workbook/starter";
+import { parseSheetReference } from "../../src/workbook/a1";
+import { describeStarterWorkbook, starterOptions, starterOptionsOfHistory } from "../../src/workbook/starter";
 import { encounterCsv, toolkitFixture } from "../fixtures/history/generate";
 import { historyMock, type HistoryMockOptions } from "./historyMock";
 
@@ -33,20 +36,24 @@ const grid: unknown[][] = csv
 const dataRows = grid.length - 1;
 
 /** The core's model of the same extract read as a file's bytes. */
-function modelOfCsv(enrollees: number) {
-  const reader = new EncounterReader({
-    columns: {},
-    rule: EPISODE_DEFAULTS,
-    strict: false,
-    holdAllRows: true,
-  });
+function modelOfCsv(
+  enrollees?: number,
+  rule = EPISODE_DEFAULTS,
+  cohortCuts: number[] | undefined = undefined,
+) {
+  const reader = new EncounterReader({ columns: {}, rule, strict: false, holdAllRows: true });
   reader.push(new TextEncoder().encode(csv));
-  return modelOfExtract(reader.end()!, EPISODE_DEFAULTS, { enrollees });
+  return modelOfExtract(reader.end()!, rule, {
+    ...(enrollees === undefined ? {} : { enrollees }),
+    ...(cohortCuts === undefined ? {} : { cohortCuts }),
+  });
 }
 
-/** A blank starter workbook's input names, as the mock's defined names. */
-function starterNames(): HistoryMockOptions["names"] {
-  const spec = describeStarterWorkbook(starterOptions({}));
+/** A starter workbook's input names (a blank one's unless given), as the mock's defined names. */
+function starterNames(
+  spec = describeStarterWorkbook(starterOptions({})),
+  more: string[] = [],
+): HistoryMockOptions["names"] {
   const lookup = specLookup(spec);
   const names: NonNullable<HistoryMockOptions["names"]> = {};
   for (const name of [
@@ -59,6 +66,7 @@ function starterNames(): HistoryMockOptions["names"] {
     "AverageHours",
     "LevelRatesPerHour",
     "RatePerHour",
+    ...more,
   ]) {
     const definition = spec.names.find((n) => n.name === name)!;
     names[name] = {
@@ -207,5 +215,63 @@ describe("History in Excel: Use as the model's inputs", () => {
       "The inputs were not filled: the workbook's levels of care (A, B, C, E) are not the history's (A, B, C, D): build the starter workbook with the history's levels first (Build › My own levels).",
     );
     expect(excel.written).toEqual([]);
+  });
+});
+
+describe("History in Excel: step 6's service-code table", () => {
+  /** A starter built from the fixture's history, with one more code than the history has (a stale row). */
+  function staleStarter() {
+    const model = modelOfCsv(30_000);
+    const services = model.history.services as ServiceFigures[];
+    const stale = {
+      ...model,
+      history: { ...model.history, services: [...services, { ...services[0], code: "99999" }] },
+    };
+    const spec = describeStarterWorkbook(starterOptions(starterOptionsOfHistory(stale)));
+    const lookup = specLookup(spec);
+    const reference = serviceTableReference(lookup)!;
+    const cells: NonNullable<HistoryMockOptions["cells"]> = {};
+    const { sheet } = parseSheetReference(reference);
+    for (const cell of lookup(reference)!.cells)
+      cells[`${sheet}!${cell.address}`] = { value: cell.value ?? "" };
+    return {
+      names: starterNames(spec, ["BilledRatesPerHour", "ServiceHours"]),
+      cells,
+      rows: services.length,
+    };
+  }
+
+  test('the table is read by its block, its stale row cleared ("" in Excel) only on confirmation', async () => {
+    const { names, cells, rows } = staleStarter();
+    const { excel, controller } = section({ names, cells });
+    await controller.chooseSource("table:Encounters");
+    controller.setEnrollees("30000");
+    await controller.analyze();
+    expect(await controller.planInputs()).toBe(true);
+    expect(controller.state.planRefused).toBeUndefined();
+    const table = controller.state.plan!.filter(
+      (c) => c.label.includes("(step 6), ") && c.label.startsWith("Service code"),
+    );
+    // The history's codes are the workbook's already; the stale row's cells (its description blank) are cleared.
+    const columns = [
+      "Code",
+      "Below masters",
+      "Masters",
+      "Prescriber",
+      "RN",
+      "Billed per hour",
+      "Service hours",
+    ];
+    expect(table.map((c) => [c.label, c.newText])).toEqual(
+      columns.map((column) => [
+        `Service code table (step 6), row ${rows + 1}, ${column}: cleared (the history has ${rows} codes)`,
+        "(blank)",
+      ]),
+    );
+    const cleared = table;
+    expect(await controller.confirmInputs()).toBe(true);
+    for (const change of cleared) {
+      expect(excel.written.find((w) => w.address === `Inputs!${change.address}`)?.values).toEqual([[""]]);
+    }
   });
 });

@@ -15,11 +15,11 @@ import {
   type HistorySheetWritten,
   type HistorySource,
   type HistoryWorkbook,
-  type InputChange,
   type OpenedExtract,
   throwIfCancelled,
 } from "../history/historyHost";
-import { HISTORY_INPUTS, planInputChanges } from "../history/inputsPlan";
+import { HISTORY_INPUTS, type InputsPlan, type NamedCells, planHistoryInputs } from "../history/inputsPlan";
+import { SERVICE_TABLE_NAMES, serviceTableReference } from "../history/serviceTablePlan";
 import { cellsOfRange } from "../history/specCells";
 import type { ExcelRun } from "./excelHost";
 import { queueSheet } from "./writeWorkbook";
@@ -49,6 +49,27 @@ interface Located {
 export interface ChunkedReadReport {
   chunks: number;
   syncs: number;
+}
+
+/** Loads what a range's cells are read for. */
+const loadCells = (range: Excel.Range) => range.load("address,values,numberFormat");
+
+/** A loaded range's cells: values ("" read as blank) and the text each shows by its number format. */
+function namedCellsOf(range: Excel.Range): NamedCells {
+  const { sheet, address } = parseSheetReference(range.address);
+  const values = range.values.flat();
+  const formats = range.numberFormat.flat();
+  return {
+    sheet,
+    cells: cellsOfRange(address).map((cell, i) => {
+      const value = values[i] as number | string | boolean | null;
+      return {
+        address: cell,
+        value: value === "" ? null : value,
+        text: formatValue(value === "" ? null : value, String(formats[i] ?? "General")),
+      };
+    }),
+  };
 }
 
 export function excelHistory(
@@ -185,48 +206,39 @@ export function excelHistory(
       });
     },
 
-    async planInputs(model): Promise<InputChange[]> {
-      const wantedNames = ["LevelIds", "ScenarioNames", ...HISTORY_INPUTS.map((input) => input.name)];
+    async planInputs(model): Promise<InputsPlan> {
+      const wantedNames = [
+        "LevelIds",
+        "ScenarioNames",
+        ...HISTORY_INPUTS.map((input) => input.name),
+        ...SERVICE_TABLE_NAMES,
+      ];
       const target = await run(async (context) => {
         const names = context.workbook.names.load("items/name,items/type,items/formula");
         await context.sync();
         const found = names.items.filter((item) => wantedNames.includes(item.name) && item.type === "Range");
-        const ranges = found.map((item) => {
-          const range = item.getRange();
-          range.load("address,values,numberFormat");
-          return { name: item.name, range };
-        });
+        const ranges = found.map((item) => ({ name: item.name, range: loadCells(item.getRange()) }));
         await context.sync();
-        return new Map(
-          ranges.map(({ name, range }) => {
-            const { sheet, address } = parseSheetReference(range.address);
-            const values = range.values.flat();
-            const formats = range.numberFormat.flat();
-            return [
-              name,
-              {
-                sheet,
-                cells: cellsOfRange(address).map((cell, i) => {
-                  const value = values[i] as number | string | boolean | null;
-                  return {
-                    address: cell,
-                    value: value === "" ? null : value,
-                    text: formatValue(value === "" ? null : value, String(formats[i] ?? "General")),
-                  };
-                }),
-              },
-            ];
-          }),
-        );
+        const cells = new Map(ranges.map(({ name, range }) => [name, namedCellsOf(range)]));
+        // Step 6's table is found from its named columns: one more read, for its block.
+        const table = serviceTableReference((name) => cells.get(name));
+        if (table !== undefined) {
+          const { sheet, address } = parseSheetReference(table);
+          const range = loadCells(context.workbook.worksheets.getItem(sheet).getRange(address));
+          await context.sync();
+          cells.set(table, namedCellsOf(range));
+        }
+        return cells;
       });
-      return planInputChanges((name) => target.get(name), descriptions.inputsOf(model));
+      return planHistoryInputs((name) => target.get(name), descriptions.inputsOf(model));
     },
 
     async applyInputs(changes): Promise<void> {
       await run(async (context) => {
         for (const change of changes) {
+          // "" empties a cell: Office.js takes a null in values as "leave it as it is".
           context.workbook.worksheets.getItem(change.sheet).getRange(change.address).values = [
-            [change.value],
+            [change.value ?? ""],
           ];
         }
         await context.sync();

@@ -39,6 +39,8 @@ export interface HistoryState {
   readonly summary?: string;
   /** The cells "Use as the model's inputs" would change, awaiting confirmation. */
   readonly plan?: readonly InputChange[];
+  /** What the plan leaves unfilled, and why (step 6's table of another shape). */
+  readonly planRefused?: string;
   readonly message?: Status;
 }
 
@@ -91,9 +93,14 @@ export class HistoryController {
     try {
       const sources = await this.workbook.sources();
       const keep = sources.some((s) => s.id === this.current.sourceId);
-      this.set({ sources, sourceId: keep ? this.current.sourceId : (sources[0]?.id ?? "") });
+      this.set({
+        sources,
+        sourceId: keep ? this.current.sourceId : (sources[0]?.id ?? ""),
+      });
     } catch (error) {
-      this.set({ sourceError: `The tables could not be listed: ${describeError(error)}` });
+      this.set({
+        sourceError: `The tables could not be listed: ${describeError(error)}`,
+      });
     }
   }
 
@@ -133,7 +140,10 @@ export class HistoryController {
     const { extract, choice } = this.current;
     if (!extract || !choice) return;
     const next = { ...choice, [column]: name };
-    this.set({ choice: next, columnErrors: columnProblems(extract.header, next) });
+    this.set({
+      choice: next,
+      columnErrors: columnProblems(extract.header, next),
+    });
   }
 
   setEnrollees(text: string): void {
@@ -173,7 +183,10 @@ export class HistoryController {
       this.set({
         columnErrors,
         enrolleesError,
-        message: { text: `Not analyzed: ${Object.values(columnErrors)[0] ?? enrolleesError}`, kind: "error" },
+        message: {
+          text: `Not analyzed: ${Object.values(columnErrors)[0] ?? enrolleesError}`,
+          kind: "error",
+        },
       });
       return false;
     }
@@ -191,7 +204,11 @@ export class HistoryController {
     });
     try {
       const read = await extract.read(
-        { columns: columnMapOfChoice(choice), rule: EPISODE_DEFAULTS, strict: false },
+        {
+          columns: columnMapOfChoice(choice),
+          rule: EPISODE_DEFAULTS,
+          strict: false,
+        },
         (done, total) => this.set({ progress: { done, total } }),
         abort.signal,
       );
@@ -200,7 +217,10 @@ export class HistoryController {
         EPISODE_DEFAULTS,
         enrollees === undefined ? {} : { enrollees },
       );
-      this.set({ phase: "writing", message: { text: "Writing the History sheet…", kind: "info" } });
+      this.set({
+        phase: "writing",
+        message: { text: "Writing the History sheet…", kind: "info" },
+      });
       const written = await this.workbook.writeHistorySheet(model, {
         fileName: extract.name,
         rows: read.history.rows,
@@ -225,7 +245,10 @@ export class HistoryController {
         this.set({
           phase: "idle",
           progress: undefined,
-          message: { text: "Analysis cancelled: nothing was written.", kind: "info" },
+          message: {
+            text: "Analysis cancelled: nothing was written.",
+            kind: "info",
+          },
         });
         return false;
       }
@@ -255,22 +278,33 @@ export class HistoryController {
   async planInputs(): Promise<boolean> {
     const model = this.current.model;
     if (!model) return false;
-    this.set({ phase: "planning", plan: undefined });
+    this.set({ phase: "planning", plan: undefined, planRefused: undefined });
     try {
-      const plan = await this.workbook.planInputs(model);
+      const { changes: plan, refused } = await this.workbook.planInputs(model);
+      const also = refused === undefined ? "" : ` Not filled: ${refused}`;
       this.set({
         phase: "done",
         plan,
+        planRefused: refused,
         message:
           plan.length === 0
-            ? { text: "The inputs already hold the history's figures: nothing to change.", kind: "info" }
-            : { text: `${plan.length} input cells would change: check them, then confirm.`, kind: "info" },
+            ? {
+                text: `The inputs already hold the history's figures: nothing to change.${also}`,
+                kind: "info",
+              }
+            : {
+                text: `${plan.length} input cells would change: check them, then confirm.${also}`,
+                kind: "info",
+              },
       });
       return plan.length > 0;
     } catch (error) {
       this.set({
         phase: "done",
-        message: { text: `The inputs were not filled: ${describeError(error)}`, kind: "error" },
+        message: {
+          text: `The inputs were not filled: ${describeError(error)}`,
+          kind: "error",
+        },
       });
       return false;
     }
@@ -278,7 +312,7 @@ export class HistoryController {
 
   /** Writes the cells shown, and only those. */
   async confirmInputs(): Promise<boolean> {
-    const plan = this.current.plan;
+    const { plan, planRefused } = this.current;
     if (!plan || plan.length === 0) return false;
     this.set({ phase: "filling" });
     try {
@@ -286,8 +320,9 @@ export class HistoryController {
       this.set({
         phase: "done",
         plan: undefined,
+        planRefused: undefined,
         message: {
-          text: `Filled ${plan.length} input cells of steps 2, 4, 5 and 6 from the history.`,
+          text: `Filled ${plan.length} input cells of steps 2, 4, 5 and 6 from the history.${planRefused === undefined ? "" : ` Not filled: ${planRefused}`}`,
           kind: "success",
         },
       });
@@ -295,7 +330,10 @@ export class HistoryController {
     } catch (error) {
       this.set({
         phase: "done",
-        message: { text: `The inputs were not filled: ${describeError(error)}`, kind: "error" },
+        message: {
+          text: `The inputs were not filled: ${describeError(error)}`,
+          kind: "error",
+        },
       });
       return false;
     }
@@ -303,6 +341,10 @@ export class HistoryController {
 
   /** Leaves the inputs as they are. */
   dismissPlan(): void {
-    this.set({ plan: undefined, message: { text: "The inputs were left as they are.", kind: "info" } });
+    this.set({
+      plan: undefined,
+      planRefused: undefined,
+      message: { text: "The inputs were left as they are.", kind: "info" },
+    });
   }
 }

@@ -7,7 +7,7 @@ import type { HistoryModel } from "../../core/history/historyModel";
 import type { Naming } from "../../workbook/freeNames";
 import type { SheetSpec } from "../../workbook/spec";
 import type { StarterOptions } from "../../workbook/starter/options";
-import type { NamedLookup } from "./inputsPlan";
+import type { InputsPlan, NamedLookup } from "./inputsPlan";
 
 /** Where the extract is: an Excel table, the selection, or a file. */
 export interface HistorySource {
@@ -68,7 +68,7 @@ export interface HistoryWorkbook {
   /** Writes the History sheet under a free name, never over a sheet of the user's. */
   writeHistorySheet(model: HistoryModel, record: HistoryFileRecord): Promise<HistorySheetWritten>;
   /** The starter's input cells of steps 2, 4, 5 and 6 the model would change, old and new. */
-  planInputs(model: HistoryModel): Promise<InputChange[]>;
+  planInputs(model: HistoryModel): Promise<InputsPlan>;
   /** Writes exactly these cells. */
   applyInputs(changes: readonly InputChange[]): Promise<void>;
 }

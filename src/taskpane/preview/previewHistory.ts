@@ -11,7 +11,7 @@ import {
   type OpenedExtract,
   throwIfCancelled,
 } from "../history/historyHost";
-import { type NamedLookup, planInputChanges } from "../history/inputsPlan";
+import { type NamedLookup, planHistoryInputs } from "../history/inputsPlan";
 import { specLookup } from "../history/specCells";
 import { HISTORY_SHEET } from "../../workbook/starter/context";
 import type { PreviewHost } from "./previewHost";
@@ -117,7 +117,7 @@ export function previewHistory(preview: PreviewHost, descriptions: HistoryDescri
       return { sheet, wanted: HISTORY_SHEET };
     },
     async planInputs(model) {
-      return planInputChanges(lookup(), descriptions.inputsOf(model));
+      return planHistoryInputs(lookup(), descriptions.inputsOf(model));
     },
     async applyInputs(changes) {
       preview.setCells(changes.map(({ sheet, address, value }) => ({ sheet, address, value })));
