@@ -112,6 +112,21 @@ describeInChromium(SUITE, () => {
     }
   }, 180_000);
 
+  test("an episode length of 0 days: the core's message beside its field, and Analyze refuses", async () => {
+    await page.locator("#history-episodeDays").fill("0");
+    await page.waitForSelector("#history-episodeDays-error:not([hidden])");
+    expect(await page.locator("#history-episodeDays-error").textContent()).toBe(
+      "episodeDays is 0; it must be a whole number of days from 1 to 36500.",
+    );
+    expect(await page.locator("#history-episodeDays").getAttribute("aria-invalid")).toBe("true");
+    await page.locator("#history-analyze").click();
+    expect(await page.locator("#history-message").textContent()).toBe(
+      "Not analyzed: episodeDays is 0; it must be a whole number of days from 1 to 36500.",
+    );
+    await page.locator("#history-episodeDays").fill("");
+    await page.waitForSelector("#history-episodeDays-error", { state: "hidden" });
+  });
+
   test("a file without a minutes column: the message beside the column's dropdown; header text stays text", async () => {
     const bad = file(
       "no-minutes.csv",

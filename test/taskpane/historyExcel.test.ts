@@ -172,6 +172,44 @@ describe("History in Excel: reading a range in chunks", () => {
   });
 });
 
+describe("History in Excel: the episode rule and the cohorts", () => {
+  test("each field is checked by the core as it is typed, its error beside it; Analyze refuses and reads nothing", async () => {
+    const { excel, controller } = section();
+    await controller.chooseSource("table:Encounters");
+    controller.setSetting("gapDays", "-1");
+    controller.setSetting("episodeDays", "six months");
+    controller.setSetting("cohorts", "30, 10");
+    expect(controller.state.settingErrors).toEqual({
+      gapDays: "gapDays is -1; it must be a whole number of days from 0 to 36500.",
+      episodeDays: '"six months" is not a number: type a whole number of days, such as 182.',
+      cohorts: "cohort cut points must rise: 10 comes after 30.",
+    });
+    controller.setSetting("cohorts", "10, x");
+    expect(controller.state.settingErrors.cohorts).toBe("cohort cut point 2 is not a number.");
+    expect(await controller.analyze()).toBe(false);
+    expect(controller.state.message?.text).toBe(
+      "Not analyzed: gapDays is -1; it must be a whole number of days from 0 to 36500.",
+    );
+    expect(excel.reads).toEqual([]);
+  });
+
+  test("the settings typed are the analysis's: the same model as the core's with them", async () => {
+    const { controller } = section();
+    await controller.chooseSource("table:Encounters");
+    controller.setSetting("gapDays", "30");
+    controller.setSetting("episodeDays", "91");
+    controller.setSetting("cohorts", "10, 30, 50");
+    expect(controller.state.settingErrors).toEqual({});
+    expect(await controller.analyze()).toBe(true);
+    const model = controller.state.model!;
+    expect(model).toEqual(modelOfCsv(undefined, { gapDays: 30, episodeDays: 91 }, [10, 30, 50]));
+    expect([model.history.gapDays, model.history.episodeDays]).toEqual([30, 91]);
+    // Shorter episodes: more of them than the default rule's 3,000.
+    expect(model.history.episodes).toBeGreaterThan(3000);
+    expect(model.history.levels[1].cohorts.at(-1)!.fromHours).toBeGreaterThan(50);
+  });
+});
+
 describe("History in Excel: Use as the model's inputs", () => {
   test("shows each cell that changes, old and new, and writes only those, only on confirmation", async () => {
     const { excel, controller } = section();

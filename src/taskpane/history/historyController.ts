@@ -7,10 +7,10 @@
 import { isCaseRateInputError } from "../../core/errors";
 import { EpisodeTally } from "../../core/history/analysis";
 import { type EncounterColumn, ENCOUNTER_COLUMNS } from "../../core/history/columns";
-import { EPISODE_DEFAULTS } from "../../core/history/episodeSettings";
 import { modelOfExtract } from "../../core/history/extractModel";
 import type { HistoryModel } from "../../core/history/historyModel";
 import { describeError, type Status, type StatusKind } from "../controller";
+import { type SettingField, analysisSettings } from "./analysisSettings";
 import { type ColumnChoice, columnMapOfChoice, columnProblems, matchColumns } from "./columnChoice";
 import {
   CancelledError,
@@ -31,6 +31,9 @@ export interface HistoryState {
   readonly columnErrors: Partial<Record<EncounterColumn, string>>;
   readonly enrollees: string;
   readonly enrolleesError?: string;
+  /** The episode rule and the cohorts, as typed ("" for the default), each with its error. */
+  readonly settings: Readonly<Record<SettingField, string>>;
+  readonly settingErrors: Partial<Record<SettingField, string>>;
   readonly phase: "idle" | "opening" | "reading" | "writing" | "done" | "planning" | "filling";
   readonly progress?: { readonly done: number; readonly total: number };
   readonly model?: HistoryModel;
@@ -61,6 +64,8 @@ export class HistoryController {
     sourceId: "",
     columnErrors: {},
     enrollees: "",
+    settings: { gapDays: "", episodeDays: "", cohorts: "" },
+    settingErrors: {},
     phase: "idle",
   };
   private readonly listeners = new Set<Listener>();
@@ -93,14 +98,9 @@ export class HistoryController {
     try {
       const sources = await this.workbook.sources();
       const keep = sources.some((s) => s.id === this.current.sourceId);
-      this.set({
-        sources,
-        sourceId: keep ? this.current.sourceId : (sources[0]?.id ?? ""),
-      });
+      this.set({ sources, sourceId: keep ? this.current.sourceId : (sources[0]?.id ?? "") });
     } catch (error) {
-      this.set({
-        sourceError: `The tables could not be listed: ${describeError(error)}`,
-      });
+      this.set({ sourceError: `The tables could not be listed: ${describeError(error)}` });
     }
   }
 
@@ -140,14 +140,17 @@ export class HistoryController {
     const { extract, choice } = this.current;
     if (!extract || !choice) return;
     const next = { ...choice, [column]: name };
-    this.set({
-      choice: next,
-      columnErrors: columnProblems(extract.header, next),
-    });
+    this.set({ choice: next, columnErrors: columnProblems(extract.header, next) });
   }
 
   setEnrollees(text: string): void {
     this.set({ enrollees: text, enrolleesError: this.enrolleesProblem(text) });
+  }
+
+  /** Types a setting ("" for the default): checked by the core as it is typed. */
+  setSetting(field: SettingField, text: string): void {
+    const settings = { ...this.current.settings, [field]: text };
+    this.set({ settings, settingErrors: analysisSettings(settings).errors ?? {} });
   }
 
   private enrolleesProblem(text: string): string | undefined {
@@ -179,14 +182,14 @@ export class HistoryController {
     }
     const columnErrors = columnProblems(extract.header, choice);
     const enrolleesError = this.enrolleesProblem(this.current.enrollees);
-    if (Object.keys(columnErrors).length > 0 || enrolleesError) {
+    const { settings, errors: settingErrors = {} } = analysisSettings(this.current.settings);
+    if (Object.keys(columnErrors).length > 0 || enrolleesError || !settings) {
+      const first = Object.values(columnErrors)[0] ?? enrolleesError ?? Object.values(settingErrors)[0];
       this.set({
         columnErrors,
         enrolleesError,
-        message: {
-          text: `Not analyzed: ${Object.values(columnErrors)[0] ?? enrolleesError}`,
-          kind: "error",
-        },
+        settingErrors,
+        message: { text: `Not analyzed: ${first}`, kind: "error" },
       });
       return false;
     }
@@ -204,23 +207,15 @@ export class HistoryController {
     });
     try {
       const read = await extract.read(
-        {
-          columns: columnMapOfChoice(choice),
-          rule: EPISODE_DEFAULTS,
-          strict: false,
-        },
+        { columns: columnMapOfChoice(choice), rule: settings.rule, strict: false },
         (done, total) => this.set({ progress: { done, total } }),
         abort.signal,
       );
-      const model = modelOfExtract(
-        read.history,
-        EPISODE_DEFAULTS,
-        enrollees === undefined ? {} : { enrollees },
-      );
-      this.set({
-        phase: "writing",
-        message: { text: "Writing the History sheet…", kind: "info" },
+      const model = modelOfExtract(read.history, settings.rule, {
+        ...(enrollees === undefined ? {} : { enrollees }),
+        ...(settings.cohortCuts === undefined ? {} : { cohortCuts: settings.cohortCuts }),
       });
+      this.set({ phase: "writing", message: { text: "Writing the History sheet…", kind: "info" } });
       const written = await this.workbook.writeHistorySheet(model, {
         fileName: extract.name,
         rows: read.history.rows,
@@ -245,10 +240,7 @@ export class HistoryController {
         this.set({
           phase: "idle",
           progress: undefined,
-          message: {
-            text: "Analysis cancelled: nothing was written.",
-            kind: "info",
-          },
+          message: { text: "Analysis cancelled: nothing was written.", kind: "info" },
         });
         return false;
       }
@@ -301,10 +293,7 @@ export class HistoryController {
     } catch (error) {
       this.set({
         phase: "done",
-        message: {
-          text: `The inputs were not filled: ${describeError(error)}`,
-          kind: "error",
-        },
+        message: { text: `The inputs were not filled: ${describeError(error)}`, kind: "error" },
       });
       return false;
     }
@@ -330,10 +319,7 @@ export class HistoryController {
     } catch (error) {
       this.set({
         phase: "done",
-        message: {
-          text: `The inputs were not filled: ${describeError(error)}`,
-          kind: "error",
-        },
+        message: { text: `The inputs were not filled: ${describeError(error)}`, kind: "error" },
       });
       return false;
     }

@@ -5,6 +5,7 @@
  * textContent only: header names and cell text are never parsed as HTML.
  */
 import { type EncounterColumn, ENCOUNTER_COLUMNS } from "../../core/history/columns";
+import { SETTING_FIELDS } from "../history/analysisSettings";
 import type { HistoryController, HistoryState } from "../history/historyController";
 import { byId, h, replaceChildren, showFieldError } from "./dom";
 
@@ -66,6 +67,11 @@ export function bindHistorySection(controller: HistoryController, openFile?: Ope
     if (select) controller.setColumn(select.dataset.column as EncounterColumn, select.value);
   });
   enrollees.addEventListener("input", () => controller.setEnrollees(enrollees.value));
+  const settingInputs = SETTING_FIELDS.map((field) => {
+    const input = byId<HTMLInputElement>(`history-${field}`);
+    input.addEventListener("input", () => controller.setSetting(field, input.value));
+    return { field, input, error: byId(`history-${field}-error`) };
+  });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     void controller.analyze();
@@ -123,6 +129,8 @@ export function bindHistorySection(controller: HistoryController, openFile?: Ope
       showFieldError(error, state.columnErrors[column], [select]);
     }
     showFieldError(enrolleesError, state.enrolleesError, [enrollees]);
+    for (const { field, input, error } of settingInputs)
+      showFieldError(error, state.settingErrors[field], [input]);
 
     const busy = state.phase === "reading" || state.phase === "writing" || state.phase === "opening";
     analyze.disabled = busy;
