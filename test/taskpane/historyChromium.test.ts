@@ -112,6 +112,41 @@ describeInChromium(SUITE, () => {
     }
   }, 180_000);
 
+  test("a CSV dropped on the History section (a DataTransfer built in the page) is analyzed", async () => {
+    const csv = [
+      "client_id,level,service_date,service_code,clinician_type,minutes,amount",
+      "1,A,2025-01-02,90834,Masters,60,120",
+      "1,A,2025-01-09,90834,Masters,60,120",
+      "2,B,2025-02-01,90862,Prescriber,30,90",
+      "3,B,2025-03-01,90862,RN,90,150",
+    ].join("\n");
+    await page.locator("#tab-history").click();
+    await page.evaluate((text) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], "dropped.csv", { type: "text/csv" }));
+      const zone = document.getElementById("history-file-field")!;
+      zone.dispatchEvent(
+        new DragEvent("dragover", { dataTransfer: transfer, bubbles: true, cancelable: true }),
+      );
+      zone.dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, csv);
+    await page.waitForFunction(() =>
+      document.getElementById("history-extract")?.textContent?.startsWith("dropped.csv: 7 columns"),
+    );
+    expect(await page.locator("#history-col-clinician_type").inputValue()).toBe("clinician_type");
+    await page.locator("#history-enrollees").fill("");
+    await page.locator("#history-analyze").click();
+    await page.waitForFunction(() =>
+      document.getElementById("history-summary")?.textContent?.startsWith("4 rows read"),
+    );
+    expect(await page.locator("#history-summary").textContent()).toMatch(
+      /^4 rows read, 0 refused; 3 episodes of 3 clients at 2 levels of care\. Written to the sheet "Encounter History \(2\)" \("Encounter History" is taken\)\.$/,
+    );
+    const cells = await page.locator('table[data-sheet="Encounter History (2)"] td').allTextContents();
+    expect(cells).toContain("dropped.csv");
+    expect(cells).toContain(crypto.createHash("sha256").update(csv).digest("hex"));
+  });
+
   test("an episode length of 0 days: the core's message beside its field, and Analyze refuses", async () => {
     await page.locator("#history-episodeDays").fill("0");
     await page.waitForSelector("#history-episodeDays-error:not([hidden])");
