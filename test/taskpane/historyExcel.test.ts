@@ -120,6 +120,28 @@ describe("History in Excel: reading a range in chunks", () => {
     );
   });
 
+  test("the Encounter History sheet records where the rows came from: the table's name or the range's address, and the rows", async () => {
+    /** The History sheet's rows as written: label and value, by the label column. */
+    const recordOf = (excel: ReturnType<typeof section>["excel"]) => {
+      const rows = excel.ranges
+        .filter((r) => r.sheet === "Encounter History" && Array.isArray(r.mock.formulas))
+        .flatMap((r) => r.mock.formulas as unknown[][]);
+      return Object.fromEntries(rows.map((row) => [row[1], row[3]]));
+    };
+    const table = section();
+    await table.controller.chooseSource("table:Encounters");
+    await table.controller.analyze();
+    expect(recordOf(table.excel)).toMatchObject({ "Excel table": "Encounters", "Data rows": dataRows });
+    expect(recordOf(table.excel)).not.toHaveProperty("SHA-256");
+    const selection = section();
+    await selection.controller.chooseSource("selection");
+    await selection.controller.analyze();
+    expect(recordOf(selection.excel)).toMatchObject({
+      "Excel range": `Encounters!A1:G${grid.length}`,
+      "Data rows": dataRows,
+    });
+  });
+
   test("a read Excel refuses for its size is read again in halves, never lost", async () => {
     const { excel, controller } = section({ payloadLimit: 400_000 });
     await controller.chooseSource("selection");

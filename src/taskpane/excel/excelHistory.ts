@@ -13,7 +13,7 @@ import { SAMPLE_ROWS, cellBytesOf, rowsPerChunk } from "../history/chunks";
 import {
   type HistoryDescriptions,
   type HistorySheetWritten,
-  type HistorySource,
+  type ExtractSource,
   type HistoryWorkbook,
   type OpenedExtract,
   throwIfCancelled,
@@ -108,7 +108,7 @@ export function excelHistory(
   return {
     mode: "excel",
 
-    async sources(): Promise<HistorySource[]> {
+    async sources(): Promise<ExtractSource[]> {
       return run(async (context) => {
         const tables = context.workbook.tables.load("items/name");
         const selection = context.workbook.getSelectedRange().load("address");
@@ -181,12 +181,16 @@ export function excelHistory(
           report.chunks += chunks;
           const history = reader.end();
           if (history === undefined) throw new Error("a range read holding every row is never read again");
-          return { history, chunks };
+          const source =
+            sourceId === SELECTION
+              ? ({ excel: "range", name: located.address } as const)
+              : ({ excel: "table", name: sourceId.slice(TABLE.length) } as const);
+          return { history, chunks, source };
         },
       };
     },
 
-    async writeHistorySheet(model, record): Promise<HistorySheetWritten> {
+    async writeHistorySheet(model, source): Promise<HistorySheetWritten> {
       return run(async (context) => {
         const worksheets = context.workbook.worksheets.load("items/name");
         await context.sync();
@@ -196,7 +200,7 @@ export function excelHistory(
           [HISTORY_SHEET],
           [],
         );
-        const spec = descriptions.historySheet(model, record, naming);
+        const spec = descriptions.historySheet(model, source, naming);
         const used = spec.name;
         const worksheet = context.workbook.worksheets.add(used);
         queueSheet(worksheet, spec);

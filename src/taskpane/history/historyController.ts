@@ -14,14 +14,14 @@ import { type SettingField, analysisSettings } from "./analysisSettings";
 import { type ColumnChoice, columnMapOfChoice, columnProblems, matchColumns } from "./columnChoice";
 import {
   CancelledError,
-  type HistorySource,
+  type ExtractSource,
   type HistoryWorkbook,
   type InputChange,
   type OpenedExtract,
 } from "./historyHost";
 
 export interface HistoryState {
-  readonly sources: readonly HistorySource[];
+  readonly sources: readonly ExtractSource[];
   readonly sourceId: string;
   readonly extract?: OpenedExtract;
   readonly choice?: ColumnChoice;
@@ -216,11 +216,7 @@ export class HistoryController {
         ...(settings.cohortCuts === undefined ? {} : { cohortCuts: settings.cohortCuts }),
       });
       this.set({ phase: "writing", message: { text: "Writing the History sheet…", kind: "info" } });
-      const written = await this.workbook.writeHistorySheet(model, {
-        fileName: extract.name,
-        rows: read.history.rows,
-        ...(read.sha256 === undefined ? {} : { sha256: read.sha256 }),
-      });
+      const written = await this.workbook.writeHistorySheet(model, read.source);
       const refused = read.history.rows - read.history.validRows;
       const renamed = written.sheet === written.wanted ? "" : ` ("${written.wanted}" is taken)`;
       const summary =

@@ -85,7 +85,7 @@ export async function openFile(file: File): Promise<OpenedExtract> {
         if (!sorted) continue;
         const history = reader.end();
         if (history === undefined) continue;
-        return { history, chunks: 0, sha256: await sha256Of(file) };
+        return { history, chunks: 0, source: { name: file.name, sha256: await sha256Of(file) } };
       }
       throw new Error("a file read holding every row is never read again");
     },
@@ -107,9 +107,9 @@ export function previewHistory(preview: PreviewHost, descriptions: HistoryDescri
     async open() {
       throw new Error("the preview reads a CSV file: choose one.");
     },
-    async writeHistorySheet(model, record) {
+    async writeHistorySheet(model, source) {
       const sheet = preview.addSheet(
-        (naming) => descriptions.historySheet(model, record, naming),
+        (naming) => descriptions.historySheet(model, source, naming),
         HISTORY_SHEET,
         descriptions.optionsOf(model),
       );
