@@ -147,6 +147,40 @@ describeInChromium(SUITE, () => {
     expect(cells).toContain(crypto.createHash("sha256").update(csv).digest("hex"));
   });
 
+  test("the dropped file's episodes fill the Settlement sheet's closed cases, after what will change is shown", async () => {
+    await page.locator("#history-settle").click();
+    await page.waitForSelector("#history-settlement:not([hidden])");
+    const where = (await page.locator("#history-settlement-where").textContent()) ?? "";
+    expect(where).toMatch(
+      /^3 closed cases, one per episode, into Settlement!D\d+:E\d+ \(level and cost of care\) of the table's 400 rows; the rows after them and the paid column left blank\.$/,
+    );
+    expect(await page.locator("#history-settlement-cost").textContent()).toBe(
+      "Cost: each case's cost is its episode's amount, the dollars paid for its services (the extract has amounts).",
+    );
+    // A blank starter's table is empty: no overwrite to tell.
+    expect(await page.locator("#history-settlement-overwrites").isHidden()).toBe(true);
+    const first = Number(/Settlement!D(\d+):/.exec(where)![1]);
+    await page.locator('#sheet-tabs button[data-sheet="Settlement"]').click();
+    const cell = (address: string) =>
+      page.locator(`table[data-sheet="Settlement"] td[data-address="${address}"]`).textContent();
+    expect(await cell(`D${first}`)).toBe("");
+
+    await page.locator("#history-settlement-confirm").click();
+    await page.waitForFunction(() => document.getElementById("history-settlement")?.hidden === true);
+    expect(await page.locator("#history-message").textContent()).toBe(
+      "Filled the Settlement sheet's closed cases: 3 cases from the history's episodes.",
+    );
+    await page.waitForSelector('table.sheet-table[data-sheet="Settlement"]');
+    const shown = [];
+    for (let row = first; row < first + 4; row++) shown.push([await cell(`D${row}`), await cell(`E${row}`)]);
+    expect(shown).toEqual([
+      ["A", "$240.00"],
+      ["B", "$90.00"],
+      ["B", "$150.00"],
+      ["", ""],
+    ]);
+  });
+
   test("an episode length of 0 days: the core's message beside its field, and Analyze refuses", async () => {
     await page.locator("#history-episodeDays").fill("0");
     await page.waitForSelector("#history-episodeDays-error:not([hidden])");

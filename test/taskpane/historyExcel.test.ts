@@ -335,3 +335,70 @@ describe("History in Excel: step 6's service-code table", () => {
     }
   });
 });
+
+describe("History in Excel: the Settlement sheet's closed cases from the episodes", () => {
+  /** A small extract as a sheet's values: three episodes, with amounts. */
+  const small: unknown[][] = [
+    ["client_id", "level", "service_date", "service_code", "clinician_type", "minutes", "amount"],
+    ["1", "A", 45659, "90834", "Masters", 60, 120],
+    ["1", "A", 45666, "90834", "Masters", 60, 120.5],
+    ["2", "B", 45689, "90862", "Prescriber", 30, 90],
+    ["3", "D", 45717, "90862", "RN", 90, 150],
+  ];
+  const settlementNames = () =>
+    starterNames(describeStarterWorkbook(starterOptions({ example: true })), [
+      "CaseLevels",
+      "CaseCosts",
+      "CasesPaid",
+      "ContractCostPerHour",
+      "RiskLevelRates",
+    ]);
+
+  test("shows where the cases go, how each was costed and what it overwrites; writes the three columns only on confirmation", async () => {
+    const { excel, controller } = section({ grid: small, names: settlementNames() });
+    await controller.chooseSource("table:Encounters");
+    expect(await controller.analyze()).toBe(true);
+    const before = excel.syncs();
+    expect(await controller.planSettlement()).toBe(true);
+    expect(excel.syncs() - before).toBe(2);
+    const plan = controller.state.settlement!;
+    expect(plan.where).toMatch(/^3 closed cases, one per episode, into Settlement!D\d+:E\d+/);
+    expect(plan.costBasis).toBe(
+      "each case's cost is its episode's amount, the dollars paid for its services (the extract has amounts).",
+    );
+    expect(plan.overwrites).toMatch(
+      /^\d+ cells that are not blank will be overwritten or cleared: Settlement!D/,
+    );
+    expect(excel.written).toEqual([]);
+    controller.dismissSettlement();
+    expect(excel.written).toEqual([]);
+    await controller.planSettlement();
+    expect(await controller.confirmSettlement()).toBe(true);
+    const names = settlementNames()!;
+    const column = (name: string) => names[name].reference.replace(/\$/g, "");
+    expect(excel.written.map((w) => w.address)).toEqual([
+      column("CaseLevels"),
+      column("CaseCosts"),
+      column("CasesPaid"),
+    ]);
+    const [levels, costs, paid] = excel.written.map((w) => (w.values as unknown[][]).map((row) => row[0]));
+    expect(levels.slice(0, 4)).toEqual(["A", "B", "D", ""]);
+    expect(costs.slice(0, 4)).toEqual([240.5, 90, 150, ""]);
+    expect(levels).toHaveLength(400);
+    expect(paid.every((value) => value === "")).toBe(true);
+    expect(controller.state.message?.text).toBe(
+      "Filled the Settlement sheet's closed cases: 3 cases from the history's episodes.",
+    );
+  });
+
+  test("more episodes than the table's rows is refused in words, nothing written", async () => {
+    const { excel, controller } = section({ names: settlementNames() });
+    await controller.chooseSource("table:Encounters");
+    await controller.analyze();
+    expect(await controller.planSettlement()).toBe(false);
+    expect(controller.state.message?.text).toBe(
+      "The Settlement sheet was not filled: the history has 3,000 episodes and the Settlement sheet's closed-cases table has 400 rows: it cannot hold them all, so nothing was filled (settle a year this size with case-rate contract --episodes).",
+    );
+    expect(excel.written).toEqual([]);
+  });
+});

@@ -20,6 +20,7 @@ import {
 } from "../history/historyHost";
 import { HISTORY_INPUTS, type InputsPlan, type NamedCells, planHistoryInputs } from "../history/inputsPlan";
 import { SERVICE_TABLE_NAMES, serviceTableReference } from "../history/serviceTablePlan";
+import { SETTLEMENT_NAMES, type SettlementPlan, planSettlementCases } from "../history/settlementPlan";
 import { cellsOfRange } from "../history/specCells";
 import type { ExcelRun } from "./excelHost";
 import { queueSheet } from "./writeWorkbook";
@@ -70,6 +71,19 @@ function namedCellsOf(range: Excel.Range): NamedCells {
       };
     }),
   };
+}
+
+/** The workbook's defined names among `wanted`, read as cells: two syncs, whatever their number. */
+async function readNamed(
+  context: Excel.RequestContext,
+  wanted: readonly string[],
+): Promise<Map<string, NamedCells>> {
+  const names = context.workbook.names.load("items/name,items/type,items/formula");
+  await context.sync();
+  const found = names.items.filter((item) => wanted.includes(item.name) && item.type === "Range");
+  const ranges = found.map((item) => ({ name: item.name, range: loadCells(item.getRange()) }));
+  await context.sync();
+  return new Map(ranges.map(({ name, range }) => [name, namedCellsOf(range)]));
 }
 
 export function excelHistory(
@@ -211,19 +225,9 @@ export function excelHistory(
     },
 
     async planInputs(model): Promise<InputsPlan> {
-      const wantedNames = [
-        "LevelIds",
-        "ScenarioNames",
-        ...HISTORY_INPUTS.map((input) => input.name),
-        ...SERVICE_TABLE_NAMES,
-      ];
+      const names = ["LevelIds", "ScenarioNames", ...HISTORY_INPUTS.map((input) => input.name)];
       const target = await run(async (context) => {
-        const names = context.workbook.names.load("items/name,items/type,items/formula");
-        await context.sync();
-        const found = names.items.filter((item) => wantedNames.includes(item.name) && item.type === "Range");
-        const ranges = found.map((item) => ({ name: item.name, range: loadCells(item.getRange()) }));
-        await context.sync();
-        const cells = new Map(ranges.map(({ name, range }) => [name, namedCellsOf(range)]));
+        const cells = await readNamed(context, [...names, ...SERVICE_TABLE_NAMES]);
         // Step 6's table is found from its named columns: one more read, for its block.
         const table = serviceTableReference((name) => cells.get(name));
         if (table !== undefined) {
@@ -235,6 +239,21 @@ export function excelHistory(
         return cells;
       });
       return planHistoryInputs((name) => target.get(name), descriptions.inputsOf(model));
+    },
+
+    async planSettlement(episodes, hasAmount): Promise<SettlementPlan> {
+      const target = await run((context) => readNamed(context, SETTLEMENT_NAMES));
+      return planSettlementCases((name) => target.get(name), episodes, hasAmount);
+    },
+
+    async applySettlement(columns): Promise<void> {
+      await run(async (context) => {
+        for (const column of columns) {
+          context.workbook.worksheets.getItem(column.sheet).getRange(column.address).values =
+            column.values.map((value) => [value ?? ""]);
+        }
+        await context.sync();
+      });
     },
 
     async applyInputs(changes): Promise<void> {

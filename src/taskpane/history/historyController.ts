@@ -8,6 +8,7 @@ import { isCaseRateInputError } from "../../core/errors";
 import { EpisodeTally } from "../../core/history/analysis";
 import { type EncounterColumn, ENCOUNTER_COLUMNS } from "../../core/history/columns";
 import { modelOfExtract } from "../../core/history/extractModel";
+import type { EpisodeSummary } from "../../core/history/episodeSummary";
 import type { HistoryModel } from "../../core/history/historyModel";
 import { describeError, type Status, type StatusKind } from "../controller";
 import { type SettingField, analysisSettings } from "./analysisSettings";
@@ -19,6 +20,7 @@ import {
   type InputChange,
   type OpenedExtract,
 } from "./historyHost";
+import type { SettlementPlan } from "./settlementPlan";
 
 export interface HistoryState {
   readonly sources: readonly ExtractSource[];
@@ -44,6 +46,10 @@ export interface HistoryState {
   readonly plan?: readonly InputChange[];
   /** What the plan leaves unfilled, and why (step 6's table of another shape). */
   readonly planRefused?: string;
+  /** The analysed episodes, the Settlement sheet's closed cases to be. */
+  readonly episodes?: { readonly list: readonly EpisodeSummary[]; readonly hasAmount: boolean };
+  /** The Settlement table "Fill the Settlement sheet's closed cases" would write, awaiting confirmation. */
+  readonly settlement?: SettlementPlan;
   readonly message?: Status;
 }
 
@@ -129,6 +135,8 @@ export class HistoryController {
         columnErrors: columnProblems(extract.header, choice),
         model: undefined,
         plan: undefined,
+        episodes: undefined,
+        settlement: undefined,
       });
     } catch (error) {
       this.set({ phase: "idle", sourceError: describeError(error) });
@@ -202,6 +210,8 @@ export class HistoryController {
       sourceError: undefined,
       model: undefined,
       plan: undefined,
+      settlement: undefined,
+      episodes: undefined,
       summary: undefined,
       message: { text: `Reading ${extract.name}…`, kind: "info" },
     });
@@ -226,6 +236,7 @@ export class HistoryController {
       this.set({
         phase: "done",
         model,
+        episodes: { list: read.history.episodes, hasAmount: read.history.hasAmount },
         sheet: written.sheet,
         summary,
         message: { text: summary, kind: "success" },
@@ -319,6 +330,64 @@ export class HistoryController {
       });
       return false;
     }
+  }
+
+  /** Shows what filling the Settlement sheet's closed cases from the episodes would change. */
+  async planSettlement(): Promise<boolean> {
+    const episodes = this.current.episodes;
+    if (!episodes) return false;
+    this.set({ phase: "planning", settlement: undefined });
+    try {
+      const settlement = await this.workbook.planSettlement(episodes.list, episodes.hasAmount);
+      this.set({
+        phase: "done",
+        settlement,
+        message: {
+          text: `${count(settlement.cases)} closed cases would be written to the Settlement sheet: check, then confirm.`,
+          kind: "info",
+        },
+      });
+      return true;
+    } catch (error) {
+      this.set({
+        phase: "done",
+        message: { text: `The Settlement sheet was not filled: ${describeError(error)}`, kind: "error" },
+      });
+      return false;
+    }
+  }
+
+  /** Writes the Settlement table shown. */
+  async confirmSettlement(): Promise<boolean> {
+    const settlement = this.current.settlement;
+    if (!settlement) return false;
+    this.set({ phase: "filling" });
+    try {
+      await this.workbook.applySettlement(settlement.columns);
+      this.set({
+        phase: "done",
+        settlement: undefined,
+        message: {
+          text: `Filled the Settlement sheet's closed cases: ${count(settlement.cases)} cases from the history's episodes.`,
+          kind: "success",
+        },
+      });
+      return true;
+    } catch (error) {
+      this.set({
+        phase: "done",
+        message: { text: `The Settlement sheet was not filled: ${describeError(error)}`, kind: "error" },
+      });
+      return false;
+    }
+  }
+
+  /** Leaves the Settlement sheet as it is. */
+  dismissSettlement(): void {
+    this.set({
+      settlement: undefined,
+      message: { text: "The Settlement sheet was left as it is.", kind: "info" },
+    });
   }
 
   /** Leaves the inputs as they are. */

@@ -3,11 +3,13 @@
  * selection, read in chunks) and in the browser preview (preview/previewHistory.ts: a CSV file).
  */
 import type { EncounterHistory, EncounterOptions } from "../../core/history/encounterHistory";
+import type { EpisodeSummary } from "../../core/history/episodeSummary";
 import type { HistoryModel } from "../../core/history/historyModel";
 import type { Naming } from "../../workbook/freeNames";
 import type { SheetSpec } from "../../workbook/spec";
 import type { HistorySource, StarterOptions } from "../../workbook/starter/options";
 import type { InputsPlan, NamedLookup } from "./inputsPlan";
+import type { SettlementColumn, SettlementPlan } from "./settlementPlan";
 
 /** Where the extract is: an Excel table, the selection, or a file. */
 export interface ExtractSource {
@@ -71,6 +73,10 @@ export interface HistoryWorkbook {
   planInputs(model: HistoryModel): Promise<InputsPlan>;
   /** Writes exactly these cells. */
   applyInputs(changes: readonly InputChange[]): Promise<void>;
+  /** The Settlement sheet's closed-cases table as the episodes fill it (refused in words). */
+  planSettlement(episodes: readonly EpisodeSummary[], hasAmount: boolean): Promise<SettlementPlan>;
+  /** Writes the table's input columns, each whole. */
+  applySettlement(columns: readonly SettlementColumn[]): Promise<void>;
 }
 
 /** What describes the History sheet and the starter's inputs for a model (the workbook's builders). */

@@ -12,7 +12,8 @@ import {
   throwIfCancelled,
 } from "../history/historyHost";
 import { type NamedLookup, planHistoryInputs } from "../history/inputsPlan";
-import { specLookup } from "../history/specCells";
+import { planSettlementCases } from "../history/settlementPlan";
+import { cellsOfRange, specLookup } from "../history/specCells";
 import { HISTORY_SHEET } from "../../workbook/starter/context";
 import type { PreviewHost } from "./previewHost";
 
@@ -121,6 +122,16 @@ export function previewHistory(preview: PreviewHost, descriptions: HistoryDescri
     },
     async applyInputs(changes) {
       preview.setCells(changes.map(({ sheet, address, value }) => ({ sheet, address, value })));
+    },
+    async planSettlement(episodes, hasAmount) {
+      return planSettlementCases(lookup(), episodes, hasAmount);
+    },
+    async applySettlement(columns) {
+      preview.setCells(
+        columns.flatMap(({ sheet, address, values }) =>
+          cellsOfRange(address).map((cell, i) => ({ sheet, address: cell, value: values[i] })),
+        ),
+      );
     },
   };
 }

@@ -39,6 +39,9 @@ export function bindHistorySection(controller: HistoryController, openFile?: Ope
   const confirm = byId<HTMLButtonElement>("history-confirm");
   const keep = byId<HTMLButtonElement>("history-keep");
   const message = byId("history-message");
+  const settle = byId<HTMLButtonElement>("history-settle");
+  const settlement = byId("history-settlement");
+  const settlementConfirm = byId<HTMLButtonElement>("history-settlement-confirm");
 
   form.hidden = false;
   byId("history-loading").hidden = true;
@@ -80,6 +83,9 @@ export function bindHistorySection(controller: HistoryController, openFile?: Ope
   use.addEventListener("click", () => void controller.planInputs());
   confirm.addEventListener("click", () => void controller.confirmInputs());
   keep.addEventListener("click", () => controller.dismissPlan());
+  settle.addEventListener("click", () => void controller.planSettlement());
+  settlementConfirm.addEventListener("click", () => void controller.confirmSettlement());
+  byId("history-settlement-keep").addEventListener("click", () => controller.dismissSettlement());
 
   /** The dropdowns, redrawn when another extract's header arrives. */
   function drawColumns(state: HistoryState): void {
@@ -173,6 +179,17 @@ export function bindHistorySection(controller: HistoryController, openFile?: Ope
       byId("history-plan-heading").focus();
     }
     confirm.disabled = state.phase === "filling";
+    settle.disabled = use.disabled;
+    settlementConfirm.disabled = confirm.disabled;
+    settlement.hidden = !state.settlement;
+    if (state.settlement !== previous?.settlement && state.settlement) {
+      byId("history-settlement-where").textContent = state.settlement.where;
+      byId("history-settlement-cost").textContent = `Cost: ${state.settlement.costBasis}`;
+      const overwrites = byId("history-settlement-overwrites");
+      overwrites.textContent = state.settlement.overwrites;
+      overwrites.hidden = state.settlement.overwrites === "";
+      byId("history-settlement-heading").focus();
+    }
 
     message.hidden = !state.message;
     message.textContent = state.message?.text ?? "";
