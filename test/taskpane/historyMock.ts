@@ -4,7 +4,7 @@
  * values, ranges read by index (each response's size measured, and refused over a limit as Excel
  * on the web refuses one over 5 MB), and defined names with their cells, recording what is written.
  */
-import { parseSheetReference, sheetReference } from "../../src/workbook/a1";
+import { cellAddress, parseCell, parseSheetReference, sheetReference } from "../../src/workbook/a1";
 import { excelMock, type ExcelMock } from "../helpers/excelMock";
 import type { ExcelRun } from "../../src/taskpane/excel/excelHost";
 import { proxyObject } from "./paneMock";
@@ -18,6 +18,8 @@ export interface HistoryMockOptions {
   readonly tables?: string[];
   /** Defined names: reference ("Inputs!$D$20:$G$20") and values row-major, with number formats. */
   readonly names?: Record<string, { reference: string; values: unknown[]; numberFormat: string }>;
+  /** Cells beyond the names' ("Inputs!B58"), for ranges read by address; blank where not given. */
+  readonly cells?: Record<string, { value: unknown; numberFormat?: string }>;
   /** A read whose response would be over this many bytes fails as Excel on the web's does. */
   readonly payloadLimit?: number;
 }
@@ -107,11 +109,28 @@ export function historyMock(options: HistoryMockOptions): HistoryMock {
             },
           });
         },
-        getRange: (address: string) => ({
-          set values(values: unknown) {
-            written.push({ address: `${name}!${address}`, values });
-          },
-        }),
+        getRange: (address: string) => {
+          const [from, to = from] = address.split(":").map(parseCell);
+          const block = (of: (cell: { value: unknown; numberFormat?: string } | undefined) => unknown) =>
+            Array.from({ length: to.row - from.row + 1 }, (_, r) =>
+              Array.from({ length: to.column - from.column + 1 }, (_, c) =>
+                of(options.cells?.[`${name}!${cellAddress(from.row + r, from.column + c)}`]),
+              ),
+            );
+          const range = proxyObject(
+            {
+              address: sheetReference(name, address),
+              values: block((cell) => cell?.value ?? "") as unknown,
+              numberFormat: block((cell) => cell?.numberFormat ?? "General") as unknown,
+            },
+            onSync,
+          );
+          const read = Object.getOwnPropertyDescriptor(range, "values")!.get!;
+          return Object.defineProperty(range, "values", {
+            get: read,
+            set: (values: unknown) => written.push({ address: `${name}!${address}`, values }),
+          });
+        },
       }),
   });
   const names = options.names ?? {};

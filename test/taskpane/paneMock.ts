@@ -56,6 +56,8 @@ export function proxyObject<T extends Record<string, unknown>>(
         loaded.add(key);
       },
       enumerable: true,
+      // A mock may wrap a property (a range's values, to record what is written).
+      configurable: true,
     });
   }
   return object as T & { load(p: string): unknown };

@@ -9,6 +9,17 @@ function problem(line: number, message: string): CaseRateInputError {
 }
 
 /**
+ * An episode's cost of care as a closed case: its hours × `costPerHour` when one is given, else
+ * its amount; undefined when it has neither (the one episode-to-case rule: `contract --episodes`
+ * and the pane's Settlement table both take it).
+ * @example episodeCost({ clientId: "1", level: "B", episodeStart: 0, services: 3, hours: 30, amount: 4500 }, 100) // 3000
+ * @example episodeCost({ clientId: "1", level: "B", episodeStart: 0, services: 3, hours: 30, amount: 4500 }, undefined) // 4500
+ */
+export function episodeCost(episode: EpisodeSummary, costPerHour: number | undefined): number | undefined {
+  return costPerHour === undefined ? episode.amount : episode.hours * costPerHour;
+}
+
+/**
  * The year's closed cases as the history command's episode summaries, summed one episode at a
  * time (an episode file has any size): an episode's cost is its hours × the provider's
  * directCostPerHour when the model has one, else its amount; what fee-for-service paid for it
@@ -37,8 +48,7 @@ export class EpisodeYear {
         `level ${quoteText(episode.level)} is not among the model's levels (${this.ids.join(", ")}).`,
       );
     }
-    const cost =
-      this.directCostPerHour === undefined ? episode.amount : episode.hours * this.directCostPerHour;
+    const cost = episodeCost(episode, this.directCostPerHour);
     if (cost === undefined) {
       throw problem(
         line,

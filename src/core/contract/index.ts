@@ -14,7 +14,7 @@ export {
   settle,
 } from "./settle";
 export { type ClosedCase, type YearActuals, settleYear } from "./actuals";
-export { EpisodeYear } from "./episodeYear";
+export { EpisodeYear, episodeCost } from "./episodeYear";
 export {
   type ContractPricing,
   type ContractPricingInput,

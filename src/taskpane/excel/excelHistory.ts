@@ -13,13 +13,14 @@ import { SAMPLE_ROWS, cellBytesOf, rowsPerChunk } from "../history/chunks";
 import {
   type HistoryDescriptions,
   type HistorySheetWritten,
-  type HistorySource,
+  type ExtractSource,
   type HistoryWorkbook,
-  type InputChange,
   type OpenedExtract,
   throwIfCancelled,
 } from "../history/historyHost";
-import { HISTORY_INPUTS, planInputChanges } from "../history/inputsPlan";
+import { HISTORY_INPUTS, type InputsPlan, type NamedCells, planHistoryInputs } from "../history/inputsPlan";
+import { SERVICE_TABLE_NAMES, serviceTableReference } from "../history/serviceTablePlan";
+import { SETTLEMENT_NAMES, type SettlementPlan, planSettlementCases } from "../history/settlementPlan";
 import { cellsOfRange } from "../history/specCells";
 import type { ExcelRun } from "./excelHost";
 import { queueSheet } from "./writeWorkbook";
@@ -49,6 +50,40 @@ interface Located {
 export interface ChunkedReadReport {
   chunks: number;
   syncs: number;
+}
+
+/** Loads what a range's cells are read for. */
+const loadCells = (range: Excel.Range) => range.load("address,values,numberFormat");
+
+/** A loaded range's cells: values ("" read as blank) and the text each shows by its number format. */
+function namedCellsOf(range: Excel.Range): NamedCells {
+  const { sheet, address } = parseSheetReference(range.address);
+  const values = range.values.flat();
+  const formats = range.numberFormat.flat();
+  return {
+    sheet,
+    cells: cellsOfRange(address).map((cell, i) => {
+      const value = values[i] as number | string | boolean | null;
+      return {
+        address: cell,
+        value: value === "" ? null : value,
+        text: formatValue(value === "" ? null : value, String(formats[i] ?? "General")),
+      };
+    }),
+  };
+}
+
+/** The workbook's defined names among `wanted`, read as cells: two syncs, whatever their number. */
+async function readNamed(
+  context: Excel.RequestContext,
+  wanted: readonly string[],
+): Promise<Map<string, NamedCells>> {
+  const names = context.workbook.names.load("items/name,items/type,items/formula");
+  await context.sync();
+  const found = names.items.filter((item) => wanted.includes(item.name) && item.type === "Range");
+  const ranges = found.map((item) => ({ name: item.name, range: loadCells(item.getRange()) }));
+  await context.sync();
+  return new Map(ranges.map(({ name, range }) => [name, namedCellsOf(range)]));
 }
 
 export function excelHistory(
@@ -87,7 +122,7 @@ export function excelHistory(
   return {
     mode: "excel",
 
-    async sources(): Promise<HistorySource[]> {
+    async sources(): Promise<ExtractSource[]> {
       return run(async (context) => {
         const tables = context.workbook.tables.load("items/name");
         const selection = context.workbook.getSelectedRange().load("address");
@@ -160,12 +195,16 @@ export function excelHistory(
           report.chunks += chunks;
           const history = reader.end();
           if (history === undefined) throw new Error("a range read holding every row is never read again");
-          return { history, chunks };
+          const source =
+            sourceId === SELECTION
+              ? ({ excel: "range", name: located.address } as const)
+              : ({ excel: "table", name: sourceId.slice(TABLE.length) } as const);
+          return { history, chunks, source };
         },
       };
     },
 
-    async writeHistorySheet(model, record): Promise<HistorySheetWritten> {
+    async writeHistorySheet(model, source): Promise<HistorySheetWritten> {
       return run(async (context) => {
         const worksheets = context.workbook.worksheets.load("items/name");
         await context.sync();
@@ -175,7 +214,7 @@ export function excelHistory(
           [HISTORY_SHEET],
           [],
         );
-        const spec = descriptions.historySheet(model, record, naming);
+        const spec = descriptions.historySheet(model, source, naming);
         const used = spec.name;
         const worksheet = context.workbook.worksheets.add(used);
         queueSheet(worksheet, spec);
@@ -185,48 +224,44 @@ export function excelHistory(
       });
     },
 
-    async planInputs(model): Promise<InputChange[]> {
-      const wantedNames = ["LevelIds", "ScenarioNames", ...HISTORY_INPUTS.map((input) => input.name)];
+    async planInputs(model): Promise<InputsPlan> {
+      const names = ["LevelIds", "ScenarioNames", ...HISTORY_INPUTS.map((input) => input.name)];
       const target = await run(async (context) => {
-        const names = context.workbook.names.load("items/name,items/type,items/formula");
-        await context.sync();
-        const found = names.items.filter((item) => wantedNames.includes(item.name) && item.type === "Range");
-        const ranges = found.map((item) => {
-          const range = item.getRange();
-          range.load("address,values,numberFormat");
-          return { name: item.name, range };
-        });
-        await context.sync();
-        return new Map(
-          ranges.map(({ name, range }) => {
-            const { sheet, address } = parseSheetReference(range.address);
-            const values = range.values.flat();
-            const formats = range.numberFormat.flat();
-            return [
-              name,
-              {
-                sheet,
-                cells: cellsOfRange(address).map((cell, i) => {
-                  const value = values[i] as number | string | boolean | null;
-                  return {
-                    address: cell,
-                    value: value === "" ? null : value,
-                    text: formatValue(value === "" ? null : value, String(formats[i] ?? "General")),
-                  };
-                }),
-              },
-            ];
-          }),
-        );
+        const cells = await readNamed(context, [...names, ...SERVICE_TABLE_NAMES]);
+        // Step 6's table is found from its named columns: one more read, for its block.
+        const table = serviceTableReference((name) => cells.get(name));
+        if (table !== undefined) {
+          const { sheet, address } = parseSheetReference(table);
+          const range = loadCells(context.workbook.worksheets.getItem(sheet).getRange(address));
+          await context.sync();
+          cells.set(table, namedCellsOf(range));
+        }
+        return cells;
       });
-      return planInputChanges((name) => target.get(name), descriptions.inputsOf(model));
+      return planHistoryInputs((name) => target.get(name), descriptions.inputsOf(model));
+    },
+
+    async planSettlement(episodes, hasAmount): Promise<SettlementPlan> {
+      const target = await run((context) => readNamed(context, SETTLEMENT_NAMES));
+      return planSettlementCases((name) => target.get(name), episodes, hasAmount);
+    },
+
+    async applySettlement(columns): Promise<void> {
+      await run(async (context) => {
+        for (const column of columns) {
+          context.workbook.worksheets.getItem(column.sheet).getRange(column.address).values =
+            column.values.map((value) => [value ?? ""]);
+        }
+        await context.sync();
+      });
     },
 
     async applyInputs(changes): Promise<void> {
       await run(async (context) => {
         for (const change of changes) {
+          // "" empties a cell: Office.js takes a null in values as "leave it as it is".
           context.workbook.worksheets.getItem(change.sheet).getRange(change.address).values = [
-            [change.value],
+            [change.value ?? ""],
           ];
         }
         await context.sync();

@@ -10,10 +10,9 @@ import type { HistoryDescriptions } from "./historyHost";
 import { specLookup } from "./specCells";
 
 export const HISTORY_DESCRIPTIONS: HistoryDescriptions = {
-  historySheet(model, record, naming) {
+  historySheet(model, source, naming) {
     const options = starterOptions(starterOptionsOfHistory(model));
-    const source = record.sha256 === undefined ? undefined : { name: record.fileName, sha256: record.sha256 };
-    return historySheet(new StarterContext(options, naming), { model, ...(source ? { source } : {}) });
+    return historySheet(new StarterContext(options, naming), { model, source });
   },
   inputsOf(model) {
     const { levels, inputs } = starterOptionsOfHistory(model);

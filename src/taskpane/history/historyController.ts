@@ -7,21 +7,23 @@
 import { isCaseRateInputError } from "../../core/errors";
 import { EpisodeTally } from "../../core/history/analysis";
 import { type EncounterColumn, ENCOUNTER_COLUMNS } from "../../core/history/columns";
-import { EPISODE_DEFAULTS } from "../../core/history/episodeSettings";
 import { modelOfExtract } from "../../core/history/extractModel";
+import type { EpisodeSummary } from "../../core/history/episodeSummary";
 import type { HistoryModel } from "../../core/history/historyModel";
 import { describeError, type Status, type StatusKind } from "../controller";
+import { type SettingField, analysisSettings } from "./analysisSettings";
 import { type ColumnChoice, columnMapOfChoice, columnProblems, matchColumns } from "./columnChoice";
 import {
   CancelledError,
-  type HistorySource,
+  type ExtractSource,
   type HistoryWorkbook,
   type InputChange,
   type OpenedExtract,
 } from "./historyHost";
+import type { SettlementPlan } from "./settlementPlan";
 
 export interface HistoryState {
-  readonly sources: readonly HistorySource[];
+  readonly sources: readonly ExtractSource[];
   readonly sourceId: string;
   readonly extract?: OpenedExtract;
   readonly choice?: ColumnChoice;
@@ -31,6 +33,9 @@ export interface HistoryState {
   readonly columnErrors: Partial<Record<EncounterColumn, string>>;
   readonly enrollees: string;
   readonly enrolleesError?: string;
+  /** The episode rule and the cohorts, as typed ("" for the default), each with its error. */
+  readonly settings: Readonly<Record<SettingField, string>>;
+  readonly settingErrors: Partial<Record<SettingField, string>>;
   readonly phase: "idle" | "opening" | "reading" | "writing" | "done" | "planning" | "filling";
   readonly progress?: { readonly done: number; readonly total: number };
   readonly model?: HistoryModel;
@@ -39,6 +44,12 @@ export interface HistoryState {
   readonly summary?: string;
   /** The cells "Use as the model's inputs" would change, awaiting confirmation. */
   readonly plan?: readonly InputChange[];
+  /** What the plan leaves unfilled, and why (step 6's table of another shape). */
+  readonly planRefused?: string;
+  /** The analysed episodes, the Settlement sheet's closed cases to be. */
+  readonly episodes?: { readonly list: readonly EpisodeSummary[]; readonly hasAmount: boolean };
+  /** The Settlement table "Fill the Settlement sheet's closed cases" would write, awaiting confirmation. */
+  readonly settlement?: SettlementPlan;
   readonly message?: Status;
 }
 
@@ -59,6 +70,8 @@ export class HistoryController {
     sourceId: "",
     columnErrors: {},
     enrollees: "",
+    settings: { gapDays: "", episodeDays: "", cohorts: "" },
+    settingErrors: {},
     phase: "idle",
   };
   private readonly listeners = new Set<Listener>();
@@ -122,6 +135,8 @@ export class HistoryController {
         columnErrors: columnProblems(extract.header, choice),
         model: undefined,
         plan: undefined,
+        episodes: undefined,
+        settlement: undefined,
       });
     } catch (error) {
       this.set({ phase: "idle", sourceError: describeError(error) });
@@ -138,6 +153,12 @@ export class HistoryController {
 
   setEnrollees(text: string): void {
     this.set({ enrollees: text, enrolleesError: this.enrolleesProblem(text) });
+  }
+
+  /** Types a setting ("" for the default): checked by the core as it is typed. */
+  setSetting(field: SettingField, text: string): void {
+    const settings = { ...this.current.settings, [field]: text };
+    this.set({ settings, settingErrors: analysisSettings(settings).errors ?? {} });
   }
 
   private enrolleesProblem(text: string): string | undefined {
@@ -169,11 +190,14 @@ export class HistoryController {
     }
     const columnErrors = columnProblems(extract.header, choice);
     const enrolleesError = this.enrolleesProblem(this.current.enrollees);
-    if (Object.keys(columnErrors).length > 0 || enrolleesError) {
+    const { settings, errors: settingErrors = {} } = analysisSettings(this.current.settings);
+    if (Object.keys(columnErrors).length > 0 || enrolleesError || !settings) {
+      const first = Object.values(columnErrors)[0] ?? enrolleesError ?? Object.values(settingErrors)[0];
       this.set({
         columnErrors,
         enrolleesError,
-        message: { text: `Not analyzed: ${Object.values(columnErrors)[0] ?? enrolleesError}`, kind: "error" },
+        settingErrors,
+        message: { text: `Not analyzed: ${first}`, kind: "error" },
       });
       return false;
     }
@@ -186,26 +210,23 @@ export class HistoryController {
       sourceError: undefined,
       model: undefined,
       plan: undefined,
+      settlement: undefined,
+      episodes: undefined,
       summary: undefined,
       message: { text: `Reading ${extract.name}…`, kind: "info" },
     });
     try {
       const read = await extract.read(
-        { columns: columnMapOfChoice(choice), rule: EPISODE_DEFAULTS, strict: false },
+        { columns: columnMapOfChoice(choice), rule: settings.rule, strict: false },
         (done, total) => this.set({ progress: { done, total } }),
         abort.signal,
       );
-      const model = modelOfExtract(
-        read.history,
-        EPISODE_DEFAULTS,
-        enrollees === undefined ? {} : { enrollees },
-      );
-      this.set({ phase: "writing", message: { text: "Writing the History sheet…", kind: "info" } });
-      const written = await this.workbook.writeHistorySheet(model, {
-        fileName: extract.name,
-        rows: read.history.rows,
-        ...(read.sha256 === undefined ? {} : { sha256: read.sha256 }),
+      const model = modelOfExtract(read.history, settings.rule, {
+        ...(enrollees === undefined ? {} : { enrollees }),
+        ...(settings.cohortCuts === undefined ? {} : { cohortCuts: settings.cohortCuts }),
       });
+      this.set({ phase: "writing", message: { text: "Writing the History sheet…", kind: "info" } });
+      const written = await this.workbook.writeHistorySheet(model, read.source);
       const refused = read.history.rows - read.history.validRows;
       const renamed = written.sheet === written.wanted ? "" : ` ("${written.wanted}" is taken)`;
       const summary =
@@ -215,6 +236,7 @@ export class HistoryController {
       this.set({
         phase: "done",
         model,
+        episodes: { list: read.history.episodes, hasAmount: read.history.hasAmount },
         sheet: written.sheet,
         summary,
         message: { text: summary, kind: "success" },
@@ -255,16 +277,24 @@ export class HistoryController {
   async planInputs(): Promise<boolean> {
     const model = this.current.model;
     if (!model) return false;
-    this.set({ phase: "planning", plan: undefined });
+    this.set({ phase: "planning", plan: undefined, planRefused: undefined });
     try {
-      const plan = await this.workbook.planInputs(model);
+      const { changes: plan, refused } = await this.workbook.planInputs(model);
+      const also = refused === undefined ? "" : ` Not filled: ${refused}`;
       this.set({
         phase: "done",
         plan,
+        planRefused: refused,
         message:
           plan.length === 0
-            ? { text: "The inputs already hold the history's figures: nothing to change.", kind: "info" }
-            : { text: `${plan.length} input cells would change: check them, then confirm.`, kind: "info" },
+            ? {
+                text: `The inputs already hold the history's figures: nothing to change.${also}`,
+                kind: "info",
+              }
+            : {
+                text: `${plan.length} input cells would change: check them, then confirm.${also}`,
+                kind: "info",
+              },
       });
       return plan.length > 0;
     } catch (error) {
@@ -278,7 +308,7 @@ export class HistoryController {
 
   /** Writes the cells shown, and only those. */
   async confirmInputs(): Promise<boolean> {
-    const plan = this.current.plan;
+    const { plan, planRefused } = this.current;
     if (!plan || plan.length === 0) return false;
     this.set({ phase: "filling" });
     try {
@@ -286,8 +316,9 @@ export class HistoryController {
       this.set({
         phase: "done",
         plan: undefined,
+        planRefused: undefined,
         message: {
-          text: `Filled ${plan.length} input cells of steps 2, 4, 5 and 6 from the history.`,
+          text: `Filled ${plan.length} input cells of steps 2, 4, 5 and 6 from the history.${planRefused === undefined ? "" : ` Not filled: ${planRefused}`}`,
           kind: "success",
         },
       });
@@ -301,8 +332,70 @@ export class HistoryController {
     }
   }
 
+  /** Shows what filling the Settlement sheet's closed cases from the episodes would change. */
+  async planSettlement(): Promise<boolean> {
+    const episodes = this.current.episodes;
+    if (!episodes) return false;
+    this.set({ phase: "planning", settlement: undefined });
+    try {
+      const settlement = await this.workbook.planSettlement(episodes.list, episodes.hasAmount);
+      this.set({
+        phase: "done",
+        settlement,
+        message: {
+          text: `${count(settlement.cases)} closed cases would be written to the Settlement sheet: check, then confirm.`,
+          kind: "info",
+        },
+      });
+      return true;
+    } catch (error) {
+      this.set({
+        phase: "done",
+        message: { text: `The Settlement sheet was not filled: ${describeError(error)}`, kind: "error" },
+      });
+      return false;
+    }
+  }
+
+  /** Writes the Settlement table shown. */
+  async confirmSettlement(): Promise<boolean> {
+    const settlement = this.current.settlement;
+    if (!settlement) return false;
+    this.set({ phase: "filling" });
+    try {
+      await this.workbook.applySettlement(settlement.columns);
+      this.set({
+        phase: "done",
+        settlement: undefined,
+        message: {
+          text: `Filled the Settlement sheet's closed cases: ${count(settlement.cases)} cases from the history's episodes.`,
+          kind: "success",
+        },
+      });
+      return true;
+    } catch (error) {
+      this.set({
+        phase: "done",
+        message: { text: `The Settlement sheet was not filled: ${describeError(error)}`, kind: "error" },
+      });
+      return false;
+    }
+  }
+
+  /** Leaves the Settlement sheet as it is. */
+  dismissSettlement(): void {
+    this.set({
+      settlement: undefined,
+      message: { text: "The Settlement sheet was left as it is.", kind: "info" },
+    });
+  }
+
   /** Leaves the inputs as they are. */
   dismissPlan(): void {
-    this.set({ plan: undefined, message: { text: "The inputs were left as they are.", kind: "info" } });
+    this.set({
+      plan: undefined,
+      planRefused: undefined,
+      message: { text: "The inputs were left as they are.", kind: "info" },
+    });
   }
 }

@@ -3,14 +3,16 @@
  * selection, read in chunks) and in the browser preview (preview/previewHistory.ts: a CSV file).
  */
 import type { EncounterHistory, EncounterOptions } from "../../core/history/encounterHistory";
+import type { EpisodeSummary } from "../../core/history/episodeSummary";
 import type { HistoryModel } from "../../core/history/historyModel";
 import type { Naming } from "../../workbook/freeNames";
 import type { SheetSpec } from "../../workbook/spec";
-import type { StarterOptions } from "../../workbook/starter/options";
-import type { NamedLookup } from "./inputsPlan";
+import type { HistorySource, StarterOptions } from "../../workbook/starter/options";
+import type { InputsPlan, NamedLookup } from "./inputsPlan";
+import type { SettlementColumn, SettlementPlan } from "./settlementPlan";
 
 /** Where the extract is: an Excel table, the selection, or a file. */
-export interface HistorySource {
+export interface ExtractSource {
   readonly id: string;
   readonly label: string;
 }
@@ -23,13 +25,13 @@ export interface ExtractRead {
   readonly history: EncounterHistory;
   /** Reads from Excel (each one request); 0 for a file. */
   readonly chunks: number;
-  /** The file's SHA-256 in hex, for a file. */
-  readonly sha256?: string;
+  /** Where the rows came from, for the History sheet: the file (its SHA-256), the table or the range. */
+  readonly source: HistorySource;
 }
 
 /** An extract opened: its header, and a way to read its rows through the core. */
 export interface OpenedExtract {
-  /** The range's address or the file's name, for the History sheet's record. */
+  /** The range's address or the file's name, as the section shows it. */
   readonly name: string;
   readonly header: readonly string[];
   /** Data rows (a range), or undefined when not known before reading (a file). */
@@ -62,28 +64,25 @@ export interface HistorySheetWritten {
 export interface HistoryWorkbook {
   readonly mode: "excel" | "preview";
   /** The tables and the selection to choose from (Excel); the preview offers a file instead. */
-  sources(): Promise<HistorySource[]>;
+  sources(): Promise<ExtractSource[]>;
   /** Opens a source (Excel) for its header and size. */
   open(sourceId: string): Promise<OpenedExtract>;
   /** Writes the History sheet under a free name, never over a sheet of the user's. */
-  writeHistorySheet(model: HistoryModel, record: HistoryFileRecord): Promise<HistorySheetWritten>;
+  writeHistorySheet(model: HistoryModel, source: HistorySource): Promise<HistorySheetWritten>;
   /** The starter's input cells of steps 2, 4, 5 and 6 the model would change, old and new. */
-  planInputs(model: HistoryModel): Promise<InputChange[]>;
+  planInputs(model: HistoryModel): Promise<InputsPlan>;
   /** Writes exactly these cells. */
   applyInputs(changes: readonly InputChange[]): Promise<void>;
-}
-
-/** What the History sheet records about the extract. */
-export interface HistoryFileRecord {
-  readonly fileName: string;
-  readonly rows: number;
-  readonly sha256?: string;
+  /** The Settlement sheet's closed-cases table as the episodes fill it (refused in words). */
+  planSettlement(episodes: readonly EpisodeSummary[], hasAmount: boolean): Promise<SettlementPlan>;
+  /** Writes the table's input columns, each whole. */
+  applySettlement(columns: readonly SettlementColumn[]): Promise<void>;
 }
 
 /** What describes the History sheet and the starter's inputs for a model (the workbook's builders). */
 export interface HistoryDescriptions {
   /** The Encounter History sheet, under the name `naming` gives it. */
-  historySheet(model: HistoryModel, record: HistoryFileRecord, naming: Naming): SheetSpec;
+  historySheet(model: HistoryModel, source: HistorySource, naming: Naming): SheetSpec;
   /** The starter's input cells as the starter built from the history holds them. */
   inputsOf(model: HistoryModel): NamedLookup;
   /** The options of a workbook that holds the History sheet alone (the preview, before a build). */

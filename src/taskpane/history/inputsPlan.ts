@@ -4,6 +4,8 @@
  * history (the workbook described from it); the old are the open workbook's at the same names.
  */
 import type { InputChange } from "./historyHost";
+import { changeOf } from "./inputChange";
+import { planServiceTable } from "./serviceTablePlan";
 
 /** A defined name's cells in row-major order: value, and the text the cell shows. */
 export interface NamedCells {
@@ -15,8 +17,17 @@ export interface NamedCells {
   }[];
 }
 
-/** A defined name's cells, or undefined when the workbook does not define it. */
+/**
+ * A defined name's cells, or a reference's ("Inputs!B40:J48", for a block found from names), or
+ * undefined when the workbook does not define the name.
+ */
 export type NamedLookup = (name: string) => NamedCells | undefined;
+
+/** What "Use as the model's inputs" would change, and what it refuses to fill, in words. */
+export interface InputsPlan {
+  readonly changes: readonly InputChange[];
+  readonly refused?: string;
+}
 
 /** The inputs filled, by the starter's defined names, and how each cell is labelled. */
 export const HISTORY_INPUTS: readonly { name: string; label: string; by: "scenario" | "level" | "one" }[] = [
@@ -61,20 +72,23 @@ export function planInputChanges(target: NamedLookup, source: NamedLookup): Inpu
       );
     }
     from.cells.forEach((cell, i) => {
-      const old = to.cells[i];
-      if (cell.value === null || cell.value === "" || cell.value === old.value) return;
+      // A blank the history leaves (no enrollees, no amounts) keeps the workbook's figure.
+      if (cell.value === null || cell.value === "") return;
       const which =
         by === "level" ? `, level ${sourceLevels[i]}` : by === "scenario" ? `, ${scenarios[i]}` : "";
-      changes.push({
-        label: `${label}${which}`,
-        sheet: to.sheet,
-        address: old.address,
-        oldText: old.text === "" ? "(blank)" : old.text,
-        // Values that differ beyond the digits shown are told apart by the value itself.
-        newText: cell.text === old.text ? `${cell.text} (${String(cell.value)})` : cell.text,
-        value: typeof cell.value === "boolean" ? String(cell.value) : cell.value,
-      });
+      const change = changeOf(`${label}${which}`, to.sheet, to.cells[i], cell);
+      if (change) changes.push(change);
     });
   }
   return changes;
+}
+
+/**
+ * Everything "Use as the model's inputs" fills: the named inputs of steps 2, 4, 5 and 6, and step
+ * 6's service-code table (or, where its shape is not the history's, why not).
+ */
+export function planHistoryInputs(target: NamedLookup, source: NamedLookup): InputsPlan {
+  const named = planInputChanges(target, source);
+  const table = planServiceTable(target, source);
+  return { changes: [...named, ...table.changes], ...(table.refused ? { refused: table.refused } : {}) };
 }

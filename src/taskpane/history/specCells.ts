@@ -17,7 +17,7 @@ export function cellsOfRange(address: string): string[] {
 }
 
 /**
- * Looks up a described workbook's names (calculated once, here, unless given).
+ * Looks up a described workbook's names and references (calculated once, here, unless given).
  * @example specLookup(spec)("CaseMix")?.cells[1].text // "37%"
  */
 export function specLookup(
@@ -26,9 +26,10 @@ export function specLookup(
   grids: readonly SheetGrid[] = workbookGrids(spec, calculation),
 ): NamedLookup {
   return (name) => {
-    const definition = spec.names.find((n) => n.name === name);
-    if (!definition) return undefined;
-    const { sheet, address } = parseSheetReference(definition.reference);
+    // A reference ("Inputs!B58:J66") is read as it is; no defined name holds a "!".
+    const reference = name.includes("!") ? name : spec.names.find((n) => n.name === name)?.reference;
+    if (reference === undefined) return undefined;
+    const { sheet, address } = parseSheetReference(reference);
     const grid = grids.find((g) => g.name === sheet);
     const shown = new Map(grid?.rows.flatMap((row) => row.cells.map((cell) => [cell.address, cell.text])));
     return {

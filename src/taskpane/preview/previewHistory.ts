@@ -11,8 +11,9 @@ import {
   type OpenedExtract,
   throwIfCancelled,
 } from "../history/historyHost";
-import { type NamedLookup, planInputChanges } from "../history/inputsPlan";
-import { specLookup } from "../history/specCells";
+import { type NamedLookup, planHistoryInputs } from "../history/inputsPlan";
+import { planSettlementCases } from "../history/settlementPlan";
+import { cellsOfRange, specLookup } from "../history/specCells";
 import { HISTORY_SHEET } from "../../workbook/starter/context";
 import type { PreviewHost } from "./previewHost";
 
@@ -85,7 +86,7 @@ export async function openFile(file: File): Promise<OpenedExtract> {
         if (!sorted) continue;
         const history = reader.end();
         if (history === undefined) continue;
-        return { history, chunks: 0, sha256: await sha256Of(file) };
+        return { history, chunks: 0, source: { name: file.name, sha256: await sha256Of(file) } };
       }
       throw new Error("a file read holding every row is never read again");
     },
@@ -107,9 +108,9 @@ export function previewHistory(preview: PreviewHost, descriptions: HistoryDescri
     async open() {
       throw new Error("the preview reads a CSV file: choose one.");
     },
-    async writeHistorySheet(model, record) {
+    async writeHistorySheet(model, source) {
       const sheet = preview.addSheet(
-        (naming) => descriptions.historySheet(model, record, naming),
+        (naming) => descriptions.historySheet(model, source, naming),
         HISTORY_SHEET,
         descriptions.optionsOf(model),
       );
@@ -117,10 +118,20 @@ export function previewHistory(preview: PreviewHost, descriptions: HistoryDescri
       return { sheet, wanted: HISTORY_SHEET };
     },
     async planInputs(model) {
-      return planInputChanges(lookup(), descriptions.inputsOf(model));
+      return planHistoryInputs(lookup(), descriptions.inputsOf(model));
     },
     async applyInputs(changes) {
       preview.setCells(changes.map(({ sheet, address, value }) => ({ sheet, address, value })));
+    },
+    async planSettlement(episodes, hasAmount) {
+      return planSettlementCases(lookup(), episodes, hasAmount);
+    },
+    async applySettlement(columns) {
+      preview.setCells(
+        columns.flatMap(({ sheet, address, values }) =>
+          cellsOfRange(address).map((cell, i) => ({ sheet, address: cell, value: values[i] })),
+        ),
+      );
     },
   };
 }

@@ -5,6 +5,7 @@
  * textContent only: header names and cell text are never parsed as HTML.
  */
 import { type EncounterColumn, ENCOUNTER_COLUMNS } from "../../core/history/columns";
+import { SETTING_FIELDS } from "../history/analysisSettings";
 import type { HistoryController, HistoryState } from "../history/historyController";
 import { byId, h, replaceChildren, showFieldError } from "./dom";
 
@@ -38,6 +39,9 @@ export function bindHistorySection(controller: HistoryController, openFile?: Ope
   const confirm = byId<HTMLButtonElement>("history-confirm");
   const keep = byId<HTMLButtonElement>("history-keep");
   const message = byId("history-message");
+  const settle = byId<HTMLButtonElement>("history-settle");
+  const settlement = byId("history-settlement");
+  const settlementConfirm = byId<HTMLButtonElement>("history-settlement-confirm");
 
   form.hidden = false;
   byId("history-loading").hidden = true;
@@ -66,6 +70,11 @@ export function bindHistorySection(controller: HistoryController, openFile?: Ope
     if (select) controller.setColumn(select.dataset.column as EncounterColumn, select.value);
   });
   enrollees.addEventListener("input", () => controller.setEnrollees(enrollees.value));
+  const settingInputs = SETTING_FIELDS.map((field) => {
+    const input = byId<HTMLInputElement>(`history-${field}`);
+    input.addEventListener("input", () => controller.setSetting(field, input.value));
+    return { field, input, error: byId(`history-${field}-error`) };
+  });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     void controller.analyze();
@@ -74,6 +83,9 @@ export function bindHistorySection(controller: HistoryController, openFile?: Ope
   use.addEventListener("click", () => void controller.planInputs());
   confirm.addEventListener("click", () => void controller.confirmInputs());
   keep.addEventListener("click", () => controller.dismissPlan());
+  settle.addEventListener("click", () => void controller.planSettlement());
+  settlementConfirm.addEventListener("click", () => void controller.confirmSettlement());
+  byId("history-settlement-keep").addEventListener("click", () => controller.dismissSettlement());
 
   /** The dropdowns, redrawn when another extract's header arrives. */
   function drawColumns(state: HistoryState): void {
@@ -123,6 +135,8 @@ export function bindHistorySection(controller: HistoryController, openFile?: Ope
       showFieldError(error, state.columnErrors[column], [select]);
     }
     showFieldError(enrolleesError, state.enrolleesError, [enrollees]);
+    for (const { field, input, error } of settingInputs)
+      showFieldError(error, state.settingErrors[field], [input]);
 
     const busy = state.phase === "reading" || state.phase === "writing" || state.phase === "opening";
     analyze.disabled = busy;
@@ -165,6 +179,17 @@ export function bindHistorySection(controller: HistoryController, openFile?: Ope
       byId("history-plan-heading").focus();
     }
     confirm.disabled = state.phase === "filling";
+    settle.disabled = use.disabled;
+    settlementConfirm.disabled = confirm.disabled;
+    settlement.hidden = !state.settlement;
+    if (state.settlement !== previous?.settlement && state.settlement) {
+      byId("history-settlement-where").textContent = state.settlement.where;
+      byId("history-settlement-cost").textContent = `Cost: ${state.settlement.costBasis}`;
+      const overwrites = byId("history-settlement-overwrites");
+      overwrites.textContent = state.settlement.overwrites;
+      overwrites.hidden = state.settlement.overwrites === "";
+      byId("history-settlement-heading").focus();
+    }
 
     message.hidden = !state.message;
     message.textContent = state.message?.text ?? "";

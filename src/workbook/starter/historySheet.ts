@@ -81,9 +81,11 @@ export function historySheet(ctx: StarterContext, { model, source }: StarterHist
     sheet.line(label, units, [cell], { style: "calc", numberFormat });
 
   sheet.section("Encounter file", widest);
-  if (source !== undefined) {
+  if (source !== undefined && "sha256" in source) {
     value("File", "", source.name, NUMBER_FORMATS.general);
     value("SHA-256", "", source.sha256, NUMBER_FORMATS.general);
+  } else if (source !== undefined) {
+    value(source.excel === "table" ? "Excel table" : "Excel range", "", source.name, NUMBER_FORMATS.general);
   }
   if (record.rows !== undefined) value("Data rows", "rows", record.rows, NUMBER_FORMATS.count);
 

@@ -71,11 +71,18 @@ export interface StarterOptions {
 }
 
 /** The encounter file an analysis read, as the Encounter History sheet records it. */
-export interface HistorySource {
-  readonly name: string;
-  /** SHA-256 of the file's bytes, hex. */
-  readonly sha256: string;
-}
+/** Where the History sheet's rows came from: a file (its name and SHA-256), or an Excel table or range. */
+export type HistorySource =
+  | {
+      readonly name: string;
+      /** SHA-256 of the file's bytes, hex. */
+      readonly sha256: string;
+    }
+  | {
+      readonly excel: "table" | "range";
+      /** The table's name, or the range's address. */
+      readonly name: string;
+    };
 
 /** What the Encounter History sheet records: the history command's model and the file it read. */
 export interface StarterHistory {
