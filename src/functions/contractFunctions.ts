@@ -175,7 +175,7 @@ export function corridorOf(
       terms.corridors!,
       terms.gainCorridors,
     );
-    // r = (C − target × P) ÷ P passes the largest number when payments are tiny beside the cost.
+    // target × payments can pass the largest number (the bands themselves stay within the cost).
     return requireFiniteResult("the corridor adjustment", adjustment, ["cost_of_care", "payments"]);
   });
 }

@@ -2,11 +2,20 @@
  * The Settlement sheet recalculated by LibreOffice equals the core's settleYear statement to the
  * cent, line by line, on the example's cases and on seeded generated cases (losses deep into the
  * corridors and past the stop-loss, gains past the stop-gain, shared savings); the priced figures'
- * check turns FALSE once a term changes; the expected outlier payments are the core's closed form.
+ * check turns FALSE once a term changes; the expected outlier payments are the core's closed form,
+ * and the expected corridor, stop-loss and stop-gain adjustments its Normal closed forms.
  */
 import type ExcelJS from "exceljs";
 import { recalculateWithLibreOffice } from "../../src/cli/libreoffice";
-import { type ClosedCase, type ContractTerms, settleYear, type Settlement } from "../../src/core/contract";
+import {
+  type ClosedCase,
+  type ContractTerms,
+  expectedCorridorAdjustment,
+  expectedStopGainAdjustment,
+  expectedStopLossAdjustment,
+  settleYear,
+  type Settlement,
+} from "../../src/core/contract";
 import { calculateWorkbook } from "../../src/workbook/calc";
 import { contractFiguresOf, contractTermsOf } from "../../src/workbook/contract/contractFigures";
 import { ILLUSTRATIVE_ACTUALS, ILLUSTRATIVE_TERMS } from "../../src/workbook/contract/example";
@@ -156,9 +165,72 @@ describe("the Settlement sheet's lines are the core's lines[]", () => {
   });
 });
 
+/**
+ * Contract inputs that move the expected year's stops into reach: the cost of an hour at the
+ * levels' rates (so C is near P; r's sd is then about 1.3% of P), and per variant the terms, as
+ * the core and the Contract cells take them; `reaches`: which stops move money in expectation.
+ */
+const EXPECTED_VARIANTS: {
+  label: string;
+  terms: ContractTerms;
+  inputs: Record<string, (number | null)[]>;
+  reaches: [boolean, boolean];
+}[] = [
+  {
+    label: "the example's bands at target 0.98, a 0 stop-loss and a 4% stop-gain: both reached",
+    terms: { ...ILLUSTRATIVE_TERMS, corridorTarget: 0.98, stopLoss: 0, stopGain: 0.04 },
+    inputs: { ContractCostPerHour: [null], CorridorTarget: [0.98], StopLoss: [0], StopGain: [0.04] },
+    reaches: [true, true],
+  },
+  {
+    label:
+      "gain bands of their own ending at share 1 (a flat tail) and target 1.02: the stop-loss pays every year",
+    terms: {
+      ...ILLUSTRATIVE_TERMS,
+      corridors: [{ upTo: 0.004, payorShare: 0 }, { upTo: 0.012, payorShare: 1 }, { payorShare: 0.5 }],
+      gainCorridors: [{ upTo: 0.01, payorShare: 0.25 }, { payorShare: 1 }],
+      corridorTarget: 1.02,
+      stopLoss: 0.002,
+      stopGain: 0.001,
+    },
+    inputs: {
+      ContractCostPerHour: [null],
+      CorridorUpTo: [0.004, 0.012, null, null],
+      CorridorShares: [0, 1, 0.5, null],
+      GainCorridorUpTo: [0.01, null, null, null],
+      GainCorridorShares: [0.25, 1, null, null],
+      CorridorTarget: [1.02],
+      StopLoss: [0.002],
+      StopGain: [0.001],
+    },
+    reaches: [true, false],
+  },
+  {
+    label: "bands ending at share 1 (a flat tail) and target 0.97: the stop-gain recovers every year",
+    terms: {
+      ...ILLUSTRATIVE_TERMS,
+      corridors: [{ upTo: 0.01, payorShare: 0.5 }, { payorShare: 1 }],
+      corridorTarget: 0.97,
+      stopLoss: 0.01,
+      stopGain: 0.02,
+    },
+    inputs: {
+      ContractCostPerHour: [null],
+      CorridorUpTo: [0.01, null, null, null],
+      CorridorShares: [0.5, 1, null, null],
+      CorridorTarget: [0.97],
+      StopLoss: [0.01],
+      StopGain: [0.02],
+    },
+    reaches: [false, true],
+  },
+];
+
 describeWithLibreOffice("the Settlement sheet recalculated by LibreOffice", (soffice) => {
   const dir = tempDir("settlement");
   let books: ReadWorkbook[] = [];
+  /** The example, then each of EXPECTED_VARIANTS, recalculated. */
+  let expectedBooks: ReadWorkbook[] = [];
   let caseRates: number[] = [];
   const runs: {
     label: string;
@@ -259,9 +331,21 @@ describeWithLibreOffice("the Settlement sheet recalculated by LibreOffice", (sof
       "stale",
       withActuals(written, [], {}, { OutlierPayorShare: 0.7 }),
     );
-    books = await Promise.all(
-      (await recalculateWithLibreOffice(soffice, [example, ...files, stale])).map(readFile),
+    const variants = await Promise.all(
+      EXPECTED_VARIANTS.map((variant, i) =>
+        editedCopy(example, dir, `expected${i}`, (edit) => {
+          for (const [name, values] of Object.entries(variant.inputs))
+            written
+              .named(name)!
+              .forEach((cell, k) => (edit.getWorksheet(cell.sheet)!.getCell(cell.address).value = values[k]));
+        }),
+      ),
     );
+    const recalculated = await Promise.all(
+      (await recalculateWithLibreOffice(soffice, [example, ...files, stale, ...variants])).map(readFile),
+    );
+    books = recalculated.slice(0, recalculated.length - variants.length);
+    expectedBooks = [books[0], ...recalculated.slice(books.length)];
   }, 300_000);
 
   test.each([0, 1, 2, 3, 4])("run %i equals the core's settleYear to the cent, every line", (i) => {
@@ -285,6 +369,38 @@ describeWithLibreOffice("the Settlement sheet recalculated by LibreOffice", (sof
     expect(books[0].named("ContractFiguresCurrent")?.[0].value).toBe(true);
     expect(books[books.length - 1].named("ContractFiguresCurrent")?.[0].value).toBe(false);
   });
+
+  test.each([0, 1, 2, 3])(
+    "the expected corridor, stop-loss and stop-gain adjustments (native) are the core's Normal closed forms: book %i",
+    (i) => {
+      const book = expectedBooks[i];
+      const terms = i === 0 ? ILLUSTRATIVE_TERMS : EXPECTED_VARIANTS[i - 1].terms;
+      const [payments] = numbersOf(book, "ExpectedPayments");
+      const ratio = {
+        mean: numbersOf(book, "ExpectedCorridorRatio")[0],
+        sd: numbersOf(book, "CorridorRatioSD")[0],
+      };
+      const core = {
+        corridor: expectedCorridorAdjustment(terms, payments, ratio),
+        stopLoss: expectedStopLossAdjustment(terms, payments, ratio),
+        stopGain: expectedStopGainAdjustment(terms, payments, ratio),
+      };
+      const native = {
+        corridor: numbersOf(book, "ExpectedCorridorAdjustment")[0],
+        stopLoss: numbersOf(book, "ExpectedStopLossAdjustment")[0],
+        stopGain: numbersOf(book, "ExpectedStopGainAdjustment")[0],
+      };
+      for (const key of ["corridor", "stopLoss", "stopGain"] as const)
+        expect({ key, off: Math.abs(native[key] - core[key]) <= 1e-9 * Math.abs(core[key]) }).toEqual({
+          key,
+          off: true,
+        });
+      // The example's stops are out of reach (r's sd is under 1% of P); each variant's as named.
+      const [loss, gain] = i === 0 ? [false, false] : EXPECTED_VARIANTS[i - 1].reaches;
+      expect(core.stopLoss > 1e-4 * payments).toBe(loss);
+      expect(core.stopGain < -1e-4 * payments).toBe(gain);
+    },
+  );
 
   test("the expected outlier payments (native) are the core's closed form", () => {
     const figures = contractFiguresOf(calc, IDENTITY_NAMING)!;

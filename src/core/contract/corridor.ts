@@ -1,22 +1,30 @@
+import { CaseRateInputError } from "../errors";
+import { describeNumber } from "../format";
+import { requireNonNegative } from "../validate";
 import type { CorridorBand } from "./terms";
 
-/** Σ payorShareₖ × (min(x, uₖ) − uₖ₋₁)⁺ over the bands (u₀ = 0, the last band unbounded): a share of P. */
-function bandShare(bands: readonly CorridorBand[], x: number): number {
+/**
+ * Σ payorShareₖ × (min(x, P·uₖ) − P·uₖ₋₁)⁺ over the bands (u₀ = 0, the last band unbounded), in
+ * dollars: x is the excess C − target × P (or the gain), so nothing is divided by P.
+ */
+function bandAmount(bands: readonly CorridorBand[], x: number, payments: number): number {
   let lower = 0;
-  let share = 0;
+  let amount = 0;
   for (const band of bands) {
-    const upper = band.upTo ?? Infinity;
+    const upper = band.upTo === undefined ? Infinity : payments * band.upTo;
     if (x <= lower) break;
-    share += band.payorShare * (Math.min(x, upper) - lower);
+    amount += band.payorShare * (Math.min(x, upper) - lower);
     lower = upper;
   }
-  return share;
+  return amount;
 }
 
 /**
  * The corridor adjustment, signed (positive: paid to the provider): with r = (C − target × P) ÷ P,
  * the payor pays its bands' share of a loss (r > 0) and recovers its gain bands' share of a gain
- * (r < 0), each band's share of P × the part of |r| inside it. Nothing moves when P is 0.
+ * (r < 0), each band's share of P × the part of |r| inside it, computed in dollars (exact for any
+ * P > 0, however small). P = 0 moves nothing when C is 0 too; beside a cost, r is not defined and
+ * the payments are refused.
  * Of the 10% loss: 0.5 × $5,000 (3–8%) + 0.9 × $2,000 (8–10%).
  * @example corridorAdjustment(110000, 100000, 1, [{ upTo: 0.03, payorShare: 0 }, { upTo: 0.08, payorShare: 0.5 }, { payorShare: 0.9 }], undefined) // 4300
  */
@@ -27,11 +35,18 @@ export function corridorAdjustment(
   bands: readonly CorridorBand[],
   gainBands: readonly CorridorBand[] | undefined,
 ): number {
-  if (!(payments > 0)) return 0;
-  const r = (costOfCare - corridorTarget * payments) / payments;
-  if (r > 0) return payments * bandShare(bands, r);
+  requireNonNegative("payments", payments);
+  const excess = costOfCare - corridorTarget * payments;
+  if (payments === 0 && excess !== 0) {
+    throw new CaseRateInputError(
+      "payments",
+      "division-by-zero",
+      `payments are 0 beside a cost of care of ${describeNumber(costOfCare)}: the corridors' r = (C − target × P) ÷ P is not defined.`,
+    );
+  }
+  if (excess > 0) return bandAmount(bands, excess, payments);
   // 0 − x, not −x: no share of a gain is 0, not −0.
-  if (r < 0) return 0 - payments * bandShare(gainBands ?? bands, -r);
+  if (excess < 0) return 0 - bandAmount(gainBands ?? bands, -excess, payments);
   return 0;
 }
 

@@ -3,6 +3,13 @@ export * from "./terms";
 export { meets, measureScore, measureValue, weightedScore, gateMet } from "./measures";
 export { outlierPayment, outlierThreshold } from "./outlier";
 export { corridorAdjustment, stopLossAdjustment } from "./corridor";
+export {
+  type NormalCorridorRatio,
+  expectedCorridorAdjustment,
+  expectedStopGainAdjustment,
+  expectedStopLossAdjustment,
+  normalExcessMean,
+} from "./normalTerms";
 export { qualityBonus, withheldAmount, withholdEarned } from "./withhold";
 export { sharedSavings } from "./sharedSavings";
 export {

@@ -7,19 +7,14 @@ import type { StarterContext, StarterName } from "../starter/context";
 import type { InputsLayout } from "../starter/inputs";
 import type { StarterSheetBuilder } from "../starter/starterSheet";
 import { CORRIDOR_BANDS } from "./contractSheet";
-import { type ContractCells, corridorTarget } from "./termFormulas";
-
-/** E[(x − a)⁺] for x Normal with mean m and standard deviation s: s·φ((m − a)/s) + (m − a)·Φ((m − a)/s). */
-function normalExcess(m: string, s: string, a: string): string {
-  const z = `(${m}-${a})/${s}`;
-  return `IF(${s}>0,${s}*NORMDIST(${z},0,1,FALSE)+(${m}-${a})*NORMSDIST(${z}),MAX(0,${m}-${a}))`;
-}
+import { expectedStops } from "./expectedStops";
+import { bandCell, type ContractCells, corridorTarget, normalExcess } from "./termFormulas";
 
 /**
  * The year in expectation before signing, native: each level's expected outlier payments from
  * Risk's spread of hours (λ × payorShare × E[(X − t)⁺]: a cohort table's Σ share × (cost − t)⁺,
- * gamma's closed form), the cost of care at the Contract's cost of an hour, and the corridors
- * under the Normal approximation of r = (C − target × P) ÷ P.
+ * gamma's closed form), the cost of care at the Contract's cost of an hour, and the corridors,
+ * the stop-loss and the stop-gain under the Normal approximation of r = (C − target × P) ÷ P.
  */
 export function expectedYear(
   ctx: StarterContext,
@@ -185,13 +180,10 @@ export function expectedYear(
   );
   const bandLines = (side: "loss" | "gain") => {
     const mean = side === "loss" ? m : `(0-${m})`;
-    const gainGiven = `COUNT(${n.GainCorridorShares})>0`;
-    const pick = (loss: StarterName, gain: StarterName, k: number) =>
-      side === "loss" ? cells.nth(loss, k) : `IF(${gainGiven},${cells.nth(gain, k)},${cells.nth(loss, k)})`;
     return Array.from({ length: CORRIDOR_BANDS }, (_, k) => {
-      const share = pick("CorridorShares", "GainCorridorShares", k);
-      const upTo = pick("CorridorUpTo", "GainCorridorUpTo", k);
-      const lower = k === 0 ? "0" : `N(${pick("CorridorUpTo", "GainCorridorUpTo", k - 1)})`;
+      const share = bandCell(ctx, cells, side, "share", k);
+      const upTo = bandCell(ctx, cells, side, "upTo", k);
+      const lower = k === 0 ? "0" : `N(${bandCell(ctx, cells, side, "upTo", k - 1)})`;
       const row = sheet.line(
         `${side === "loss" ? "Loss" : "Gain"} band ${k + 1} in expectation: share × E[part of |r| inside it]`,
         "share of P",
@@ -216,4 +208,5 @@ export function expectedYear(
     `${P}*(SUM(${loss[0]}:${loss[loss.length - 1]})-SUM(${gain[0]}:${gain[gain.length - 1]}))`,
     NUMBER_FORMATS.dollars,
   );
+  expectedStops(ctx, sheet, width, cells, { mean: m, sd: s, payments: P, target });
 }

@@ -24,6 +24,29 @@ export const corridorTarget = (ctx: StarterContext) =>
   `IF(ISNUMBER(${ctx.n.CorridorTarget}),${ctx.n.CorridorTarget},1)`;
 
 /**
+ * Band k's end or payor share on one side, as a formula: a gain band's is the loss band's unless
+ * any gain band is given.
+ */
+export function bandCell(
+  ctx: StarterContext,
+  cells: ContractCells,
+  side: "loss" | "gain",
+  what: "upTo" | "share",
+  k: number,
+): string {
+  const loss: StarterName = what === "upTo" ? "CorridorUpTo" : "CorridorShares";
+  if (side === "loss") return cells.nth(loss, k);
+  const gain: StarterName = what === "upTo" ? "GainCorridorUpTo" : "GainCorridorShares";
+  return `IF(COUNT(${ctx.n.GainCorridorShares})>0,${cells.nth(gain, k)},${cells.nth(loss, k)})`;
+}
+
+/** E[(x − a)⁺] for x Normal with mean m and standard deviation s: s·φ((m − a)/s) + (m − a)·Φ((m − a)/s). */
+export function normalExcess(m: string, s: string, a: string): string {
+  const z = `(${m}-${a})/${s}`;
+  return `IF(${s}>0,${s}*NORMDIST(${z},0,1,FALSE)+(${m}-${a})*NORMSDIST(${z}),MAX(0,${m}-${a}))`;
+}
+
+/**
  * Each band's payor share × the part of x inside it (x = r for a loss, −r for a gain; 0 when
  * x ≤ 0), as formulas, band by band. The gain bands are the loss bands unless any is given.
  */
@@ -33,13 +56,10 @@ export function bandShares(
   x: string,
   side: "loss" | "gain",
 ): string[] {
-  const gainGiven = `COUNT(${ctx.n.GainCorridorShares})>0`;
-  const pick = (loss: StarterName, gain: StarterName, k: number) =>
-    side === "loss" ? cells.nth(loss, k) : `IF(${gainGiven},${cells.nth(gain, k)},${cells.nth(loss, k)})`;
   return Array.from({ length: CORRIDOR_BANDS }, (_, k) => {
-    const s = pick("CorridorShares", "GainCorridorShares", k);
-    const upTo = pick("CorridorUpTo", "GainCorridorUpTo", k);
-    const lower = k === 0 ? "" : `-N(${pick("CorridorUpTo", "GainCorridorUpTo", k - 1)})`;
+    const s = bandCell(ctx, cells, side, "share", k);
+    const upTo = bandCell(ctx, cells, side, "upTo", k);
+    const lower = k === 0 ? "" : `-N(${bandCell(ctx, cells, side, "upTo", k - 1)})`;
     return `IF(AND(${x}>0,ISNUMBER(${s})),${s}*MAX(0,IF(ISNUMBER(${upTo}),MIN(${x},${upTo}),${x})${lower}),0)`;
   });
 }

@@ -2,11 +2,13 @@
  * Settlement statements worked by hand, one per term and one with all of them, on a small year:
  * level A (case rate $1,000) and level B (case rate $4,000).
  */
+import { CaseRateInputError } from "../../../src/core";
 import {
   type ClosedCase,
   type ContractTerms,
   type Measure,
   type Settlement,
+  corridorAdjustment,
   settleYear,
 } from "../../../src/core/contract";
 
@@ -102,6 +104,33 @@ test("corridors on a gain with gain bands and a corridorTarget of 0.9: r = (8,00
   expect(s.costOfCare).toBe(8000);
   expect(s.corridorAdjustment).toBeCloseTo(-400, 8);
   expect(s.netToProvider).toBeCloseTo(9600, 8);
+});
+
+test("tiny payments: the corridor is worked in dollars, exact and finite where r = C ÷ P would overflow", () => {
+  const bands = [{ upTo: 0.03, payorShare: 0 }, { upTo: 0.08, payorShare: 0.5 }, { payorShare: 0.9 }];
+  // r = 1e10 ÷ 1e-300 is Infinity; the bands below 8% hold 8e-302 dollars, the last band 90% of the rest.
+  const tiny = corridorAdjustment(1e10, 1e-300, 1, bands, undefined);
+  expect(tiny).toBeCloseTo(0.9 * 1e10, 0);
+  // 0 × Infinity was NaN: a last band with no share moves only the first band's 50% of 3% of P.
+  const relative = (value: number, expected: number) => Math.abs(value / expected - 1);
+  const noLastShare = [{ upTo: 0.03, payorShare: 0.5 }, { payorShare: 0 }];
+  expect(relative(corridorAdjustment(1e10, 1e-300, 1, noLastShare, undefined), 0.015e-300)).toBeLessThan(
+    1e-12,
+  );
+  expect(corridorAdjustment(1000, 1e-300, 0.65, bands, undefined)).toBeCloseTo(900, 9);
+  // A gain of all of P on tiny payments: 50% of 3–8% and 90% of 8–100% of P, recovered.
+  const gain = corridorAdjustment(0, 1e-300, 1, bands, undefined);
+  expect(relative(gain, -(0.5 * 0.05 + 0.9 * 0.92) * 1e-300)).toBeLessThan(1e-12);
+});
+
+test("payments of 0: nothing moves without a cost; beside a cost r is not defined, a typed error", () => {
+  const bands = [{ upTo: 0.03, payorShare: 0 }, { payorShare: 0.9 }];
+  expect(corridorAdjustment(0, 0, 1, bands, undefined)).toBe(0);
+  expect(() => corridorAdjustment(500, 0, 1, bands, undefined)).toThrow(CaseRateInputError);
+  expect(() => corridorAdjustment(500, 0, 1, bands, undefined)).toThrow(
+    "payments are 0 beside a cost of care of 500",
+  );
+  expect(() => corridorAdjustment(500, -1, 1, bands, undefined)).toThrow(CaseRateInputError);
 });
 
 test("stop-loss at 5%: the $1,000 loss is capped at $500 of the $10,000 payments, the payor pays $500", () => {
