@@ -1,5 +1,3 @@
-import ExcelJS from "exceljs";
-import JSZip from "jszip";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
@@ -24,6 +22,7 @@ import {
   reportJson,
 } from "../audit";
 import { readXlsx, type ReadWorkbook } from "../workbook/xlsx/readXlsx";
+import { loadExcelJs, loadJsZip } from "./excelLibraries";
 import { type ArgSpec, parseArgs } from "./args";
 import { UsageError } from "./io";
 import { findSoffice, LibreOfficeError, recalculateWithLibreOffice } from "./libreoffice";
@@ -95,6 +94,7 @@ function unusable(path: string, reason: string): UsageError {
  * workbook (a .docx), is refused in words, never with the zip reader's own message.
  */
 async function workbookXml(path: string, bytes: Buffer): Promise<string> {
+  const JSZip = await loadJsZip();
   const xml = await JSZip.loadAsync(bytes).then(
     (zip) => zip.file("xl/workbook.xml")?.async("string"),
     () => undefined,
@@ -132,6 +132,7 @@ async function prepare(request: AuditRequest, work: string, index: number): Prom
   const bytes = readRegularFile(path, WORKBOOK_FILE);
   await refuseOversizedNames(path, bytes);
   let original: ReadWorkbook;
+  const ExcelJS = await loadExcelJs();
   const workbook = new ExcelJS.Workbook();
   try {
     original = await readXlsx(new Uint8Array(bytes), ExcelJS);
@@ -223,6 +224,7 @@ export async function auditXlsxFiles(
         prepared.map((p) => p.copy),
       );
       cleanup.push(dirname(dirname(outputs[0])));
+      const ExcelJS = await loadExcelJs();
       recalculated = await Promise.all(
         outputs.map((out) =>
           readXlsx(new Uint8Array(readFileSync(out)), ExcelJS).catch((error: Error) => {

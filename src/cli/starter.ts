@@ -1,6 +1,5 @@
 import { createHash, type Hash } from "node:crypto";
 import { basename } from "node:path";
-import ExcelJS from "exceljs";
 import {
   type ScenarioName,
   type StarterOptions,
@@ -10,6 +9,7 @@ import {
 } from "../workbook/starter";
 import { xlsxBytes } from "../workbook/xlsx/writeXlsx";
 import { type ArgSpec, parseArgs } from "./args";
+import { loadExcelJs } from "./excelLibraries";
 import { HISTORY_EXTRACT_ARGS, historyOfExtract } from "./history";
 import { UsageError } from "./io";
 import { writeFileAtomically } from "./writeAtomically";
@@ -97,7 +97,7 @@ export async function starter(args: readonly string[]): Promise<{ path: string; 
   });
   writeFileAtomically(
     output,
-    await xlsxBytes(describeStarterWorkbook(options), ExcelJS),
+    await xlsxBytes(describeStarterWorkbook(options), await loadExcelJs()),
     flags.has("--force"),
   );
   return { path: output, notes: history.notes };
