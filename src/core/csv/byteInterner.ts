@@ -95,10 +95,11 @@ export class ByteInterner {
   }
 
   private equals(entry: number, bytes: Uint8Array, from: number, to: number): boolean {
-    const start = this.starts[entry];
-    if (this.starts[entry + 1] - start !== to - from) return false;
+    const end = this.starts[entry + 1];
+    if (end - this.starts[entry] !== to - from) return false;
     const pool = this.pool;
-    for (let i = from, j = start; i < to; i++, j++) if (bytes[i] !== pool[j]) return false;
+    // From the end: ids often share a prefix (C00012345, C00012346) and differ last.
+    for (let i = to - 1, j = end - 1; i >= from; i--, j--) if (bytes[i] !== pool[j]) return false;
     return true;
   }
 }

@@ -98,7 +98,11 @@ export class EpisodeBuilder {
     this.store.clear();
   }
 
-  /** Groups the held rows by client (a counting sort: linear in the rows) and closes each client. */
+  /**
+   * Groups the held rows by client (a counting sort of their indexes: linear in the rows) and
+   * closes each client. The rows stay where they lie: reading a client's few rows there measured
+   * no slower than first moving every row beside its client's.
+   */
   private closeHeldClients(): void {
     const { store } = this;
     const count = this.names.clients.length;
@@ -108,9 +112,6 @@ export class EpisodeBuilder {
     const order = new Uint32Array(store.length);
     const next = starts.slice(0, count);
     for (let i = 0; i < store.length; i++) order[next[store.client[i]]++] = i;
-    // Each client's rows moved side by side: its sort then reads memory in order, not all over.
-    store.permute(order);
-    for (let i = 0; i < order.length; i++) order[i] = i;
     for (let c = 0; c < count; c++) this.closeClient(c, order.subarray(starts[c], starts[c + 1]));
   }
 
