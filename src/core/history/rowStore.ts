@@ -1,5 +1,5 @@
 /**
- * Valid rows kept column by column in typed arrays (about 36 bytes a row, where an object per row
+ * Valid rows kept column by column in typed arrays (40 bytes a row, where an object per row
  * costs several times that): the current client's rows for sorted input, every row otherwise.
  * Text values are kept as the row path's numbers for them (ByteInterner).
  */
