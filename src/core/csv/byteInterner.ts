@@ -1,4 +1,5 @@
 import type { CsvRowView } from "./csvRow";
+import { grownInt32 } from "./grownInt32";
 
 /**
  * Text values numbered in the order first seen, looked up by their bytes (an open-addressing hash
@@ -58,8 +59,8 @@ export class ByteInterner {
   private add(bytes: Uint8Array, from: number, to: number, name: string): number {
     const entry = this.names.length;
     if (entry + 1 === this.starts.length) {
-      this.starts = grown(this.starts, this.starts.length * 2);
-      this.hashes = grown(this.hashes, this.hashes.length * 2);
+      this.starts = grownInt32(this.starts, this.starts.length * 2);
+      this.hashes = grownInt32(this.hashes, this.hashes.length * 2);
     }
     const length = to - from;
     if (this.poolSize + length > this.pool.length) {
@@ -94,10 +95,11 @@ export class ByteInterner {
   }
 
   private equals(entry: number, bytes: Uint8Array, from: number, to: number): boolean {
-    const start = this.starts[entry];
-    if (this.starts[entry + 1] - start !== to - from) return false;
+    const end = this.starts[entry + 1];
+    if (end - this.starts[entry] !== to - from) return false;
     const pool = this.pool;
-    for (let i = from, j = start; i < to; i++, j++) if (bytes[i] !== pool[j]) return false;
+    // From the end: ids often share a prefix (C00012345, C00012346) and differ last.
+    for (let i = to - 1, j = end - 1; i >= from; i--, j--) if (bytes[i] !== pool[j]) return false;
     return true;
   }
 }
@@ -112,10 +114,4 @@ function hashOf(bytes: Uint8Array, from: number, to: number): number {
   let hash = 0x811c9dc5 | 0;
   for (let i = from; i < to; i++) hash = Math.imul(hash ^ bytes[i], 0x01000193);
   return hash;
-}
-
-function grown(old: Int32Array, size: number): Int32Array<ArrayBuffer> {
-  const next = new Int32Array(size);
-  next.set(old);
-  return next;
 }

@@ -73,6 +73,8 @@ interface LevelTally {
   readonly hours: NumberList;
   readonly amounts: NumberList;
   readonly clients: Set<string>;
+  /** The client added last: a client's episodes come together, so most need no set look-up. */
+  lastClient: string | undefined;
 }
 
 /** The episode's hours, refused unless above 0 and finite: every figure divides by them. */
@@ -145,6 +147,10 @@ export class EpisodeTally {
   private readonly enrollees: number | undefined;
   private readonly tallies = new Map<string, LevelTally>();
   private readonly clients = new Set<string>();
+  private lastClient: string | undefined;
+  /** The level added last and its tally: consecutive episodes mostly share a level. */
+  private lastLevel: string | undefined;
+  private last: LevelTally | undefined;
   private count = 0;
 
   /** Checks the options first, so a bad cut point is refused before any data is read. */
@@ -157,15 +163,29 @@ export class EpisodeTally {
   /** Counts one episode; refuses hours not above 0 and, with amounts, an amount missing or below 0. */
   add(episode: EpisodeSummary): void {
     const hours = requireHours(episode, this.count);
-    let tally = this.tallies.get(episode.level);
+    const { clientId, level } = episode;
+    let tally = this.last !== undefined && this.lastLevel === level ? this.last : this.tallies.get(level);
     if (tally === undefined) {
-      tally = { hours: new NumberList(), amounts: new NumberList(), clients: new Set() };
-      this.tallies.set(episode.level, tally);
+      tally = {
+        hours: new NumberList(),
+        amounts: new NumberList(),
+        clients: new Set(),
+        lastClient: undefined,
+      };
+      this.tallies.set(level, tally);
     }
+    this.last = tally;
+    this.lastLevel = level;
     tally.hours.push(hours);
     if (this.options.hasAmount) tally.amounts.push(requireAmount(episode, this.count));
-    tally.clients.add(episode.clientId);
-    this.clients.add(episode.clientId);
+    if (tally.lastClient !== clientId) {
+      tally.clients.add(clientId);
+      tally.lastClient = clientId;
+    }
+    if (this.lastClient !== clientId) {
+      this.clients.add(clientId);
+      this.lastClient = clientId;
+    }
     this.count++;
   }
 

@@ -7,9 +7,14 @@
  */
 export function dayNumber(bytes: Uint8Array, from: number, to: number): number | undefined {
   if (to - from !== 10 || bytes[from + 4] !== 45 || bytes[from + 7] !== 45) return undefined;
-  const year = digits(bytes, from, from + 4);
-  const month = digits(bytes, from + 5, from + 7);
-  const day = digits(bytes, from + 8, from + 10);
+  const year =
+    digit(bytes[from]) * 1000 +
+    digit(bytes[from + 1]) * 100 +
+    digit(bytes[from + 2]) * 10 +
+    digit(bytes[from + 3]);
+  const month = digit(bytes[from + 5]) * 10 + digit(bytes[from + 6]);
+  const day = digit(bytes[from + 8]) * 10 + digit(bytes[from + 9]);
+  // A byte that is not a digit makes its number negative, which the checks below refuse.
   if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   // Days from civil (H. Hinnant's algorithm): years counted from March, so the leap day comes last.
   const y = month <= 2 ? year - 1 : year;
@@ -20,15 +25,10 @@ export function dayNumber(bytes: Uint8Array, from: number, to: number): number |
   return era * 146097 + dayOfEra - 719468;
 }
 
-/** The number written by bytes[from, to) in decimal digits only; -1 if any is not a digit. */
-function digits(bytes: Uint8Array, from: number, to: number): number {
-  let value = 0;
-  for (let i = from; i < to; i++) {
-    const digit = bytes[i] - 48;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
+/** The digit a byte writes, or -10000 for any other byte (so a number with one is negative). */
+function digit(byte: number): number {
+  const value = byte - 48;
+  return value >= 0 && value <= 9 ? value : -10000;
 }
 
 function daysInMonth(year: number, month: number): number {

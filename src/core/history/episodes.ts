@@ -1,3 +1,4 @@
+import { grownInt32 } from "../csv/grownInt32";
 import type { EpisodeSummary } from "./episodeSummary";
 import { RowStore } from "./rowStore";
 
@@ -41,6 +42,11 @@ export class EpisodeBuilder {
   private duplicateRows = 0;
   private firstDuplicateLine = Infinity;
   private overlapping = 0;
+  /** The current client's episodes' levels and first and last days (reused from client to client). */
+  private spanCount = 0;
+  private spanLevel = new Int32Array(16);
+  private spanFrom = new Int32Array(16);
+  private spanTo = new Int32Array(16);
 
   constructor(
     private readonly rule: EpisodeRule,
@@ -92,7 +98,11 @@ export class EpisodeBuilder {
     this.store.clear();
   }
 
-  /** Groups the held rows by client (a counting sort: linear in the rows) and closes each client. */
+  /**
+   * Groups the held rows by client (a counting sort of their indexes: linear in the rows) and
+   * closes each client. The rows stay where they lie: reading a client's few rows there measured
+   * no slower than first moving every row beside its client's.
+   */
   private closeHeldClients(): void {
     const { store } = this;
     const count = this.names.clients.length;
@@ -102,9 +112,6 @@ export class EpisodeBuilder {
     const order = new Uint32Array(store.length);
     const next = starts.slice(0, count);
     for (let i = 0; i < store.length; i++) order[next[store.client[i]]++] = i;
-    // Each client's rows moved side by side: its sort then reads memory in order, not all over.
-    store.permute(order);
-    for (let i = 0; i < order.length; i++) order[i] = i;
     for (let c = 0; c < count; c++) this.closeClient(c, order.subarray(starts[c], starts[c + 1]));
   }
 
@@ -114,65 +121,84 @@ export class EpisodeBuilder {
     const { gapDays, episodeDays } = this.rule;
     const clientId = this.names.clients[client];
     store.sort(rows);
-    const spans: { level: number; from: number; to: number }[] = [];
-    let start = 0;
-    while (start < rows.length) {
-      const level = store.level[rows[start]];
-      let end = start;
-      while (end < rows.length && store.level[rows[end]] === level) end++;
-      // One level's rows, in day order: runs, cut into episodes from each run's start.
-      let runStart = 0;
-      let previousDay = 0;
-      let episode:
-        | { number: number; first: number; last: number; services: number; minutes: number; amount: number }
-        | undefined;
-      const flush = () => {
-        if (episode === undefined) return;
-        this.episodes.push({
-          clientId,
-          level: this.names.levels[level],
-          episodeStart: episode.first,
-          services: episode.services,
-          hours: episode.minutes / 60,
-          ...(this.hasAmount ? { amount: episode.amount } : {}),
-        });
-        spans.push({ level, from: episode.first, to: episode.last });
-      };
-      for (let k = start; k < end; k++) {
-        const row = rows[k];
-        const day = store.day[row];
-        if (k > start && store.same(row, rows[k - 1])) {
-          this.duplicateRows++;
-          this.firstDuplicateLine = Math.min(this.firstDuplicateLine, store.line[row]);
-        }
-        const newRun = k === start || day - previousDay > gapDays;
-        if (newRun) runStart = day;
-        const number = Math.floor((day - runStart) / episodeDays);
-        if (newRun || episode === undefined || number !== episode.number) {
-          flush();
-          episode = { number, first: day, last: day, services: 0, minutes: 0, amount: 0 };
-        }
-        episode.last = day;
-        episode.services++;
-        episode.minutes += store.minutes[row];
-        episode.amount += store.amount[row];
-        previousDay = day;
+    // Rows in level and day order; the open episode's level, run start, number and running sums.
+    this.spanCount = 0;
+    let level = -1;
+    let runStart = 0;
+    let number = 0;
+    let first = 0;
+    let last = 0;
+    let services = 0;
+    let minutes = 0;
+    let amount = 0;
+    for (let k = 0; k < rows.length; k++) {
+      const row = rows[k];
+      const rowLevel = store.level[row];
+      const day = store.day[row];
+      if (k > 0 && store.same(row, rows[k - 1])) {
+        this.duplicateRows++;
+        this.firstDuplicateLine = Math.min(this.firstDuplicateLine, store.line[row]);
       }
-      flush();
-      start = end;
+      // A new level, or a gap past gapDays, starts a run; its days are cut into episodes from its start.
+      const newRun = rowLevel !== level || day - last > gapDays;
+      if (newRun) runStart = day;
+      const rowNumber = Math.floor((day - runStart) / episodeDays);
+      if (newRun || rowNumber !== number) {
+        if (k > 0) this.closeEpisode(clientId, level, first, last, services, minutes, amount);
+        level = rowLevel;
+        number = rowNumber;
+        first = day;
+        services = 0;
+        minutes = 0;
+        amount = 0;
+      }
+      last = day;
+      services++;
+      minutes += store.minutes[row];
+      amount += store.amount[row];
     }
-    if (overlapsAcrossLevels(spans)) this.overlapping++;
+    if (rows.length > 0) this.closeEpisode(clientId, level, first, last, services, minutes, amount);
+    if (this.overlapsAcrossLevels()) this.overlapping++;
   }
-}
 
-/** Whether two spans at different levels share a day. */
-function overlapsAcrossLevels(spans: readonly { level: number; from: number; to: number }[]): boolean {
-  for (let a = 0; a < spans.length; a++) {
-    for (let b = a + 1; b < spans.length; b++) {
-      const x = spans[a];
-      const y = spans[b];
-      if (x.level !== y.level && x.from <= y.to && y.from <= x.to) return true;
+  /** Records one episode, and its span (level, first and last day) for the client's overlap check. */
+  private closeEpisode(
+    clientId: string,
+    level: number,
+    first: number,
+    last: number,
+    services: number,
+    minutes: number,
+    amount: number,
+  ): void {
+    const levelId = this.names.levels[level];
+    const hours = minutes / 60;
+    // One object shape for each kind of extract (with amounts or without), built without spreads.
+    this.episodes.push(
+      this.hasAmount
+        ? { clientId, level: levelId, episodeStart: first, services, hours, amount }
+        : { clientId, level: levelId, episodeStart: first, services, hours },
+    );
+    const k = this.spanCount++;
+    if (k === this.spanLevel.length) {
+      this.spanLevel = grownInt32(this.spanLevel, 2 * k);
+      this.spanFrom = grownInt32(this.spanFrom, 2 * k);
+      this.spanTo = grownInt32(this.spanTo, 2 * k);
     }
+    this.spanLevel[k] = level;
+    this.spanFrom[k] = first;
+    this.spanTo[k] = last;
   }
-  return false;
+
+  /** Whether two of the client's episodes at different levels share a day. */
+  private overlapsAcrossLevels(): boolean {
+    const { spanLevel, spanFrom, spanTo } = this;
+    for (let a = 0; a < this.spanCount; a++) {
+      for (let b = a + 1; b < this.spanCount; b++) {
+        if (spanLevel[a] !== spanLevel[b] && spanFrom[a] <= spanTo[b] && spanFrom[b] <= spanTo[a])
+          return true;
+      }
+    }
+    return false;
+  }
 }

@@ -1,5 +1,5 @@
 /**
- * Valid rows kept column by column in typed arrays (about 36 bytes a row, where an object per row
+ * Valid rows kept column by column in typed arrays (40 bytes a row, where an object per row
  * costs several times that): the current client's rows for sorted input, every row otherwise.
  * Text values are kept as the row path's numbers for them (ByteInterner).
  */
@@ -37,39 +37,6 @@ export class RowStore {
     this.line[i] = line;
     this.length = i + 1;
     return i;
-  }
-
-  /**
-   * Reorders the rows so that row i is the old row order[i], in place (cycle by cycle; memory: a
-   * byte a row): a client's rows, gathered, then sit side by side for its sort.
-   */
-  permute(order: Uint32Array): void {
-    const moved = new Uint8Array(order.length);
-    for (let start = 0; start < order.length; start++) {
-      if (moved[start] === 1 || order[start] === start) continue;
-      this.move(start, this.length); // the cycle's first row waits in the spare slot past the end
-      let to = start;
-      for (let from = order[to]; from !== start; from = order[to]) {
-        this.move(from, to);
-        moved[to] = 1;
-        to = from;
-      }
-      this.move(this.length, to);
-      moved[to] = 1;
-    }
-  }
-
-  /** Copies row `from` over row `to`; `length` may be either, a spare slot (grown if need be). */
-  private move(from: number, to: number): void {
-    if (Math.max(from, to) >= this.day.length) this.grow();
-    this.client[to] = this.client[from];
-    this.level[to] = this.level[from];
-    this.day[to] = this.day[from];
-    this.code[to] = this.code[from];
-    this.clinician[to] = this.clinician[from];
-    this.line[to] = this.line[from];
-    this.minutes[to] = this.minutes[from];
-    this.amount[to] = this.amount[from];
   }
 
   /** Forgets every row, keeping the memory for the next client's. */

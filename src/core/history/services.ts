@@ -14,8 +14,11 @@ interface CodeTally {
   rows: number;
   minutes: number;
   amount: number;
-  /** Minutes by clinician type's number; undefined for a type the code never had. */
-  readonly clinicians: (number | undefined)[];
+  /**
+   * Minutes by clinician type's number, 0 for a type the code never had (a row's minutes are
+   * above 0); typed, so adding to it allocates nothing.
+   */
+  clinicians: Float64Array;
 }
 
 /**
@@ -39,13 +42,18 @@ export class ServiceTally {
   add(code: number, clinician: number, minutes: number, amount: number): void {
     let tally = this.tallies[code];
     if (tally === undefined) {
-      tally = { rows: 0, minutes: 0, amount: 0, clinicians: [] };
+      tally = { rows: 0, minutes: 0, amount: 0, clinicians: new Float64Array(8) };
       this.tallies[code] = tally;
     }
     tally.rows++;
     tally.minutes += minutes;
     tally.amount += amount;
-    tally.clinicians[clinician] = (tally.clinicians[clinician] ?? 0) + minutes;
+    if (clinician >= tally.clinicians.length) {
+      const grown = new Float64Array(Math.max(2 * tally.clinicians.length, clinician + 1));
+      grown.set(tally.clinicians);
+      tally.clinicians = grown;
+    }
+    tally.clinicians[clinician] += minutes;
   }
 
   /** The codes sorted by code (by UTF-16 code units, as the model's other lists). */
@@ -56,9 +64,9 @@ export class ServiceTally {
       const tally = this.tallies[code] as CodeTally;
       const hours = tally.minutes / 60;
       const mix = [...tally.clinicians.keys()]
-        .filter((type) => tally.clinicians[type] !== undefined)
+        .filter((type) => tally.clinicians[type] > 0)
         .sort((a, b) => byText(this.clinicians[a], this.clinicians[b]))
-        .map((type) => [this.clinicians[type], (tally.clinicians[type] as number) / tally.minutes]);
+        .map((type) => [this.clinicians[type], tally.clinicians[type] / tally.minutes]);
       return {
         code: this.codes[code],
         rows: tally.rows,

@@ -161,13 +161,15 @@ export function excelHistory(
               chunks++;
               return range.values;
             };
+            // One array of texts for every row: the reader copies what it keeps.
+            const fields: string[] = [];
             const feed = (values: unknown[][], offset: number) =>
-              values.forEach((row, i) =>
-                reader.pushRow(
-                  row.map((value, column) => cellText(value, column === dateColumn)),
-                  offset + i + 2,
-                ),
-              );
+              values.forEach((row, i) => {
+                fields.length = row.length;
+                for (let column = 0; column < row.length; column++)
+                  fields[column] = cellText(row[column], column === dateColumn);
+                reader.pushRow(fields, offset + i + 2);
+              });
             // A sample first: its cells' size sets how many rows each read may ask for.
             const sampleCount = Math.min(SAMPLE_ROWS, located.rows);
             const sample = sampleCount > 0 ? await readRows(0, sampleCount) : [];

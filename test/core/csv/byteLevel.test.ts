@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { ByteInterner } from "../../../src/core/csv/byteInterner";
 import { CsvScanner, parseCsv } from "../../../src/core/csv/csvParser";
-import type { CsvRowView } from "../../../src/core/csv/csvRow";
+import { CsvRowView } from "../../../src/core/csv/csvRow";
 import { dayNumber } from "../../../src/core/history/dayNumber";
 import { plainDecimal } from "../../../src/core/history/rows";
 
@@ -54,6 +54,35 @@ describe("the scanner's row view", () => {
     );
     // One byte at a time: every row straddles chunks.
     expect(scanned(Array.from(bytes, (byte) => Uint8Array.of(byte)))).toEqual(whole);
+  });
+
+  it("lays out fields already split as the scanner lays out the same row quoted, row after row in one buffer", () => {
+    const view = new CsvRowView();
+    const fieldsOf = (row: CsvRowView) =>
+      Array.from({ length: row.count }, (_, k): [string, string, number] => [
+        row.text(k),
+        new TextDecoder().decode(row.bytes.subarray(row.starts[k], row.ends[k])),
+        row.byteLength(k),
+      ]);
+    const text = fc.oneof(
+      fc.string(),
+      fc.string({ unit: "grapheme" }),
+      fc.constantFrom('"', 'a""b', "Zoë", ""),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(text, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 4 }),
+        (rows) => {
+          for (const fields of rows) {
+            const quoted = fields.map((field) => `"${field.replace(/"/g, '""')}"`).join(",");
+            view.setTexts(fields, 7);
+            expect(view.texts()).toEqual(fields);
+            expect(fieldsOf(view)).toEqual(scanned([encode(`${quoted}\n`)])[0]);
+            expect([view.line, view.badQuoting]).toEqual([7, false]);
+          }
+        },
+      ),
+    );
   });
 });
 
