@@ -43,8 +43,9 @@ export function describeStarterWorkbook(
 ): WorkbookSpec {
   // The exact risk figures come from the core for the inputs the first build holds.
   const first = describeWith(options, naming, undefined, undefined);
-  const figures = riskFiguresOf(first, naming);
-  const contract = contractFiguresOf(calculateWorkbook(first), naming);
+  const calc = calculateWorkbook(first);
+  const figures = riskFiguresOf(calc, naming);
+  const contract = contractFiguresOf(calc, naming);
   return figures === undefined && contract === undefined
     ? first
     : describeWith(options, naming, figures, contract);

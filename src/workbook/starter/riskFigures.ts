@@ -9,9 +9,8 @@ import {
   providerRisk,
   providerRiskLevels,
 } from "../../core/risk";
-import { type CalculatedWorkbook, calculateWorkbook } from "../calc";
+import type { CalculatedWorkbook } from "../calc";
 import type { Naming } from "../freeNames";
-import type { WorkbookSpec } from "../spec";
 
 /** Bars the chart of the year's cost draws between its 0.05% and 99.95% quantiles. */
 export const DISTRIBUTION_BARS = 60;
@@ -241,12 +240,11 @@ function barsOf(risk: ReturnType<typeof exactRisk>): DistributionBar[] {
 }
 
 /**
- * The core's exact risk figures for the inputs a first build of the workbook holds (calculated as
- * the preview calculates it), or undefined when an input is missing or the core refuses one: the
+ * The core's exact risk figures for the inputs a first build of the workbook holds (its
+ * calculation, as the preview calculates it), or undefined when an input is missing or the core refuses one: the
  * exact cells then say so. Both writers write what this gives, so the pane and the file agree.
  */
-export function riskFiguresOf(spec: WorkbookSpec, naming: Naming): RiskFigures | undefined {
-  const calc = calculateWorkbook(spec);
+export function riskFiguresOf(calc: CalculatedWorkbook, naming: Naming): RiskFigures | undefined {
   const input = riskInputOf(calc, naming);
   if (input === undefined) return undefined;
   const provider = unlessRefused(() => providerFiguresOf(calc, naming, input));
