@@ -91,14 +91,12 @@ export const FINGERPRINT_RISK: readonly StarterName[] = [
 ];
 
 /**
- * With the provider model, the provider's year the pricing runs on: its consumers, the cost of a
- * direct hour and the planned hours summed, and the planned hours per consumer (Σ mix × hours).
+ * With the provider model, the provider's year the pricing runs on: its consumers and the cost of a
+ * direct hour (as N(): "enter inputs" counts 0), the planned hours summed, and the planned hours
+ * per consumer (Σ mix × hours).
  */
-export const FINGERPRINT_PROVIDER_SUMS: readonly StarterName[] = [
-  "ConsumersPerYear",
-  "CostPerDirectHour",
-  "PlannedHours",
-];
+export const FINGERPRINT_PROVIDER_VALUES: readonly StarterName[] = ["ConsumersPerYear", "CostPerDirectHour"];
+export const FINGERPRINT_PROVIDER_SUMS: readonly StarterName[] = ["PlannedHours"];
 export const FINGERPRINT_PROVIDER_PRODUCT: readonly [StarterName, StarterName] = [
   "ProviderCaseMix",
   "PlannedHours",
@@ -131,6 +129,7 @@ function fingerprintOf(calc: CalculatedWorkbook, naming: Naming): number[] | und
   const [mix, hours] = FINGERPRINT_PROVIDER_PRODUCT.map(values);
   const provider = hasProviderModel(calc, naming)
     ? [
+        ...FINGERPRINT_PROVIDER_VALUES.map((name) => one(name) ?? 0),
         ...FINGERPRINT_PROVIDER_SUMS.map(sum),
         mix.reduce<number>((total, share, i) => total + (share ?? 0) * (hours[i] ?? 0), 0),
       ]

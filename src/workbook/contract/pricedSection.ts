@@ -9,6 +9,7 @@ import {
   FINGERPRINT_COUNTS,
   FINGERPRINT_PROVIDER_PRODUCT,
   FINGERPRINT_PROVIDER_SUMS,
+  FINGERPRINT_PROVIDER_VALUES,
   FINGERPRINT_RISK,
   FINGERPRINT_SUMS,
 } from "./contractFigures";
@@ -103,6 +104,7 @@ export function pricedSection(
     ...FINGERPRINT_RISK.map((name) => ({ label: name, now: n[name] })),
     ...(ctx.options.provider
       ? [
+          ...FINGERPRINT_PROVIDER_VALUES.map((name) => ({ label: name, now: `N(${n[name]})` })),
           ...FINGERPRINT_PROVIDER_SUMS.map((name) => ({ label: `Σ ${name}`, now: `SUM(${n[name]})` })),
           {
             label: `Σ ${FINGERPRINT_PROVIDER_PRODUCT.join(" × ")}`,
