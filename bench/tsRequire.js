@@ -6,8 +6,9 @@
 const fs = require("fs");
 const ts = require("typescript");
 
-require.extensions[".ts"] = (module, filename) => {
-  const { outputText } = ts.transpileModule(fs.readFileSync(filename, "utf8"), {
+/** A source file as CommonJS JavaScript. */
+function transpile(filename) {
+  return ts.transpileModule(fs.readFileSync(filename, "utf8"), {
     compilerOptions: {
       module: ts.ModuleKind.CommonJS,
       target: ts.ScriptTarget.ES2020,
@@ -15,6 +16,9 @@ require.extensions[".ts"] = (module, filename) => {
       resolveJsonModule: true,
     },
     fileName: filename,
-  });
-  module._compile(outputText, filename);
-};
+  }).outputText;
+}
+
+require.extensions[".ts"] = (module, filename) => module._compile(transpile(filename), filename);
+
+module.exports = { transpile };

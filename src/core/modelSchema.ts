@@ -550,6 +550,13 @@ export const CONTRACT_KEYS = [
     required: false,
     doc: `value by id when pricing; default each target`,
   },
+  {
+    key: "costPerHour",
+    type: "number",
+    required: false,
+    // Else each level's ratePerHour (README: "contract.costPerHour"); the line fits 100 columns.
+    doc: "cost of an hour when pricing; default directCostPerHour",
+  },
 ] as const satisfies Section;
 
 export const MODEL_KEYS = [

@@ -7,18 +7,25 @@
  */
 import type ExcelJS from "exceljs";
 import { recalculateWithLibreOffice } from "../../src/cli/libreoffice";
+import { computeRateModel, parseRateModel } from "../../src/core";
 import {
   type ClosedCase,
   type ContractTerms,
+  contractPricingInputOfModel,
   expectedCorridorAdjustment,
   expectedStopGainAdjustment,
   expectedStopLossAdjustment,
+  priceContract,
   settleYear,
   type Settlement,
 } from "../../src/core/contract";
-import { calculateWorkbook } from "../../src/workbook/calc";
+import { type CalculatedWorkbook, calculateWorkbook } from "../../src/workbook/calc";
 import { contractFiguresOf, contractTermsOf } from "../../src/workbook/contract/contractFigures";
-import { ILLUSTRATIVE_ACTUALS, ILLUSTRATIVE_TERMS } from "../../src/workbook/contract/example";
+import {
+  ILLUSTRATIVE_ACTUALS,
+  ILLUSTRATIVE_COST_PER_HOUR,
+  ILLUSTRATIVE_TERMS,
+} from "../../src/workbook/contract/example";
 import { CASE_ROWS } from "../../src/workbook/contract/settlementSheet";
 import { IDENTITY_NAMING } from "../../src/workbook/freeNames";
 import { describeStarterWorkbook, starterOptions } from "../../src/workbook/starter";
@@ -31,6 +38,23 @@ import { join } from "node:path";
 const spec = describeStarterWorkbook(starterOptions({ example: true }));
 const calc = calculateWorkbook(spec);
 const LEVELS = ["A", "B", "C", "D"];
+/** Years the tests price at: fewer than the sheet's default, the same inputs otherwise. */
+const YEARS = 1000;
+
+/** The calculation with the Contract's simulated years at `years`, every other cell as calculated. */
+function withYears(calculated: CalculatedWorkbook, years: number): CalculatedWorkbook {
+  return {
+    ...calculated,
+    named: (name) =>
+      name === "ContractSimulationYears" ? [{ ok: true, value: years }] : calculated.named(name),
+  };
+}
+
+/** The workbook's priced figures at YEARS, computed once for the tests that read them. */
+const figuresAtYears = (() => {
+  let figures: ReturnType<typeof contractFiguresOf>;
+  return () => (figures ??= contractFiguresOf(withYears(calc, YEARS), IDENTITY_NAMING)!);
+})();
 const MEASURE_IDS = ["withinRange", "followUp7Day", "accessStandard", "encounterSubmission"];
 
 /** The statement's names on the sheet, by the core's settlement key and line words. */
@@ -144,7 +168,9 @@ describe("the Settlement sheet's lines are the core's lines[]", () => {
     const model = JSON.parse(readFileSync(join(__dirname, "../../examples/contract.json"), "utf8"));
     const { about: _about, arrangement: _arrangement, feeForService: _fees, ...terms } = model.contract;
     const parsed = JSON.parse(JSON.stringify(terms).replace(/"atLeast":(\d)/g, '"threshold":$1'));
-    expect(contractTermsOf(calc, IDENTITY_NAMING, LEVELS)).toEqual(parsed);
+    const { costPerHour, ...onContract } = contractTermsOf(calc, IDENTITY_NAMING, LEVELS);
+    expect(onContract).toEqual(parsed);
+    expect(costPerHour).toBe(ILLUSTRATIVE_COST_PER_HOUR);
     expect(ILLUSTRATIVE_TERMS).toEqual(parsed);
   });
 
@@ -158,7 +184,7 @@ describe("the Settlement sheet's lines are the core's lines[]", () => {
   });
 
   test("the priced figures: the simulated outlier payments agree with the exact within three standard errors", () => {
-    const figures = contractFiguresOf(calc, IDENTITY_NAMING)!;
+    const figures = figuresAtYears();
     expect(Math.abs(figures.terms.outlierPayments - figures.exactOutlierPayments)).toBeLessThanOrEqual(
       3 * figures.outlierStandardError,
     );
@@ -225,6 +251,58 @@ const EXPECTED_VARIANTS: {
     reaches: [false, true],
   },
 ];
+
+describe("the workbook's priced figures are case-rate contract's for the same model", () => {
+  const EXAMPLE = JSON.parse(readFileSync(join(__dirname, "../../examples/contract.json"), "utf8"));
+  const withProvider = calculateWorkbook(
+    describeStarterWorkbook(starterOptions({ example: true, provider: true })),
+  );
+  const one = (calculated: CalculatedWorkbook, name: string) =>
+    (calculated.named(name)![0] as { value: number }).value;
+
+  /** Equal to 1e-9 relative (absolute below 1). */
+  function same(actual: number, expected: number): void {
+    expect(Math.abs(actual - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
+  }
+
+  test.each([
+    [
+      "without the provider model: the payor's Poisson year at Contract's cost of an hour",
+      () => calc,
+      () => {
+        const { provider: _provider, ...payor } = EXAMPLE;
+        return { ...payor, contract: { ...EXAMPLE.contract, costPerHour: ILLUSTRATIVE_COST_PER_HOUR } };
+      },
+    ],
+    [
+      "with it: the provider's consumers at fixed counts at its cost of a direct hour",
+      () => withProvider,
+      () => ({
+        ...EXAMPLE,
+        provider: {
+          ...EXAMPLE.provider,
+          consumers: one(withProvider, "ConsumersPerYear"),
+          directCostPerHour: one(withProvider, "CostPerDirectHour"),
+        },
+      }),
+    ],
+  ])("%s", (_title, workbook, example) => {
+    const figures = contractFiguresOf(withYears(workbook(), YEARS), IDENTITY_NAMING)!;
+    const model = parseRateModel({ ...example(), risk: { seed: 1, simulationYears: YEARS } });
+    const cli = priceContract(contractPricingInputOfModel(model, computeRateModel(model)));
+    expect([figures.years, figures.seed]).toEqual([cli.simulation.years, cli.simulation.seed]);
+    for (const side of ["withoutTerms", "withTerms"] as const) {
+      same(figures[side].expectedProviderMargin, cli[side].expectedProviderMargin);
+      same(figures[side].probabilityOfLoss, cli[side].probabilityOfLoss);
+      same(figures[side].expectedPayorCost, cli[side].expectedPayorCost);
+    }
+    for (const [term, value] of Object.entries(cli.withTerms.terms))
+      same(figures.terms[term as keyof typeof figures.terms], value);
+    same(figures.exactOutlierPayments, cli.exact.outlierPayments);
+    same(figures.outlierStandardError, cli.simulation.standardErrors.outlierPayments);
+    expect(workbook().named("ContractFiguresCurrent")![0]).toEqual({ ok: true, value: true });
+  });
+});
 
 describeWithLibreOffice("the Settlement sheet recalculated by LibreOffice", (soffice) => {
   const dir = tempDir("settlement");
@@ -403,7 +481,7 @@ describeWithLibreOffice("the Settlement sheet recalculated by LibreOffice", (sof
   );
 
   test("the expected outlier payments (native) are the core's closed form", () => {
-    const figures = contractFiguresOf(calc, IDENTITY_NAMING)!;
+    const figures = figuresAtYears();
     const [native] = numbersOf(books[0], "ExpectedOutlierPayments");
     expect(Math.abs(native - figures.exactOutlierPayments)).toBeLessThanOrEqual(
       1e-9 * figures.exactOutlierPayments,

@@ -1,45 +1,23 @@
 import type { RateModel, RateModelResult } from "../model";
 import { providerRiskInputOfModel, riskInputOfModel } from "../risk/fromModel";
-import type { RiskInput } from "../risk/inputs";
-import { wholeIfRoundingNoise } from "../risk/wholeCount";
 import { type FeeForServiceLevel, feeForServiceLevels } from "./feeForService";
 import type { ContractPricingInput } from "./price";
+import { pricedYear } from "./pricedYear";
 import type { SettlementLevel } from "./settle";
 import type { ContractTerms } from "./terms";
 
 /**
- * The simulated year the contract is priced on. With the provider's directCostPerHour: the
- * provider's consumers at fixed counts by its mix, each hour at directCostPerHour (as the
- * provider's risk); else the payor's year of the risk command, each hour at the level's rate.
- * The seed and simulationYears are the model's risk section's.
- */
-function pricedYear(model: RateModel, result: RateModelResult): RiskInput {
-  const provider = providerRiskInputOfModel(model, result);
-  if (provider === undefined) return riskInputOfModel(model, result);
-  const { simulationYears, seed } = model.risk ?? {};
-  return {
-    levels: provider.levels.map((level) => ({
-      id: level.id,
-      expectedCases: wholeIfRoundingNoise(level.consumers),
-      averageHours: level.averageHours,
-      ratePerHour: provider.directCostPerHour,
-      ...(level.hoursDistribution === undefined ? {} : { hoursDistribution: level.hoursDistribution }),
-    })),
-    ratePerHour: provider.directCostPerHour,
-    budget: provider.revenue,
-    frequency: "fixed",
-    ...(simulationYears === undefined ? {} : { simulationYears }),
-    ...(seed === undefined ? {} : { seed }),
-  };
-}
-
-/**
  * What `priceContract` takes from the parsed model and its computed result: the simulated year
- * (pricedYear), the levels' case rates as payments, and the model's contract terms ({} if none).
+ * (pricedYear of the payor's and the provider's years, at contract.costPerHour when given), the
+ * levels' case rates as payments, and the model's contract terms ({} if none).
  */
 export function contractPricingInputOfModel(model: RateModel, result: RateModelResult): ContractPricingInput {
   return {
-    risk: pricedYear(model, result),
+    risk: pricedYear(
+      riskInputOfModel(model, result),
+      providerRiskInputOfModel(model, result),
+      model.contract?.costPerHour,
+    ),
     caseRates: result.levels.map((level) => level.caseRate),
     terms: model.contract ?? {},
   };

@@ -36,4 +36,5 @@ export { type FeeForServiceLevel, feeForServiceLevels, feeForServiceRate } from 
 export { measureIds, validateContract } from "./validateContract";
 export { parseContract } from "./parseContract";
 export { contractPricingInputOfModel, feeForServiceOfModel, settlementLevelsOf } from "./fromModel";
+export { pricedYear } from "./pricedYear";
 export { ACTUALS_KEYS, parseActuals } from "./parseActuals";

@@ -204,6 +204,7 @@ export function parseContract(value: unknown, levels: readonly { readonly id: st
     corridorTarget: c.corridorTarget,
     stopLoss: c.stopLoss,
     stopGain: c.stopGain,
+    costPerHour: c.costPerHour,
     expectedMeasures:
       expected &&
       Object.fromEntries(

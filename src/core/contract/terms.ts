@@ -112,6 +112,8 @@ export interface ContractTerms {
   readonly feeForService?: FeeForServiceTerm;
   /** Each measure's value when pricing, by id; default its target. */
   readonly expectedMeasures?: Readonly<Record<string, number>>;
+  /** The cost of an hour of care when pricing; default the provider's directCostPerHour, else each level's rate. */
+  readonly costPerHour?: number;
 }
 
 /** The case-rate terms: refused beside the shared-savings arrangement. */

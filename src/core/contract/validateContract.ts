@@ -232,6 +232,7 @@ export function validateContract(terms: ContractTerms, levelIds: readonly string
   validateCaseRateTerms(terms, levelIds);
   validateSharedSavings(terms);
   validateFeeForService(terms);
+  if (terms.costPerHour !== undefined) requirePositive(at("costPerHour", "costPerHour"), terms.costPerHour);
   const known = measureIds(terms);
   for (const [id, value] of Object.entries(terms.expectedMeasures ?? {})) {
     if (!known.includes(id)) {

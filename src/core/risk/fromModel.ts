@@ -4,7 +4,7 @@ import { ownValue } from "../own";
 import { expectedCases } from "../penetration";
 import { requireShare } from "../validate";
 import type { RiskInput, RiskScenario } from "./inputs";
-import type { ProviderRiskInput } from "./providerRisk";
+import { type ProviderRiskInput, providerRiskLevels } from "./providerRisk";
 import { wholeIfRoundingNoise } from "./wholeCount";
 
 /**
@@ -71,15 +71,16 @@ export function providerRiskInputOfModel(
   const provider = model.provider;
   const section = result.provider;
   if (provider === undefined || section?.directCostPerHour === undefined) return undefined;
-  const ids = result.levels.map((level) => level.id);
-  const consumers = casesPerLevel(provider.consumers, providerMix(provider, result.levels), ids);
   return {
-    levels: result.levels.map((level, i) => ({
-      id: level.id,
-      consumers: consumers[i],
-      averageHours: level.averageHours,
-      ...spreadOf(model, i),
-    })),
+    levels: providerRiskLevels(
+      provider.consumers,
+      providerMix(provider, result.levels),
+      result.levels.map((level, i) => ({
+        id: level.id,
+        averageHours: level.averageHours,
+        ...spreadOf(model, i),
+      })),
+    ),
     directCostPerHour: section.directCostPerHour,
     fixedCosts: section.fixedCosts ?? 0,
     revenue: section.revenue + (section.otherRevenue ?? 0),

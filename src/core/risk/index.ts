@@ -27,6 +27,7 @@ export {
   type ProviderRiskInput,
   type ProviderRiskLevel,
   providerRisk,
+  providerRiskLevels,
 } from "./providerRisk";
 export { providerRiskInputOfModel, riskInputOfModel } from "./fromModel";
 export {

@@ -1,3 +1,4 @@
+import { casesPerLevel } from "../caseMix";
 import { CaseRateInputError } from "../errors";
 import { describeNumber } from "../format";
 import { requireNonNegative, requirePositive } from "../validate";
@@ -12,6 +13,24 @@ export interface ProviderRiskLevel {
   readonly consumers: number;
   readonly averageHours: number;
   readonly hoursDistribution?: HoursDistribution;
+}
+
+/**
+ * The provider's levels: its consumers a year by its mix (casesPerLevel, which checks the mix),
+ * each level with its hours per consumer and spread, in the levels' order.
+ * @example providerRiskLevels(1000, [0.2, 0.8], [{ id: "A", averageHours: 10 }, { id: "B", averageHours: 30 }])[1].consumers // 800
+ */
+export function providerRiskLevels(
+  consumers: number,
+  mix: readonly number[],
+  levels: readonly Omit<ProviderRiskLevel, "consumers">[],
+): ProviderRiskLevel[] {
+  const counts = casesPerLevel(
+    consumers,
+    mix,
+    levels.map((level) => level.id),
+  );
+  return levels.map((level, i) => ({ ...level, consumers: counts[i] }));
 }
 
 /** The provider's year: its consumers' hours at the cost of an hour, against its revenue. */

@@ -38,13 +38,12 @@ export function excelHost(run: ExcelRun, audit?: ExcelAudit): WorkbookHost {
     async build(options: StarterOptions, progress): Promise<BuildResult> {
       // The description and the writer load on demand (their own chunk), keeping the pane's
       // first load small.
-      const [{ describeStarterWorkbook }, { writeWorkbook }] = await Promise.all([
+      const [{ describeStarterWorkbook, starterWanted }, { writeWorkbook }] = await Promise.all([
         import(/* webpackChunkName: "workbook" */ "../../workbook/starter"),
         import(/* webpackChunkName: "workbook" */ "./writeWorkbook"),
       ]);
-      // The sheets and names wanted, from the description itself (options may add sheets).
-      const plain = describeStarterWorkbook(options);
-      const wanted = { sheets: plain.sheets.map((s) => s.name), names: plain.names.map((n) => n.name) };
+      // The sheets and names wanted (options may add sheets), without pricing the contract twice.
+      const wanted = starterWanted(options);
       progress(
         `Writing ${wanted.sheets.length} sheets and ${wanted.names.length} defined names to your workbook…`,
       );

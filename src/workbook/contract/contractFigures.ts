@@ -6,12 +6,13 @@ import {
   type Measure,
   PRICED_TERMS,
   priceContract,
+  pricedYear,
   validateContract,
 } from "../../core/contract";
 import type { CalculatedWorkbook } from "../calc";
 import type { Naming } from "../freeNames";
 import type { StarterName } from "../starter/context";
-import { numbers, riskInputOf, unlessRefused } from "../starter/riskFigures";
+import { numbers, providerRiskInputOf, riskInputOf, unlessRefused } from "../starter/riskFigures";
 import {
   ARRANGEMENTS,
   CONTRACT_MEASURES,
@@ -89,6 +90,18 @@ export const FINGERPRINT_RISK: readonly StarterName[] = [
   "TotalBudget",
 ];
 
+/**
+ * With the provider model, the provider's year the pricing runs on: its consumers and the cost of a
+ * direct hour (as N(): "enter inputs" counts 0), the planned hours summed, and the planned hours
+ * per consumer (Σ mix × hours).
+ */
+export const FINGERPRINT_PROVIDER_VALUES: readonly StarterName[] = ["ConsumersPerYear", "CostPerDirectHour"];
+export const FINGERPRINT_PROVIDER_SUMS: readonly StarterName[] = ["PlannedHours"];
+export const FINGERPRINT_PROVIDER_PRODUCT: readonly [StarterName, StarterName] = [
+  "ProviderCaseMix",
+  "PlannedHours",
+];
+
 /** A calculated name's cells as numbers (null where not a number) and as text. */
 function readNames(calc: CalculatedWorkbook, naming: Naming) {
   const cells = (name: StarterName) => calc.named(naming.name(name)) ?? [];
@@ -99,16 +112,29 @@ function readNames(calc: CalculatedWorkbook, naming: Naming) {
   return { values, one, texts };
 }
 
+/** Whether the workbook holds the provider model's sheets (their names are defined). */
+function hasProviderModel(calc: CalculatedWorkbook, naming: Naming): boolean {
+  return calc.named(naming.name("ProviderInputsComplete")) !== undefined;
+}
+
 /** The fingerprint's values as the first calculation gives them (what its native cells will show). */
 function fingerprintOf(calc: CalculatedWorkbook, naming: Naming): number[] | undefined {
   const { values, one, texts } = readNames(calc, naming);
-  const sums = FINGERPRINT_SUMS.map((name) => values(name).reduce<number>((sum, v) => sum + (v ?? 0), 0));
   const counts = FINGERPRINT_COUNTS.map(
     ([name, text]) => texts(name).filter((t) => t.toLowerCase() === text.toLowerCase()).length,
   );
   const risk = FINGERPRINT_RISK.map(one);
   if (risk.some((v) => v === null)) return undefined;
-  return [...sums, ...counts, ...(risk as number[])];
+  const sum = (name: StarterName) => values(name).reduce<number>((total, v) => total + (v ?? 0), 0);
+  const [mix, hours] = FINGERPRINT_PROVIDER_PRODUCT.map(values);
+  const provider = hasProviderModel(calc, naming)
+    ? [
+        ...FINGERPRINT_PROVIDER_VALUES.map((name) => one(name) ?? 0),
+        ...FINGERPRINT_PROVIDER_SUMS.map(sum),
+        mix.reduce<number>((total, share, i) => total + (share ?? 0) * (hours[i] ?? 0), 0),
+      ]
+    : [];
+  return [...FINGERPRINT_SUMS.map(sum), ...counts, ...(risk as number[]), ...provider];
 }
 
 /** The contract's terms as the Contract sheet holds them, in the core's shape (blank: not in the contract). */
@@ -191,6 +217,7 @@ export function contractTermsOf(
       corridorTarget: optional("CorridorTarget"),
       stopLoss: optional("StopLoss"),
       stopGain: optional("StopGain"),
+      costPerHour: optional("ContractCostPerHour"),
     }),
     ...given(one("WithholdPercent"), (percent) => ({
       withhold: { percent, measures: measured(values("WithholdWeights")) },
@@ -220,51 +247,35 @@ export function contractTermsOf(
   return validateContract(terms, levelIds);
 }
 
-/** Pricings already run, by their input: builds of the same workbook (the pane's, the tests') simulate once. */
-const PRICED = new Map<string, ReturnType<typeof priceContract>>();
-const PRICED_KEPT = 8;
-
-/** priceContract, remembered for the last few inputs (it is pure; the simulation is the slow part of a build). */
-function pricedOnce(input: Parameters<typeof priceContract>[0]): ReturnType<typeof priceContract> {
-  const key = JSON.stringify(input);
-  const known = PRICED.get(key);
-  if (known !== undefined) return known;
-  const priced = priceContract(input);
-  if (PRICED.size >= PRICED_KEPT) PRICED.delete(PRICED.keys().next().value as string);
-  PRICED.set(key, priced);
-  return priced;
-}
-
 /** The object without its undefined values. */
 function strip<T extends object>(object: T): T {
   return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined)) as T;
 }
 
 /**
- * The core's pricing of the Contract's terms on the payor's year of the Risk sheet (each hour at
- * the Contract's cost of an hour, else the level's rate), computed from a first calculation of
- * the workbook; undefined until every input is in, or when the core refuses the terms.
+ * The core's pricing of the Contract's terms on the year pricedYear decides, as `case-rate
+ * contract` prices the same model: the provider's consumers at fixed counts at its cost per direct
+ * hour when the provider model's inputs are in, else the Risk sheet's payor year at each level's
+ * rate; the Contract's cost of an hour, when given, in either. Computed from a first calculation
+ * of the workbook; undefined until every input is in, or when the core refuses the terms.
  */
 export function contractFiguresOf(calc: CalculatedWorkbook, naming: Naming): ContractFigures | undefined {
-  const risk = riskInputOf(calc, naming);
+  const payor = riskInputOf(calc, naming);
   const fingerprint = fingerprintOf(calc, naming);
-  if (risk === undefined || fingerprint === undefined) return undefined;
+  if (payor === undefined || fingerprint === undefined) return undefined;
   const { values, one } = readNames(calc, naming);
   const caseRates = values("CaseRates");
   if (caseRates.some((v) => v === null)) return undefined;
-  const costPerHour = one("ContractCostPerHour");
   const years = one("ContractSimulationYears");
-  const levels = risk.levels.map((level) =>
-    costPerHour === null ? level : { ...level, ratePerHour: costPerHour },
-  );
   return unlessRefused(() => {
     const terms = contractTermsOf(
       calc,
       naming,
-      risk.levels.map((level) => level.id),
+      payor.levels.map((level) => level.id),
     );
-    const priced = pricedOnce({
-      risk: { ...risk, levels, ...(years === null ? {} : { simulationYears: years }) },
+    const year = { ...payor, ...(years === null ? {} : { simulationYears: years }) };
+    const priced = priceContract({
+      risk: pricedYear(year, providerRiskInputOf(calc, naming, payor), terms.costPerHour),
       caseRates: caseRates as number[],
       terms,
     });

@@ -14,7 +14,10 @@ export const CORRIDOR_BANDS = 4;
 export const CONTRACT_MEASURES = 6;
 /** Steps of a measure's ladder. */
 export const LADDER_STEPS = 3;
-/** Years the build simulates by default: the toolkit's year takes ~20 ms a year to settle. */
+/**
+ * Years the build simulates by default. The CLI's 10,000 (risk.simulationYears) take ~3 s a build,
+ * and the tests build the example dozens of times: the sheet keeps 200, the user may give more.
+ */
 export const PRICING_YEARS = 200;
 /** The arrangements, as the Contract sheet's list spells them. */
 export const ARRANGEMENTS = ["Case rate", "Shared savings"] as const;
@@ -263,14 +266,20 @@ export function contractSheet(ctx: StarterContext): { spec: SheetSpec; layout: C
 
   sheet.section("Pricing before signing", width);
   input({
-    label: "Cost of care per hour when pricing (blank: each level's rate per hour)",
+    label: "Cost of an hour of care when pricing (contract.costPerHour)",
     units: "$ per hour",
-    values: [when(ILLUSTRATIVE_COST_PER_HOUR)],
+    // With the provider model the example prices at its cost per direct hour: this stays blank.
+    values: [options.provider ? null : when(ILLUSTRATIVE_COST_PER_HOUR)],
     numberFormat: NUMBER_FORMATS.dollarsCents,
     name: "ContractCostPerHour",
-    comment: "What an hour of care costs the provider, for the contract's expected year",
+    comment: "What an hour of care costs the provider in the priced year; blank: as the note says",
   });
-  if (options.example)
+  sheet.note(
+    ctx.options.provider
+      ? "Blank: the Provider Model's cost of a direct-service hour (its inputs complete), else each level's rate."
+      : "Blank: each level's rate per hour. Given: the cost of every hour of care in the priced year.",
+  );
+  if (options.example && !options.provider)
     sheet.note(
       "Illustrative: the provider's direct cost of an hour ($78,000 salary with benefits and taxes).",
     );
@@ -288,7 +297,7 @@ export function contractSheet(ctx: StarterContext): { spec: SheetSpec; layout: C
     min: 1,
     max: 100000,
     promptTitle: "Simulated years",
-    prompt: "A whole number of years, such as 200; each build simulates them (10,000 takes minutes).",
+    prompt: "A whole number of years, such as 200; each build simulates them (10,000: a few seconds).",
     error: "Simulated years must be a whole number from 1 to 100,000.",
   });
   return { spec: sheet.build(), layout: { rows } };

@@ -7,6 +7,9 @@ import type { StarterSheetBuilder } from "../starter/starterSheet";
 import {
   type ContractFigures,
   FINGERPRINT_COUNTS,
+  FINGERPRINT_PROVIDER_PRODUCT,
+  FINGERPRINT_PROVIDER_SUMS,
+  FINGERPRINT_PROVIDER_VALUES,
   FINGERPRINT_RISK,
   FINGERPRINT_SUMS,
 } from "./contractFigures";
@@ -39,11 +42,16 @@ export function pricedSection(
   const { n } = ctx;
   sheet.section("Priced before signing (the core's figures, computed when the workbook was built)", width);
   sheet.note(
-    "Each simulated year of the Risk sheet's year (cost of an hour from Contract) settled under the terms, as",
+    ctx.options.provider
+      ? "Each simulated year settled under the terms, as case-rate contract prices it: the Provider Model's"
+      : "Each simulated year settled under the terms, as case-rate contract prices it: the Risk sheet's",
   );
   sheet.note(
-    "case-rate contract prices it. Values, not formulas: the check below turns red when a term or input changes.",
+    ctx.options.provider
+      ? "consumers by its mix at its cost of a direct hour (else Risk's year at each level's rate), or at Contract's."
+      : "year of cases, each hour at its level's rate or at Contract's cost of an hour of care.",
   );
+  sheet.note("Values, not formulas: the check below turns red when a term or input changes.");
   if (figures === undefined) sheet.note(NOT_COMPUTED);
   const value = (v: number | undefined): CellContent => v ?? null;
   const dollars = { style: "calc", numberFormat: NUMBER_FORMATS.dollars } as const;
@@ -94,6 +102,16 @@ export function pricedSection(
       now: `COUNTIF(${n[name]},"${text}")`,
     })),
     ...FINGERPRINT_RISK.map((name) => ({ label: name, now: n[name] })),
+    ...(ctx.options.provider
+      ? [
+          ...FINGERPRINT_PROVIDER_VALUES.map((name) => ({ label: name, now: `N(${n[name]})` })),
+          ...FINGERPRINT_PROVIDER_SUMS.map((name) => ({ label: `Σ ${name}`, now: `SUM(${n[name]})` })),
+          {
+            label: `Σ ${FINGERPRINT_PROVIDER_PRODUCT.join(" × ")}`,
+            now: `SUMPRODUCT(${FINGERPRINT_PROVIDER_PRODUCT.map((name) => n[name]).join(",")})`,
+          },
+        ]
+      : []),
   ];
   const rows = live.map(({ label, now }, i) =>
     sheet.line(label, "", [formula(now), value(figures?.fingerprint[i])], {

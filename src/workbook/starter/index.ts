@@ -43,8 +43,9 @@ export function describeStarterWorkbook(
 ): WorkbookSpec {
   // The exact risk figures come from the core for the inputs the first build holds.
   const first = describeWith(options, naming, undefined, undefined);
-  const figures = riskFiguresOf(first, naming);
-  const contract = contractFiguresOf(calculateWorkbook(first), naming);
+  const calc = calculateWorkbook(first);
+  const figures = riskFiguresOf(calc, naming);
+  const contract = contractFiguresOf(calc, naming);
   return figures === undefined && contract === undefined
     ? first
     : describeWith(options, naming, figures, contract);
@@ -88,11 +89,12 @@ function describeWith(
 
 /**
  * The sheets and names a build with these options writes, for the writers' free-name search. The
- * names come from the sheets' own definitions: a build with the names as wanted lists them.
+ * names come from the sheets' own definitions: a build with the names as wanted lists them. The
+ * core's figures fill values only, so a build without them (no pricing run) defines the same names.
  */
 export function starterWanted(options: StarterOptions): { sheets: StarterSheet[]; names: string[] } {
   return {
     sheets: starterSheets(options),
-    names: describeStarterWorkbook(options).names.map((name) => name.name),
+    names: describeWith(options, IDENTITY_NAMING, undefined, undefined).names.map((name) => name.name),
   };
 }

@@ -4,12 +4,13 @@ import {
   type HoursDistribution,
   type RiskInput,
   cumulative,
+  type ProviderRiskInput,
   exactRisk,
   providerRisk,
+  providerRiskLevels,
 } from "../../core/risk";
-import { type CalculatedWorkbook, calculateWorkbook } from "../calc";
+import type { CalculatedWorkbook } from "../calc";
 import type { Naming } from "../freeNames";
-import type { WorkbookSpec } from "../spec";
 
 /** Bars the chart of the year's cost draws between its 0.05% and 99.95% quantiles. */
 export const DISTRIBUTION_BARS = 60;
@@ -113,16 +114,19 @@ export function riskInputOf(calc: CalculatedWorkbook, naming: Naming): RiskInput
   };
 }
 
-/**
- * The provider's year for providerRisk from the Dashboard's chosen scenario: its consumers by its
- * mix (whole numbers, or the core refuses), its planned hours with the payor's spread per level, a
- * direct hour at its staff cost, the other expenses fixed, against its total revenue.
- */
-function providerFiguresOf(
-  calc: CalculatedWorkbook,
-  naming: Naming,
-  payor: RiskInput,
-): ProviderRiskFigures | undefined {
+/** The provider model's figures the provider's year is built from. */
+interface ProviderCells {
+  readonly consumers: number;
+  readonly mix: readonly number[];
+  /** Planned hours per consumer, by level. */
+  readonly planned: readonly number[];
+  readonly costPerDirectHour: number;
+  readonly fixedCosts: number;
+  readonly revenue: number;
+}
+
+/** The provider model's figures from a first calculation; undefined until its inputs are in. */
+function providerCellsOf(calc: CalculatedWorkbook, naming: Naming): ProviderCells | undefined {
   const complete = calc.named(naming.name("ProviderInputsComplete"))?.[0];
   if (!complete?.ok || complete.value !== true) return undefined;
   const one = (name: string) => numbers(calc, naming.name(name))[0] ?? null;
@@ -135,35 +139,70 @@ function providerFiguresOf(
     "DirectStaffCost",
     "TotalRevenue",
   ].map(one);
-  if (
-    [...mix, ...planned, consumers, costPerDirectHour, expense, directStaff, revenue].some((v) => v === null)
-  )
-    return undefined;
-  const fixedCosts = (expense as number) - (directStaff as number);
-  const risk = providerRisk({
-    levels: payor.levels.map((level, i) => ({
-      id: level.id,
-      consumers: (consumers as number) * (mix[i] as number),
-      averageHours: planned[i] as number,
-      ...(level.hoursDistribution === undefined ? {} : { hoursDistribution: level.hoursDistribution }),
-    })),
-    directCostPerHour: costPerDirectHour as number,
-    fixedCosts,
+  const all = [...mix, ...planned, consumers, costPerDirectHour, expense, directStaff, revenue];
+  if (all.some((v) => v === null)) return undefined;
+  return {
+    consumers: consumers as number,
+    mix: mix as number[],
+    planned: planned as number[],
+    costPerDirectHour: costPerDirectHour as number,
+    fixedCosts: (expense as number) - (directStaff as number),
     revenue: revenue as number,
+  };
+}
+
+/**
+ * The provider's year from the Dashboard's chosen scenario (undefined until the provider model's
+ * inputs are in): its consumers by its mix (whole numbers, or the core refuses), its planned
+ * hours with the payor's spread per level, a direct hour at its staff cost, the other expenses
+ * fixed, against its total revenue; the payor's confidence.
+ */
+export function providerRiskInputOf(
+  calc: CalculatedWorkbook,
+  naming: Naming,
+  payor: RiskInput,
+): ProviderRiskInput | undefined {
+  const cells = providerCellsOf(calc, naming);
+  return cells === undefined ? undefined : providerYearOf(cells, payor);
+}
+
+/** The provider's year from its cells, with the payor's spread and confidence. */
+function providerYearOf(cells: ProviderCells, payor: RiskInput): ProviderRiskInput {
+  return {
+    levels: providerRiskLevels(
+      cells.consumers,
+      cells.mix,
+      payor.levels.map((level, i) => ({
+        id: level.id,
+        averageHours: cells.planned[i],
+        ...(level.hoursDistribution === undefined ? {} : { hoursDistribution: level.hoursDistribution }),
+      })),
+    ),
+    directCostPerHour: cells.costPerDirectHour,
+    fixedCosts: cells.fixedCosts,
+    revenue: cells.revenue,
     ...(payor.confidence === undefined ? {} : { confidence: payor.confidence }),
-  });
+  };
+}
+
+/** The core's providerRisk of the provider's year (providerRiskInputOf), and what it was computed from. */
+function providerFiguresOf(
+  calc: CalculatedWorkbook,
+  naming: Naming,
+  payor: RiskInput,
+): ProviderRiskFigures | undefined {
+  const cells = providerCellsOf(calc, naming);
+  if (cells === undefined) return undefined;
+  const risk = providerRisk(providerYearOf(cells, payor));
   return {
     probabilityOfLoss: risk.probabilityOfLoss,
     reserveToCover: risk.reserveToCover,
     confidence: risk.confidence,
-    consumers: consumers as number,
-    costPerDirectHour: costPerDirectHour as number,
-    fixedCosts,
-    revenue: revenue as number,
-    plannedHoursPerConsumer: mix.reduce<number>(
-      (sum, share, i) => sum + (share as number) * (planned[i] as number),
-      0,
-    ),
+    consumers: cells.consumers,
+    costPerDirectHour: cells.costPerDirectHour,
+    fixedCosts: cells.fixedCosts,
+    revenue: cells.revenue,
+    plannedHoursPerConsumer: cells.mix.reduce((sum, share, i) => sum + share * cells.planned[i], 0),
   };
 }
 
@@ -201,12 +240,11 @@ function barsOf(risk: ReturnType<typeof exactRisk>): DistributionBar[] {
 }
 
 /**
- * The core's exact risk figures for the inputs a first build of the workbook holds (calculated as
- * the preview calculates it), or undefined when an input is missing or the core refuses one: the
+ * The core's exact risk figures for the inputs a first build of the workbook holds (its
+ * calculation, as the preview calculates it), or undefined when an input is missing or the core refuses one: the
  * exact cells then say so. Both writers write what this gives, so the pane and the file agree.
  */
-export function riskFiguresOf(spec: WorkbookSpec, naming: Naming): RiskFigures | undefined {
-  const calc = calculateWorkbook(spec);
+export function riskFiguresOf(calc: CalculatedWorkbook, naming: Naming): RiskFigures | undefined {
   const input = riskInputOf(calc, naming);
   if (input === undefined) return undefined;
   const provider = unlessRefused(() => providerFiguresOf(calc, naming, input));

@@ -96,6 +96,7 @@ test.each([
     "contract.corridors[1].upTo is 0.03; each band's upTo must be above the one before",
   ],
   [{ corridorTarget: 0 }, "contract.corridorTarget is 0"],
+  [{ costPerHour: -103.45 }, "contract.costPerHour is -103.45"],
   [
     { withhold: { percent: 0.02, measures: [{ ...GATE, weight: 0.9 }] } },
     "contract.withhold.measures weights sums to 90%, not 100%.",
