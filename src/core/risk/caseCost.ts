@@ -11,10 +11,6 @@ import { incompleteGamma, normalSurvival } from "./specialFunctions";
 import { CaseRateInputError } from "../errors";
 import { describeNumber } from "../format";
 
-// Bound once: in a VM context (jest's) every read of the global Math is a slow interceptor call,
-// and a lognormal level draws each simulated case through it.
-const { exp } = Math;
-
 /** A continuous law is discretized up to the first grid point where P(X > x) < this. */
 export const SURVIVAL_CUTOFF = 1e-12;
 
@@ -105,7 +101,7 @@ function lognormalLaw(mean: number, cv: number): CaseCostLaw {
   const location = Math.log(mean) - (sigma * sigma) / 2;
   const z = (x: number) => (Math.log(x) - location) / sigma;
   return {
-    draw: (sampler) => exp(location + sigma * sampler.normal()),
+    draw: (sampler) => Math.exp(location + sigma * sampler.normal()),
     spread: "lognormal",
     mean,
     rawMoments: [mean, mean ** 2 * c2, mean ** 3 * c2 ** 3],

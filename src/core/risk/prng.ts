@@ -1,7 +1,3 @@
-// Bound once: in a VM context (jest's) every read of the global Math is a slow interceptor call,
-// and the simulation draws tens of millions of numbers.
-const { imul } = Math;
-
 /**
  * xoshiro128** 1.1 (Blackman and Vigna, 2018), a 32-bit generator with period 2¹²⁸ − 1, seeded
  * by splitmix32 (a Weyl sequence of step 0x9e3779b9 through MurmurHash3's fmix32). It is integer arithmetic only (Math.imul, shifts), so a seed gives the same
@@ -19,8 +15,8 @@ export class Xoshiro128 {
     const next = (): number => {
       state = (state + 0x9e3779b9) >>> 0;
       let z = state;
-      z = imul(z ^ (z >>> 16), 0x85ebca6b);
-      z = imul(z ^ (z >>> 13), 0xc2b2ae35);
+      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
       return (z ^ (z >>> 16)) >>> 0;
     };
     return new Xoshiro128(next(), next(), next(), next());
@@ -37,7 +33,7 @@ export class Xoshiro128 {
 
   /** The next 32-bit output, 0 to 2³² − 1. */
   nextUint32(): number {
-    const result = imul(rotl(imul(this.s1, 5), 7), 9) >>> 0;
+    const result = Math.imul(rotl(Math.imul(this.s1, 5), 7), 9) >>> 0;
     const t = this.s1 << 9;
     this.s2 ^= this.s0;
     this.s3 ^= this.s1;

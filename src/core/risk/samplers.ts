@@ -9,10 +9,6 @@
 import { Xoshiro128 } from "./prng";
 import { lnGamma } from "./specialFunctions";
 
-// Bound once: in a VM context (jest's) every read of the global Math is a slow interceptor call,
-// and the samplers run once or more per simulated case.
-const { abs, exp, floor, log, sqrt } = Math;
-
 /** The random streams the simulation draws from. */
 export class Sampler {
   private spare: number | null = null;
@@ -36,7 +32,7 @@ export class Sampler {
       const v = 2 * this.random.uniform() - 1;
       const s = u * u + v * v;
       if (s > 0 && s < 1) {
-        const factor = sqrt((-2 * log(s)) / s);
+        const factor = Math.sqrt((-2 * Math.log(s)) / s);
         this.spare = v * factor;
         return u * factor;
       }
@@ -47,7 +43,7 @@ export class Sampler {
   gamma(shape: number): number {
     if (shape < 1) return this.gamma(shape + 1) * this.random.uniform() ** (1 / shape);
     const d = shape - 1 / 3;
-    const c = 1 / sqrt(9 * d);
+    const c = 1 / Math.sqrt(9 * d);
     for (;;) {
       const x = this.normal();
       const root = 1 + c * x;
@@ -55,7 +51,7 @@ export class Sampler {
       const v = root * root * root;
       const u = this.random.uniform();
       if (u < 1 - 0.0331 * x * x * x * x) return d * v;
-      if (log(u) < 0.5 * x * x + d * (1 - v + log(v))) return d * v;
+      if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
     }
   }
 
@@ -68,7 +64,7 @@ export class Sampler {
   private poissonInversion(lambda: number): number {
     const u = this.random.uniform();
     let k = 0;
-    let p = exp(-lambda);
+    let p = Math.exp(-lambda);
     let cdf = p;
     // The bound guards against a u above the cdf's rounded limit.
     while (u > cdf && k < 1000) {
@@ -81,8 +77,8 @@ export class Sampler {
 
   /** PTRS, as W. Hörmann, "The transformed rejection method for generating Poisson random variables". */
   private poissonPtrs(lambda: number): number {
-    const slam = sqrt(lambda);
-    const loglam = log(lambda);
+    const slam = Math.sqrt(lambda);
+    const loglam = Math.log(lambda);
     const b = 0.931 + 2.53 * slam;
     const a = -0.059 + 0.02483 * b;
     const invalpha = 1.1239 + 1.1328 / (b - 3.4);
@@ -90,11 +86,14 @@ export class Sampler {
     for (;;) {
       const u = this.random.uniform() - 0.5;
       const v = this.random.uniform();
-      const us = 0.5 - abs(u);
-      const k = floor(((2 * a) / us + b) * u + lambda + 0.43);
+      const us = 0.5 - Math.abs(u);
+      const k = Math.floor(((2 * a) / us + b) * u + lambda + 0.43);
       if (us >= 0.07 && v <= vr) return k;
       if (k < 0 || (us < 0.013 && v > us)) continue;
-      if (log(v) + log(invalpha) - log(a / (us * us) + b) <= -lambda + k * loglam - lnGamma(k + 1)) {
+      if (
+        Math.log(v) + Math.log(invalpha) - Math.log(a / (us * us) + b) <=
+        -lambda + k * loglam - lnGamma(k + 1)
+      ) {
         return k;
       }
     }
