@@ -3,16 +3,14 @@
  * Pricing the contract before signing at the model's default simulated years (10,000), for the
  * starter workbook's example without and with the provider model (contractFiguresOf on a first
  * calculation, as a build runs it, with the Contract's simulated years at 10,000) and for `case-rate contract examples/contract.json`
- * (priceContract on contractPricingInputOfModel): seconds each, in Node's own context and in a
- * fresh VM context as jest runs the tests (where a global read in the simulation's per-case loop
- * once made 10,000 years take minutes). The target, a few seconds, is reported, not enforced.
+ * (priceContract on contractPricingInputOfModel): seconds each. The target, a few seconds, is
+ * reported, not enforced.
  */
 "use strict";
 require("./tsRequire");
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
-const { createVmRequire } = require("./vmRequire");
 
 const ROOT = path.resolve(__dirname, "..");
 const TARGET_SECONDS = 5;
@@ -25,7 +23,7 @@ function seconds(work) {
   return { result, seconds: Number(process.hrtime.bigint() - start) / 1e9 };
 }
 
-/** The three pricings, each module loaded through `load` (Node's require, or a VM context's). */
+/** The three pricings, each module loaded through `load` (Node's require). */
 function pricings(load) {
   const { describeStarterWorkbook, starterOptions } = load(source("workbook/starter/index.ts"));
   const { calculateWorkbook } = load(source("workbook/calc/index.ts"));
@@ -58,17 +56,13 @@ function pricings(load) {
   ];
 }
 
-const rows = [
-  ...pricings(require).map((row) => ({ ...row, where: "Node" })),
-  ...pricings(createVmRequire()).map((row) => ({ ...row, where: "VM context (as jest)" })),
-];
+const rows = pricings(require);
 const cells = rows.map((row) => [
   row.label,
-  row.where,
   `${row.seconds.toFixed(2)} s`,
   `${row.years.toLocaleString("en-US")} years`,
 ]);
-const widths = [0, 1, 2, 3].map((c) => Math.max(...cells.map((r) => r[c].length)));
+const widths = [0, 1, 2].map((c) => Math.max(...cells.map((r) => r[c].length)));
 for (const row of cells) process.stdout.write(`${row.map((cell, c) => cell.padEnd(widths[c])).join("  ")}\n`);
 const slowest = Math.max(...rows.map((row) => row.seconds));
 process.stdout.write(

@@ -6,9 +6,8 @@
 const fs = require("fs");
 const ts = require("typescript");
 
-/** A source file as CommonJS JavaScript. */
-function transpile(filename) {
-  return ts.transpileModule(fs.readFileSync(filename, "utf8"), {
+require.extensions[".ts"] = (module, filename) => {
+  const { outputText } = ts.transpileModule(fs.readFileSync(filename, "utf8"), {
     compilerOptions: {
       module: ts.ModuleKind.CommonJS,
       target: ts.ScriptTarget.ES2020,
@@ -16,9 +15,6 @@ function transpile(filename) {
       resolveJsonModule: true,
     },
     fileName: filename,
-  }).outputText;
-}
-
-require.extensions[".ts"] = (module, filename) => module._compile(transpile(filename), filename);
-
-module.exports = { transpile };
+  });
+  module._compile(outputText, filename);
+};
