@@ -251,6 +251,7 @@ const contract = section(
     corridors: bands,
     gainCorridors: bands,
     corridorTarget: figure,
+    costPerHour: figure,
     stopLoss: share,
     stopGain: share,
     withhold: section(
