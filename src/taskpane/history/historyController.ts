@@ -273,113 +273,111 @@ export class HistoryController {
     this.abort?.abort();
   }
 
+  /**
+   * Runs one step of a fill in `phase`, then shows what `work` gives; a failure is told as
+   * "`notFilled`: …". True when the step did not fail.
+   */
+  private async fillStep(
+    phase: "planning" | "filling",
+    notFilled: string,
+    work: () => Promise<Partial<HistoryState>>,
+    before: Partial<HistoryState> = {},
+  ): Promise<boolean> {
+    this.set({ phase, ...before });
+    try {
+      this.set({ phase: "done", ...(await work()) });
+      return true;
+    } catch (error) {
+      this.set({
+        phase: "done",
+        message: { text: `${notFilled}: ${describeError(error)}`, kind: "error" },
+      });
+      return false;
+    }
+  }
+
   /** Shows what "Use as the model's inputs" would change, for the user to confirm. */
   async planInputs(): Promise<boolean> {
     const model = this.current.model;
     if (!model) return false;
-    this.set({ phase: "planning", plan: undefined, planRefused: undefined });
-    try {
-      const { changes: plan, refused } = await this.workbook.planInputs(model);
-      const also = refused === undefined ? "" : ` Not filled: ${refused}`;
-      this.set({
-        phase: "done",
-        plan,
-        planRefused: refused,
-        message:
-          plan.length === 0
-            ? {
-                text: `The inputs already hold the history's figures: nothing to change.${also}`,
-                kind: "info",
-              }
-            : {
-                text: `${plan.length} input cells would change: check them, then confirm.${also}`,
-                kind: "info",
-              },
-      });
-      return plan.length > 0;
-    } catch (error) {
-      this.set({
-        phase: "done",
-        message: { text: `The inputs were not filled: ${describeError(error)}`, kind: "error" },
-      });
-      return false;
-    }
+    const planned = await this.fillStep(
+      "planning",
+      "The inputs were not filled",
+      async () => {
+        const { changes: plan, refused } = await this.workbook.planInputs(model);
+        const also = refused === undefined ? "" : ` Not filled: ${refused}`;
+        return {
+          plan,
+          planRefused: refused,
+          message:
+            plan.length === 0
+              ? {
+                  text: `The inputs already hold the history's figures: nothing to change.${also}`,
+                  kind: "info",
+                }
+              : {
+                  text: `${plan.length} input cells would change: check them, then confirm.${also}`,
+                  kind: "info",
+                },
+        };
+      },
+      { plan: undefined, planRefused: undefined },
+    );
+    return planned && (this.current.plan?.length ?? 0) > 0;
   }
 
   /** Writes the cells shown, and only those. */
   async confirmInputs(): Promise<boolean> {
     const { plan, planRefused } = this.current;
     if (!plan || plan.length === 0) return false;
-    this.set({ phase: "filling" });
-    try {
+    return this.fillStep("filling", "The inputs were not filled", async () => {
       await this.workbook.applyInputs(plan);
-      this.set({
-        phase: "done",
+      return {
         plan: undefined,
         planRefused: undefined,
         message: {
           text: `Filled ${plan.length} input cells of steps 2, 4, 5 and 6 from the history.${planRefused === undefined ? "" : ` Not filled: ${planRefused}`}`,
           kind: "success",
         },
-      });
-      return true;
-    } catch (error) {
-      this.set({
-        phase: "done",
-        message: { text: `The inputs were not filled: ${describeError(error)}`, kind: "error" },
-      });
-      return false;
-    }
+      };
+    });
   }
 
   /** Shows what filling the Settlement sheet's closed cases from the episodes would change. */
   async planSettlement(): Promise<boolean> {
     const episodes = this.current.episodes;
     if (!episodes) return false;
-    this.set({ phase: "planning", settlement: undefined });
-    try {
-      const settlement = await this.workbook.planSettlement(episodes.list, episodes.hasAmount);
-      this.set({
-        phase: "done",
-        settlement,
-        message: {
-          text: `${count(settlement.cases)} closed cases would be written to the Settlement sheet: check, then confirm.`,
-          kind: "info",
-        },
-      });
-      return true;
-    } catch (error) {
-      this.set({
-        phase: "done",
-        message: { text: `The Settlement sheet was not filled: ${describeError(error)}`, kind: "error" },
-      });
-      return false;
-    }
+    return this.fillStep(
+      "planning",
+      "The Settlement sheet was not filled",
+      async () => {
+        const settlement = await this.workbook.planSettlement(episodes.list, episodes.hasAmount);
+        return {
+          settlement,
+          message: {
+            text: `${count(settlement.cases)} closed cases would be written to the Settlement sheet: check, then confirm.`,
+            kind: "info",
+          },
+        };
+      },
+      { settlement: undefined },
+    );
   }
 
   /** Writes the Settlement table shown. */
   async confirmSettlement(): Promise<boolean> {
     const settlement = this.current.settlement;
     if (!settlement) return false;
-    this.set({ phase: "filling" });
-    try {
+    return this.fillStep("filling", "The Settlement sheet was not filled", async () => {
       await this.workbook.applySettlement(settlement.columns);
-      this.set({
-        phase: "done",
+      return {
         settlement: undefined,
         message: {
           text: `Filled the Settlement sheet's closed cases: ${count(settlement.cases)} cases from the history's episodes.`,
           kind: "success",
         },
-      });
-      return true;
-    } catch (error) {
-      this.set({
-        phase: "done",
-        message: { text: `The Settlement sheet was not filled: ${describeError(error)}`, kind: "error" },
-      });
-      return false;
-    }
+      };
+    });
   }
 
   /** Leaves the Settlement sheet as it is. */
