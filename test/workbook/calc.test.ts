@@ -49,6 +49,16 @@ describe("the calculation's functions, coerced by their declared parameters", ()
     expect(value("C2")).toBe(2);
   });
 
+  test("a reference to one cell is a range: its text, boolean or blank is left out, as Excel does", () => {
+    const value = calculate([
+      ["2", true, null],
+      [formula("SUM(A1)"), formula("SUM(B1)+MAX(A1)"), formula("COUNT(A1,B1,C1)+SUM(C1)+MIN(A1)")],
+    ]);
+    expect(value("A2")).toBe(0);
+    expect(value("B2")).toBe(0);
+    expect(value("C2")).toBe(0);
+  });
+
   test("arity comes from the declaration", () => {
     const value = calculate([[formula("IF(TRUE)"), formula("ROWS(A1,B1)"), formula("SUM()")]]);
     expect(value("A1")).toMatch(/IF with 1 arguments/);

@@ -41,9 +41,10 @@ function coerce(type: ArgumentType, argument: Value | (() => Value), context: Ca
   const plain = isRange(value) ? context.read(value) : value;
   if (type === "array") return asMatrix(plain);
   if (type === "values") {
+    // A reference to one cell is a range too: SUM(B1) leaves B1's text out, as SUM(B1:C1) does.
     return isMatrix(plain)
       ? plain.rows.flatMap((row) => row.map((cell): Flagged => ({ value: cell, fromRange: true })))
-      : [{ value: plain, fromRange: false }];
+      : [{ value: plain, fromRange: isRange(value) }];
   }
   if (isMatrix(plain)) throw new NotCalculated("a range where one value is expected");
   return type === "number" ? toNumber(plain) : type === "boolean" ? toBoolean(plain) : plain;
