@@ -1,10 +1,11 @@
 /**
  * The History section in the browser preview: a CSV file streamed through the core's CSV parser
- * (File.stream(), never read whole into text), its SHA-256 by crypto.subtle, and the History
+ * (File.stream(), never read whole), its SHA-256 taken from the same reading, and the History
  * sheet and inputs put in the in-browser workbook. Loaded on demand with the History section.
  */
 import { CsvParser } from "../../core/csv/csvParser";
 import { EncounterReader } from "../../core/history/encounterHistory";
+import { Sha256 } from "../../core/history/sha256";
 import {
   type HistoryDescriptions,
   type HistoryWorkbook,
@@ -50,12 +51,6 @@ export async function headerOf(file: Blob): Promise<string[]> {
   return header;
 }
 
-/** The file's SHA-256 as hex, by the browser's own digest. */
-export async function sha256Of(file: Blob): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", await file.arrayBuffer()));
-  return [...digest].map((byte) => byte.toString(16).padStart(2, "0")).join("");
-}
-
 /** The file opened: its header, and reading it through the core (again holding every row if not sorted by client). */
 export async function openFile(file: File): Promise<OpenedExtract> {
   const header = await headerOf(file);
@@ -65,6 +60,8 @@ export async function openFile(file: File): Promise<OpenedExtract> {
     async read(options, progress, signal) {
       for (const holdAllRows of [false, true]) {
         const reader = new EncounterReader({ ...options, holdAllRows });
+        // The hash of the reading that finishes (a file read again holding every row is hashed again).
+        const hash = new Sha256();
         const stream = file.stream().getReader();
         let done = 0;
         let sorted = true;
@@ -74,6 +71,7 @@ export async function openFile(file: File): Promise<OpenedExtract> {
             const chunk = await stream.read();
             if (chunk.done) break;
             done += chunk.value.length;
+            hash.update(chunk.value);
             if (!reader.push(chunk.value)) {
               sorted = false;
               break;
@@ -86,7 +84,7 @@ export async function openFile(file: File): Promise<OpenedExtract> {
         if (!sorted) continue;
         const history = reader.end();
         if (history === undefined) continue;
-        return { history, chunks: 0, source: { name: file.name, sha256: await sha256Of(file) } };
+        return { history, chunks: 0, source: { name: file.name, sha256: hash.hex() } };
       }
       throw new Error("a file read holding every row is never read again");
     },
