@@ -4,7 +4,7 @@
  * measures, checked by the core's validateContract (the model's own checks), its messages naming
  * the functions' arguments. The settlement pieces do the arithmetic.
  */
-import type { ContractTerms, CorridorBand, Direction, Measure } from "../core/contract/terms";
+import type { ContractTerms, CorridorBand, Direction, LadderStep, Measure } from "../core/contract/terms";
 import { validateContract } from "../core/contract/validateContract";
 import { CaseRateInputError, type FieldNamer } from "../core/errors";
 import { corridorAdjustment } from "../core/contract/corridor";
@@ -36,9 +36,13 @@ function termNamer(args: Readonly<Record<string, string>>): FieldNamer {
   return (field) => {
     const path = field.label.replace(/^contract\./, "");
     const band = /^(\w+)\[(\d+)\]\.(\w+)$/.exec(path);
+    // A ladder step's cells: a row per measure, two columns per step (threshold, earn).
+    const step = /^withhold\.measures\[(\d+)\]\.scoring\.ladder\[(\d+)\]\.(threshold|earn)$/.exec(path);
     const name = band
       ? `${args[band[1]] ?? band[1]} row ${Number(band[2]) + 1}, column ${columns[band[3]]}`
-      : (args[path] ?? field.label);
+      : step
+        ? `ladders row ${Number(step[1]) + 1}, column ${2 * Number(step[2]) + (step[3] === "earn" ? 2 : 1)}`
+        : (args[path] ?? field.label);
     return field.entry ? `${name} ${field.entry.says}` : name;
   };
 }
@@ -94,7 +98,7 @@ function directionsArg(arg: string, value: unknown, count: number): Direction[] 
   });
 }
 
-/** The measures, scored as gates, and their values for the year by id. */
+/** The measures, scored as gates (a ladder replaces a gate where given), and their values for the year by id. */
 function gateMeasuresArgs(
   names: { values: string; targets: string; weights: string; directions: string },
   values: unknown,
@@ -180,6 +184,44 @@ export function corridorOf(
   });
 }
 
+/**
+ * Each measure's ladder from a range with a row per measure and a pair of columns per step (the
+ * threshold, then the share earned there), the row's trailing blanks its missing steps; a row
+ * left blank is the measure's gate. Undefined when the argument is omitted: every measure a gate.
+ */
+function laddersArg(arg: string, value: unknown, count: number): (LadderStep[] | undefined)[] | undefined {
+  if (value === null || value === undefined) return undefined;
+  const rows = asRange(arg, value);
+  if (rows.length !== count) {
+    throw new CaseRateInputError(
+      arg,
+      "length-mismatch",
+      `${arg} has ${rows.length} rows but there are ${count} measures; give one row per measure (blank for a gate).`,
+    );
+  }
+  if (rows[0].length % 2 !== 0) {
+    throw new CaseRateInputError(
+      arg,
+      "wrong-type",
+      `${arg} has ${rows[0].length} columns; give two per step: the threshold, then the share earned there.`,
+    );
+  }
+  return rows.map((row, r) => {
+    let end = row.length;
+    while (end > 0 && isBlank(row[end - 1])) end--;
+    if (end === 0) return undefined;
+    const steps: LadderStep[] = [];
+    for (let c = 0; c < end; c += 2) {
+      const at = (column: number) => `row ${r + 1}, column ${column + 1}`;
+      steps.push({
+        threshold: cellNumber(arg, row[c], at(c), "give each step its threshold"),
+        earn: cellNumber(arg, row[c + 1], at(c + 1), "give each step the share earned there, 0% for none"),
+      });
+    }
+    return steps;
+  });
+}
+
 /** VBP.WITHHOLD_EARNED's result from Excel's arguments; throws Excel's error on bad input. */
 export function withholdEarnedOf(
   withheld: unknown,
@@ -187,12 +229,18 @@ export function withholdEarnedOf(
   targets: unknown,
   weights: unknown,
   directions: unknown,
+  ladders: unknown,
 ): number {
   const names = { values: "values", targets: "targets", weights: "weights", directions: "directions" };
   return excelCall(termNamer({ "withhold.measures weights": "weights" }), () => {
     const amount = requireNonNegative("withheld", numberArg("withheld", withheld));
     const year = gateMeasuresArgs(names, values, targets, weights, directions);
-    const term = checkedTerms({ withhold: { percent: 0, measures: year.measures } }).withhold!;
+    const steps = laddersArg("ladders", ladders, year.measures.length);
+    const measures = year.measures.map((measure, k): Measure => {
+      const ladder = steps?.[k];
+      return ladder === undefined ? measure : { ...measure, scoring: { ladder } };
+    });
+    const term = checkedTerms({ withhold: { percent: 0, measures } }).withhold!;
     return withholdEarned(term, amount, year.values);
   });
 }

@@ -374,7 +374,7 @@ export async function corridor(
 }
 
 /**
- * Withhold earned back: the amount withheld × Σ weight × score, each measure scoring 1 when it meets its target (at least the target, or at most it for a measure where lower is better) and 0 otherwise.
+ * Withhold earned back: the amount withheld × Σ weight × score, each measure scoring 1 when it meets its target (at least the target, or at most it for a measure where lower is better) and 0 otherwise, or, with a ladder, the share earned at the best step it meets.
  * @customfunction WITHHOLD_EARNED
  * @helpurl https://localhost:3000/functions-reference.html#WITHHOLD_EARNED
  * @param withheld The amount withheld in dollars (the withhold's % × case-rate payments).
@@ -382,9 +382,11 @@ export async function corridor(
  * @param targets Each measure's target, in the same order as values (the toolkit's 75% within the level-of-care range).
  * @param weights Each measure's weight, as %, in the same order as values; they sum to 100%.
  * @param [directions] Optional: "atLeast" (higher is better) or "atMost" (lower is better) for each measure, in the same order as values; all "atLeast" when omitted.
+ * @param [ladders] Optional: a row per measure, in the same order as values, of steps as pairs of cells: the threshold (as %), then the share of the measure's weight earned there (as %); a measure earns the share of the best step it meets, 0% if none; a blank row scores the measure on its target; all on their targets when omitted.
  * @returns The amount earned back in dollars, at most the amount withheld.
  * @example The toolkit's step 8 measures (illustrative targets and weights) on a 2% withhold of $1,000,000; 7-day follow-up missed: =VBP.WITHHOLD_EARNED(20000, {0.78;0.65;0.92;0.97}, {0.75;0.7;0.9;0.95}, {0.4;0.2;0.2;0.2}) → 16000
  * @example A no-show rate that must stay at most 10%, met, beside a missed access standard: =VBP.WITHHOLD_EARNED(20000, {0.08;0.85}, {0.1;0.9}, {0.5;0.5}, {"atMost";"atLeast"}) → 10000
+ * @example 7-day follow-up on a ladder, half its weight earned from 60%, all from 70%; the other three measures on their targets: =VBP.WITHHOLD_EARNED(20000, {0.78;0.65;0.92;0.97}, {0.75;0.7;0.9;0.95}, {0.4;0.2;0.2;0.2}, , {"","","","";0.6,0.5,0.7,1;"","","","";"","","",""}) → 18000
  */
 export async function withholdEarnedBack(
   withheld: number,
@@ -392,8 +394,16 @@ export async function withholdEarnedBack(
   targets: number[][],
   weights: number[][],
   directions?: string[][],
+  ladders?: number[][],
 ): Promise<number> {
-  return (await contractFunctions()).withholdEarnedOf(withheld, values, targets, weights, directions);
+  return (await contractFunctions()).withholdEarnedOf(
+    withheld,
+    values,
+    targets,
+    weights,
+    directions,
+    ladders,
+  );
 }
 
 /**

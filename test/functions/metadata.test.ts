@@ -36,7 +36,7 @@ const SIGNATURES: Record<string, string[]> = {
   LOSS_PROBABILITY: ["cases", "episodes", "average_hours", "rate_per_hour", "budget"],
   OUTLIER_PAYMENT: ["cost", "threshold", "payor_share"],
   CORRIDOR: ["cost_of_care", "payments", "bands", "corridor_target?", "gain_bands?"],
-  WITHHOLD_EARNED: ["withheld", "values", "targets", "weights", "directions?"],
+  WITHHOLD_EARNED: ["withheld", "values", "targets", "weights", "directions?", "ladders?"],
   SHARED_SAVINGS: [
     "benchmark",
     "spending",
@@ -67,7 +67,7 @@ const RANGE_PARAMETERS: Record<string, string[]> = {
   LOSS_PROBABILITY: ["cases", "episodes", "average_hours", "rate_per_hour"],
   OUTLIER_PAYMENT: ["cost", "threshold"],
   CORRIDOR: ["bands", "gain_bands"],
-  WITHHOLD_EARNED: ["values", "targets", "weights", "directions"],
+  WITHHOLD_EARNED: ["values", "targets", "weights", "directions", "ladders"],
   SHARED_SAVINGS: [],
 };
 const SPILLS = ["CASEMIX_CASES", "CASERATE", "CASEMIX_BUDGET", "OUTLIER_PAYMENT"];

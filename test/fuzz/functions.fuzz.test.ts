@@ -170,6 +170,8 @@ const measureArgs = (n: number) =>
     block(share, n, 1),
     mixOf(n),
     fc.oneof(fc.constant(null), block(fc.constantFrom("atLeast", "atMost"), n, 1)),
+    // Ladders: a row per measure, two steps of threshold and share earned, or a blank row (a gate).
+    fc.oneof(fc.constant(null), block(fc.oneof(share, fc.constant("")), n, 4)),
   );
 
 type Call = (...args: unknown[]) => unknown;
@@ -269,7 +271,7 @@ const FUZZED: Record<string, Fuzzed> = {
   },
   WITHHOLD_EARNED: {
     fn: functions.withholdEarnedBack as Call,
-    args: [argument, argument, argument, argument, optional],
+    args: [argument, argument, argument, argument, optional, optional],
     wellFormed: () => [],
     wellFormedArgs: measureArgs,
   },
