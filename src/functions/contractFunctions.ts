@@ -16,6 +16,7 @@ import {
   asRange,
   atCell,
   cellNumber,
+  filledLength,
   gridArg,
   isBlank,
   listArg,
@@ -207,8 +208,7 @@ function laddersArg(arg: string, value: unknown, count: number): (LadderStep[] |
     );
   }
   return rows.map((row, r) => {
-    let end = row.length;
-    while (end > 0 && isBlank(row[end - 1])) end--;
+    const end = filledLength(row);
     if (end === 0) return undefined;
     const steps: LadderStep[] = [];
     for (let c = 0; c < end; c += 2) {

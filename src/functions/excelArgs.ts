@@ -28,6 +28,13 @@ export function isBlank(cell: unknown): boolean {
   return cell === null || cell === undefined || cell === "";
 }
 
+/** How many of a row's cells come before its trailing blanks (a table's row that ends early). */
+export function filledLength(row: readonly unknown[]): number {
+  let end = row.length;
+  while (end > 0 && isBlank(row[end - 1])) end--;
+  return end;
+}
+
 /** "4 rows × 1 column". */
 export function describeShape(shape: Shape): string {
   const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;

@@ -11,7 +11,7 @@ import {
   cellPosition,
   DEFAULT_BLANK_HINT,
   describeShape,
-  isBlank,
+  filledLength,
   sameShape,
 } from "./excelArgs";
 
@@ -30,8 +30,7 @@ export function raggedRowsArg(arg: string, value: unknown, blankHint = DEFAULT_B
   const range = asRange(arg, value);
   const shape = { rows: range.length, columns: range[0].length };
   const rows = range.map((row, r) => {
-    let end = row.length;
-    while (end > 0 && isBlank(row[end - 1])) end--;
+    const end = filledLength(row);
     if (end === 0) {
       throw new CaseRateInputError(
         arg,
